@@ -1,0 +1,71 @@
+import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
+
+const WINDOW_MS = 60_000;
+// Spacing requests 2% wider than the nominal gap keeps a burst of network jitter from pushing
+// more than the limit into any 60-second window that Hero counts.
+const SPACING_MARGIN = 1.02;
+
+/**
+ * Paces requests for one API key: evenly spaced at the credential's rate, and paused as a whole
+ * when Hero answers 429 so every queued request waits, not only the one that was refused.
+ */
+export class RateLimiter {
+	private nextSlotAt = 0;
+
+	private pausedUntil = 0;
+
+	private readonly recentSends: number[] = [];
+
+	constructor(private perMinute: number) {}
+
+	setRate(perMinute: number) {
+		this.perMinute = perMinute;
+	}
+
+	private get gapMs() {
+		return (WINDOW_MS / this.perMinute) * SPACING_MARGIN;
+	}
+
+	/** Resolves when the caller may send. Slots are reserved synchronously, so concurrent callers queue in call order. */
+	async acquire(): Promise<void> {
+		const now = Date.now();
+		const slot = Math.max(now, this.nextSlotAt, this.pausedUntil);
+		this.nextSlotAt = slot + this.gapMs;
+		this.remember(slot);
+		if (slot > now) await sleep(slot - now);
+	}
+
+	/** Holds every request for this key for `ms`, e.g. after a 429. */
+	pause(ms: number) {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+
+	/** Time until the oldest send within the last minute leaves Hero's window, at least one gap. */
+	msUntilWindowFrees(): number {
+		const now = Date.now();
+		const oldest = this.recentSends.find((sentAt) => sentAt > now - WINDOW_MS);
+		const untilFree = oldest === undefined ? 0 : oldest + WINDOW_MS - now;
+		return Math.max(this.gapMs, untilFree);
+	}
+
+	private remember(sentAt: number) {
+		this.recentSends.push(sentAt);
+		while (this.recentSends.length > 0 && this.recentSends[0] <= sentAt - WINDOW_MS) this.recentSends.shift();
+	}
+}
+
+// Shared by every execution in this process; keyed by a hash so the key itself is never held as a map key.
+const limiters = new Map<string, RateLimiter>();
+
+export function rateLimiterFor(apiKey: string, perMinute: number): RateLimiter {
+	const id = createHash('sha256').update(apiKey).digest('hex');
+	let limiter = limiters.get(id);
+	if (!limiter) {
+		limiter = new RateLimiter(perMinute);
+		limiters.set(id, limiter);
+	} else {
+		limiter.setRate(perMinute);
+	}
+	return limiter;
+}

@@ -1,0 +1,179 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../../../credentials/HeroHealthApi.credentials';
+import type { RequestSummary } from './errors';
+import { heroApiError, heroNetworkError } from './errors';
+import { rateLimiterFor } from './rateLimiter';
+
+export const CREDENTIAL_TYPE = 'heroHealthApi';
+
+export interface HeroCredentials {
+	apiKey: string;
+	practiceGroupId: string;
+	environment: keyof typeof HERO_ENVIRONMENT_URLS | 'custom';
+	baseUrl?: string;
+	rateLimitPerMinute?: number;
+}
+
+/** Any n8n context that can read credentials and send authenticated requests (execute, load options, hooks, webhooks). */
+export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface HeroRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** What the request is about ("message 42"), so a 404 can say what was not found. */
+	subject?: string;
+}
+
+const MAX_429_ATTEMPTS = 10;
+const MAX_GET_ATTEMPTS = 4;
+const BACKOFF_BASE_MS = 250;
+const REQUEST_TIMEOUT_MS = 60_000;
+// Connection refused means nothing reached Hero, so even a write is safe to try again.
+const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+export function baseUrlFor(credentials: HeroCredentials): string {
+	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	return HERO_ENVIRONMENT_URLS[credentials.environment] ?? HERO_ENVIRONMENT_URLS.production;
+}
+
+function retryAfterMs(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const at = Date.parse(String(value));
+	return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function networkErrorCode(error: unknown): string {
+	const seen = new Set<unknown>();
+	let current = error as IDataObject | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as IDataObject | undefined;
+	}
+	return 'ECONNRESET';
+}
+
+/**
+ * The one way the package talks to Hero: paced per API key, 429s waited out, GETs retried on
+ * 5xx and network errors, writes never resent once they may have reached Hero, and every error
+ * turned into a NodeApiError carrying Hero's words with secrets removed.
+ */
+export async function heroRequest(this: HeroContext, request: HeroRequest, itemIndex?: number): Promise<IDataObject> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
+	const secrets = [credentials.apiKey];
+	const limiter = rateLimiterFor(
+		credentials.apiKey,
+		Number(credentials.rateLimitPerMinute) || HERO_DEFAULT_RATE_LIMIT_PER_MINUTE,
+	);
+	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject };
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrlFor(credentials)}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		arrayFormat: 'repeat',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	const isRead = request.method === 'GET';
+
+	for (let attempt = 1; ; attempt++) {
+		await limiter.acquire();
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await (this as IExecuteFunctions).helpers.httpRequestWithAuthentication.call(
+				this as IExecuteFunctions,
+				CREDENTIAL_TYPE,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			const safeToRetry = isRead || NEVER_SENT_CODES.includes(code);
+			if (safeToRetry && attempt < MAX_GET_ATTEMPTS) {
+				await sleep(BACKOFF_BASE_MS * 2 ** (attempt - 1));
+				continue;
+			}
+			throw heroNetworkError(this.getNode(), { code, request: summary, notResent: !isRead, itemIndex, secrets });
+		}
+
+		const status = response.statusCode;
+		if (status < 400) return (response.body ?? {}) as IDataObject;
+		if (status === 429 && attempt < MAX_429_ATTEMPTS) {
+			limiter.pause(retryAfterMs(response.headers as IDataObject) ?? limiter.msUntilWindowFrees());
+			continue;
+		}
+		if (status >= 500 && isRead && attempt < MAX_GET_ATTEMPTS) {
+			await sleep(BACKOFF_BASE_MS * 2 ** (attempt - 1));
+			continue;
+		}
+		throw heroApiError(this.getNode(), {
+			status,
+			body: response.body,
+			request: summary,
+			secrets,
+			itemIndex,
+			notResent: status >= 500 && !isRead,
+			attempts: attempt,
+		});
+	}
+}
+
+export interface PageOptions {
+	returnAll: boolean;
+	limit?: number;
+	pageSize?: number;
+}
+
+interface HeroPage {
+	data?: IDataObject[];
+	count?: number;
+}
+
+/**
+ * Walks a `{data, count}` list by page_index/page_size. Stops at the limit, on a short page, once
+ * `count` records are in, or when Hero repeats a page (so a server ignoring page_index cannot loop us).
+ */
+export async function heroRequestAllPages(
+	this: HeroContext,
+	request: HeroRequest,
+	pages: PageOptions,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const limit = pages.returnAll ? Infinity : Math.max(1, pages.limit ?? 50);
+	const pageSize = pages.pageSize ?? (pages.returnAll ? 100 : Math.min(100, limit));
+	const records: IDataObject[] = [];
+	let previousPage = '';
+	for (let pageIndex = 0; records.length < limit; pageIndex++) {
+		const page: HeroPage = await heroRequest.call(
+			this,
+			{ ...request, qs: { ...request.qs, page_index: pageIndex, page_size: pageSize } },
+			itemIndex,
+		);
+		const data = Array.isArray(page?.data) ? page.data : [];
+		const fingerprint = JSON.stringify(data);
+		if (data.length === 0 || fingerprint === previousPage) break;
+		previousPage = fingerprint;
+		records.push(...data.slice(0, limit - records.length));
+		const total = typeof page.count === 'number' ? page.count : Infinity;
+		if (data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
+	}
+	return records;
+}

@@ -1,0 +1,337 @@
+'use strict';
+// Loads the Hero OpenAPI contract, routes requests to its operations and validates them with Ajv.
+// Validation failures are turned into zod-like issues, the shape Hero answers 400s with.
+
+const fs = require('fs');
+const path = require('path');
+const YAML = require('yaml');
+const Ajv2020 = require('ajv/dist/2020').default;
+const addFormats = require('ajv-formats').default;
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+function contractPath() {
+	return process.env.HERO_OPENAPI || path.resolve(__dirname, '../../shared/hero-api/openapi.yaml');
+}
+
+// Replace every local $ref with the object it points at (the contract has no cycles, but guard anyway).
+function dereference(node, root, stack = []) {
+	if (Array.isArray(node)) return node.map((n) => dereference(n, root, stack));
+	if (!node || typeof node !== 'object') return node;
+	if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
+		if (stack.includes(node.$ref)) throw new Error(`Cyclic $ref ${node.$ref}`);
+		const target = node.$ref
+			.slice(2)
+			.split('/')
+			.reduce((o, k) => o && o[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+		if (target === undefined) throw new Error(`Unresolved $ref ${node.$ref}`);
+		const { $ref, ...siblings } = node;
+		const resolved = dereference(target, root, [...stack, $ref]);
+		return Object.keys(siblings).length ? { ...resolved, ...dereference(siblings, root, stack) } : resolved;
+	}
+	const out = {};
+	for (const [k, v] of Object.entries(node)) out[k] = dereference(v, root, stack);
+	return out;
+}
+
+function templateToRegex(template) {
+	const names = [];
+	const source = template
+		.split('/')
+		.map((seg) => {
+			const m = /^\{(.+)\}$/.exec(seg);
+			if (!m) return seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+			names.push(m[1]);
+			return '([^/]+)';
+		})
+		.join('/');
+	return { regex: new RegExp(`^${source}/?$`), names };
+}
+
+// ---- Ajv errors -> zod-like issues -------------------------------------------------------------
+
+function zodType(v) {
+	if (v === undefined) return 'undefined';
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'array';
+	if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : 'number';
+	return typeof v;
+}
+
+const FORMAT_NAMES = { 'date-time': 'datetime', date: 'date', uri: 'url', email: 'email', uuid: 'uuid' };
+
+function pointerToPath(pointer) {
+	if (!pointer) return [];
+	return pointer
+		.split('/')
+		.slice(1)
+		.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+		.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+// anyOf/oneOf: keep only the errors of the branch that came closest (fewest errors); a union of
+// formats (dob: date | date-time, the x-relaxed rule) becomes one invalid_string issue.
+function collapseUnions(errors) {
+	let list = errors.filter((e) => e.keyword !== 'if');
+	const unions = list
+		.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+		.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+	for (const u of unions) {
+		const prefix = `${u.schemaPath}/`;
+		const branches = new Map();
+		const rest = [];
+		for (const e of list) {
+			if (e === u) continue;
+			if (e.schemaPath.startsWith(prefix)) {
+				const idx = e.schemaPath.slice(prefix.length).split('/')[0];
+				if (!branches.has(idx)) branches.set(idx, []);
+				branches.get(idx).push(e);
+			} else rest.push(e);
+		}
+		const groups = [...branches.values()];
+		if (!groups.length) {
+			rest.push(u); // oneOf matched several branches
+		} else if (groups.every((g) => g.every((e) => e.keyword === 'format' && e.instancePath === u.instancePath))) {
+			const formats = [...new Set(groups.flat().map((e) => e.params.format))];
+			rest.push({ ...groups[0][0], params: { format: formats.join(' | ') } });
+		} else if (groups.every((g) => g.length === 1 && g[0].keyword === 'type' && g[0].instancePath === u.instancePath)) {
+			rest.push({ ...groups[0][0], schema: groups.flatMap((g) => [].concat(g[0].schema)) });
+		} else {
+			rest.push(...groups.sort((a, b) => a.length - b.length)[0]);
+		}
+		list = rest;
+	}
+	return list;
+}
+
+// The schema of a missing property: look in the error's own schema, then in enclosing ones
+// (a `then: {required: [...]}` has no properties of its own).
+function propertySchema(e, prop, rootSchema) {
+	if (e.parentSchema && e.parentSchema.properties && e.parentSchema.properties[prop]) return e.parentSchema.properties[prop];
+	const nodes = [];
+	let node = rootSchema;
+	for (const seg of e.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+		if (!node || typeof node !== 'object') break;
+		nodes.push(node);
+		node = node[seg];
+	}
+	for (const n of nodes.reverse()) if (n && n.properties && n.properties[prop]) return n.properties[prop];
+	return undefined;
+}
+
+function toIssue(e, basePath, rootSchema) {
+	const p = [...basePath, ...pointerToPath(e.instancePath)];
+	const data = e.data;
+	switch (e.keyword) {
+		case 'required': {
+			const prop = e.params.missingProperty;
+			const propSchema = propertySchema(e, prop, rootSchema);
+			let expected = propSchema && propSchema.type ? [].concat(propSchema.type).filter((t) => t !== 'null')[0] : undefined;
+			if (expected === 'integer') expected = 'number';
+			if (!expected && propSchema && propSchema.enum) expected = propSchema.enum.map((o) => `'${o}'`).join(' | ');
+			return { code: 'invalid_type', expected: expected || 'unknown', received: 'undefined', path: [...p, prop], message: 'Required' };
+		}
+		case 'type': {
+			// nullable types report the non-null type, as zod's .nullable() does
+			const types = [].concat(e.schema);
+			const shown = types.length > 1 ? types.filter((t) => t !== 'null') : types;
+			let expected = [...new Set(shown.map((t) => (t === 'integer' ? 'number' : t)))].join(' | ');
+			let received = zodType(data);
+			if (types.includes('integer') && typeof data === 'number' && !Number.isInteger(data)) {
+				expected = 'integer';
+				received = 'float';
+			}
+			return { code: 'invalid_type', expected, received, path: p, message: `Expected ${expected}, received ${received}` };
+		}
+		case 'enum':
+		case 'const': {
+			const options = e.keyword === 'enum' ? e.schema : [e.schema];
+			const expected = options.map((o) => `'${o}'`).join(' | ');
+			return {
+				code: 'invalid_enum_value',
+				expected,
+				received: data,
+				options,
+				path: p,
+				message: `Invalid enum value. Expected ${expected}, received '${data}'`,
+			};
+		}
+		case 'minLength':
+		case 'maxLength':
+		case 'minimum':
+		case 'maximum':
+		case 'exclusiveMinimum':
+		case 'exclusiveMaximum':
+		case 'minItems':
+		case 'maxItems': {
+			const small = /^(min|exclusiveMin)/.test(e.keyword);
+			const type = /Length$/.test(e.keyword) ? 'string' : /Items$/.test(e.keyword) ? 'array' : 'number';
+			const limit = e.params.limit;
+			const inclusive = !e.keyword.startsWith('exclusive');
+			const unit = type === 'string' ? ' character(s)' : type === 'array' ? ' element(s)' : '';
+			const message =
+				type === 'number'
+					? `Number must be ${small ? 'greater' : 'less'} than ${inclusive ? 'or equal to ' : ''}${limit}`
+					: `${type === 'string' ? 'String' : 'Array'} must contain ${small ? 'at least' : 'at most'} ${limit}${unit}`;
+			return {
+				code: small ? 'too_small' : 'too_big',
+				expected: type,
+				[small ? 'minimum' : 'maximum']: limit,
+				type,
+				inclusive,
+				exact: false,
+				path: p,
+				message,
+			};
+		}
+		case 'pattern':
+			return { code: 'invalid_string', expected: `string matching ${e.params.pattern}`, validation: 'regex', path: p, message: 'Invalid' };
+		case 'format': {
+			const validation = e.params.format
+				.split(' | ')
+				.map((f) => FORMAT_NAMES[f] || f)
+				.join(' | ');
+			return { code: 'invalid_string', expected: validation, validation, path: p, message: `Invalid ${validation}` };
+		}
+		case 'additionalProperties':
+		case 'unevaluatedProperties': {
+			const key = e.params.additionalProperty || e.params.unevaluatedProperty;
+			return { code: 'unrecognized_keys', expected: 'no additional keys', keys: [key], path: p, message: `Unrecognized key(s) in object: '${key}'` };
+		}
+		case 'oneOf':
+		case 'anyOf':
+			return { code: 'invalid_union', expected: 'exactly one matching schema', path: p, message: 'Invalid input' };
+		default:
+			return { code: 'custom', expected: e.keyword, path: p, message: e.message || 'Invalid input' };
+	}
+}
+
+function issuesFrom(errors, basePath = [], rootSchema = undefined) {
+	const issues = collapseUnions(errors || []).map((e) => toIssue(e, basePath, rootSchema));
+	// several unrecognized keys on one object -> one issue, like zod
+	const merged = [];
+	for (const i of issues) {
+		const prev = merged.find((m) => m.code === 'unrecognized_keys' && i.code === 'unrecognized_keys' && JSON.stringify(m.path) === JSON.stringify(i.path));
+		if (prev) {
+			prev.keys.push(...i.keys);
+			prev.message = `Unrecognized key(s) in object: ${prev.keys.map((k) => `'${k}'`).join(', ')}`;
+		} else merged.push(i);
+	}
+	return merged;
+}
+
+// ---- query coercion ----------------------------------------------------------------------------
+
+function coerceScalar(value, schema) {
+	const types = [].concat((schema && schema.type) || 'string');
+	if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+	if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+	return value;
+}
+
+function coerceParam(values, schema) {
+	if (schema && [].concat(schema.type).includes('array')) return values.map((v) => coerceScalar(v, schema.items));
+	return coerceScalar(values[values.length - 1], schema);
+}
+
+// ---- loading -----------------------------------------------------------------------------------
+
+function loadContract(file = contractPath()) {
+	const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+	const spec = dereference(doc, doc);
+	const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: true });
+	addFormats(ajv);
+
+	const operations = [];
+	for (const [template, item] of Object.entries(spec.paths || {})) {
+		const { regex, names } = templateToRegex(template);
+		for (const method of METHODS) {
+			const op = item[method];
+			if (!op) continue;
+			const params = [...(item.parameters || []), ...(op.parameters || [])];
+			const paramSchema = (where) => {
+				const list = params.filter((p) => p.in === where);
+				return {
+					list,
+					validate: ajv.compile({
+						type: 'object',
+						properties: Object.fromEntries(list.map((p) => [p.name, p.schema || {}])),
+						required: list.filter((p) => p.required || where === 'path').map((p) => p.name),
+					}),
+				};
+			};
+			const jsonBody = op.requestBody && op.requestBody.content && op.requestBody.content['application/json'];
+			const responses = {};
+			for (const [status, r] of Object.entries(op.responses || {})) {
+				const s = r.content && r.content['application/json'] && r.content['application/json'].schema;
+				if (s) responses[status] = ajv.compile(s);
+			}
+			operations.push({
+				operationId: op.operationId,
+				method: method.toUpperCase(),
+				template,
+				regex,
+				names,
+				tags: op.tags || [],
+				pathParams: paramSchema('path'),
+				queryParams: paramSchema('query'),
+				body: jsonBody
+					? { required: !!op.requestBody.required, schema: jsonBody.schema, validate: ajv.compile(jsonBody.schema || {}) }
+					: null,
+				responses,
+			});
+		}
+	}
+	const paths = Object.keys(spec.paths || {});
+
+	// Find the operation for method + pathname. Returns {op, pathParams} or {status: 404|405, allow}.
+	function match(method, pathname) {
+		const candidates = operations.filter((o) => o.regex.test(pathname));
+		if (!candidates.length) return { status: 404 };
+		// a literal segment beats a template ({id}) one, e.g. /v1/slots/count vs /v1/slots/{id}
+		const exact = candidates.filter((o) => o.method === method.toUpperCase()).sort((a, b) => a.names.length - b.names.length);
+		if (!exact.length) return { status: 405, allow: [...new Set(candidates.map((o) => o.method))] };
+		const op = exact[0];
+		const m = op.regex.exec(pathname);
+		const pathParams = {};
+		op.names.forEach((n, i) => {
+			pathParams[n] = decodeURIComponent(m[i + 1]);
+		});
+		return { op, pathParams };
+	}
+
+	// searchParams: URLSearchParams; body: parsed JSON (undefined when absent); bodyError: JSON parse error
+	function validate(op, { pathParams, searchParams, body, bodyError }) {
+		const issues = [];
+		if (!op.pathParams.validate(pathParams)) issues.push(...issuesFrom(op.pathParams.validate.errors));
+		const query = {};
+		for (const p of op.queryParams.list) {
+			const values = searchParams.getAll(p.name);
+			if (values.length) query[p.name] = coerceParam(values, p.schema);
+		}
+		if (!op.queryParams.validate(query)) issues.push(...issuesFrom(op.queryParams.validate.errors));
+		if (bodyError) {
+			issues.push({ code: 'invalid_type', expected: 'object', received: 'string', path: [], message: `Malformed JSON in request body: ${bodyError}` });
+		} else if (op.body) {
+			if (body === undefined) {
+				if (op.body.required) issues.push({ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' });
+			} else if (!op.body.validate(body)) {
+				issues.push(...issuesFrom(op.body.validate.errors, [], op.body.schema));
+			}
+		}
+		return { issues, query };
+	}
+
+	// For tests: does a response body match the contract's schema for that status?
+	function validateResponse(operationId, status, body) {
+		const op = operations.find((o) => o.operationId === operationId);
+		if (!op) throw new Error(`Unknown operation ${operationId}`);
+		const v = op.responses[String(status)];
+		if (!v) return [];
+		return v(body) ? [] : issuesFrom(v.errors);
+	}
+
+	return { file, doc, spec, operations, paths, match, validate, validateResponse };
+}
+
+module.exports = { loadContract, contractPath, issuesFrom, zodType };
