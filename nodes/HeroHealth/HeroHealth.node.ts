@@ -3,6 +3,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/node.description';
 import { router } from './actions/router';
+import {
+	searchAppointmentTypes,
+	searchEhrCandidates,
+	searchLocations,
+	searchPatients,
+	searchPractitioners,
+} from './methods/listSearch';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,6 +26,10 @@ export class HeroHealth implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
 		properties,
+	};
+
+	methods = {
+		listSearch: { searchAppointmentTypes, searchEhrCandidates, searchLocations, searchPatients, searchPractitioners },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -154,18 +154,27 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 	});
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNABORTED: 'no answer came in time',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was dropped before an answer came',
+	ENOTFOUND: 'the host name was not found',
+	ETIMEDOUT: 'no answer came in time',
+};
+
 /** A request that never got an HTTP answer: connection refused, reset, timed out. */
 export function heroNetworkError(
 	node: INode,
 	input: { code: string; request: RequestSummary; notResent: boolean; itemIndex?: number; secrets: string[] },
 ): NodeApiError {
-	const message = `Could not reach Hero Health for ${action(input.request)} (${input.code})`;
-	const description = input.notResent
-		? WRITE_NOT_RESENT
-		: "Check the credential's environment or base URL and the network, then try again.";
+	// The code stays out of the message: NodeApiError would swap a message naming it for a generic one.
+	const message = `Could not reach Hero Health for ${action(input.request)}: ${NETWORK_FAILURES[input.code] ?? 'a network error occurred'}`;
+	const description = `${input.code}. ${
+		input.notResent ? WRITE_NOT_RESENT : "Check the credential's environment or base URL and the network, then try again."
+	}`;
 	return new NodeApiError(
 		node,
-		{ code: input.code },
+		{ networkError: input.code },
 		{ message: redact(message, input.secrets), description, itemIndex: input.itemIndex },
 	);
 }

@@ -41,12 +41,17 @@ export class RateLimiter {
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
 	}
 
-	/** Time until the oldest send within the last minute leaves Hero's window, at least one gap. */
-	msUntilWindowFrees(): number {
+	/**
+	 * How long to hold this key after Hero's `attempt`-th 429 without Retry-After: doubling from one
+	 * gap, so a stray 429 costs little while a real storm backs off fast, but never past the moment
+	 * the oldest send of the last minute leaves Hero's window.
+	 */
+	backoffAfter429(attempt: number): number {
 		const now = Date.now();
 		const oldest = this.recentSends.find((sentAt) => sentAt > now - WINDOW_MS);
-		const untilFree = oldest === undefined ? 0 : oldest + WINDOW_MS - now;
-		return Math.max(this.gapMs, untilFree);
+		const untilWindowFrees = oldest === undefined ? this.gapMs : oldest + WINDOW_MS - now;
+		const backoff = this.gapMs * 2 ** (attempt - 1);
+		return Math.max(this.gapMs, Math.min(backoff, untilWindowFrees));
 	}
 
 	private remember(sentAt: number) {

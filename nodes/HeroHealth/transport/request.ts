@@ -35,6 +35,8 @@ export interface HeroRequest {
 	body?: IDataObject | IDataObject[];
 	/** What the request is about ("message 42"), so a 404 can say what was not found. */
 	subject?: string;
+	/** Values besides the API key to remove from errors, such as webhook signing keys. */
+	secrets?: string[];
 }
 
 const MAX_429_ATTEMPTS = 10;
@@ -76,7 +78,7 @@ function networkErrorCode(error: unknown): string {
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest, itemIndex?: number): Promise<IDataObject> {
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
-	const secrets = [credentials.apiKey];
+	const secrets = [credentials.apiKey, ...(request.secrets ?? [])];
 	const limiter = rateLimiterFor(
 		credentials.apiKey,
 		Number(credentials.rateLimitPerMinute) || HERO_DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -117,7 +119,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, itemI
 		const status = response.statusCode;
 		if (status < 400) return (response.body ?? {}) as IDataObject;
 		if (status === 429 && attempt < MAX_429_ATTEMPTS) {
-			limiter.pause(retryAfterMs(response.headers as IDataObject) ?? limiter.msUntilWindowFrees());
+			limiter.pause(retryAfterMs(response.headers as IDataObject) ?? limiter.backoffAfter429(attempt));
 			continue;
 		}
 		if (status >= 500 && isRead && attempt < MAX_GET_ATTEMPTS) {

@@ -1,0 +1,130 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Patient picker used by every operation that acts on one patient; the value is Hero's numeric patient ID. */
+export const patientLocator: INodeProperties = {
+	displayName: 'Patient',
+	name: 'patientId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Hero patient: pick from a search by name or NHS number, or give the numeric Hero patient ID',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by name or NHS number…',
+			typeOptions: { searchListMethod: 'searchPatients', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1042',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Hero patient ID has digits only' } }],
+		},
+	],
+};
+
+/** Return All / Limit for every list operation; read them with `readPageOptions`. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** A required picker over one Hero list: search by name, or type the numeric ID. */
+function numericIdLocator(options: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	idExample: string;
+}): INodeProperties {
+	const { displayName, name, searchListMethod, description, idExample } = options;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name…',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${idExample}`,
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `A Hero ${displayName.toLowerCase()} ID has digits only` } },
+				],
+			},
+		],
+	};
+}
+
+export const appointmentTypeLocator = numericIdLocator({
+	displayName: 'Appointment Type',
+	name: 'appointmentTypeId',
+	searchListMethod: 'searchAppointmentTypes',
+	description: 'The kind of appointment (e.g. GP appointment, blood test): pick by name, or give the numeric Hero ID',
+	idExample: '3',
+});
+
+export const locationLocator = numericIdLocator({
+	displayName: 'Location',
+	name: 'locationId',
+	searchListMethod: 'searchLocations',
+	description: 'The surgery or site where the appointment takes place: pick by name, or give the numeric Hero ID',
+	idExample: '1',
+});
+
+export const practitionerLocator = numericIdLocator({
+	displayName: 'Practitioner',
+	name: 'practitionerId',
+	searchListMethod: 'searchPractitioners',
+	description: 'The clinician (a Hero admin user) who sees the patient: pick by name, or give the numeric Hero ID',
+	idExample: '15',
+});
+
+/** An NHS number typed or mapped from the input; read it with `checkedNhsNumber`. */
+export const nhsNumberField: INodeProperties = {
+	displayName: 'NHS Number',
+	name: 'nhsNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 943 476 5919',
+	description: '10 digits; spaces and hyphens are allowed',
+};
+
+/** A date of birth as YYYY-MM-DD; read it with `checkedDateOfBirth`. */
+export const dateOfBirthField: INodeProperties = {
+	displayName: 'Date of Birth',
+	name: 'dateOfBirth',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1990-12-31',
+	description: 'The date of birth as YYYY-MM-DD',
+};

@@ -1,0 +1,149 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+// Pure checks return a problem in words, or undefined when the value is fine.
+// `refuseInvalid` turns a problem into an error that names the field and the item,
+// so bad input never reaches Hero.
+
+export function nhsNumberDigits(raw: unknown): string {
+	return String(raw ?? '').replace(/[\s-]/g, '');
+}
+
+/** 10 digits whose last is the modulus-11 check digit of the first nine. */
+export function nhsNumberProblem(raw: unknown): string | undefined {
+	const digits = nhsNumberDigits(raw);
+	if (!digits) return 'it is empty';
+	if (!/^\d{10}$/.test(digits)) return `"${String(raw)}" is not 10 digits (spaces and hyphens are allowed)`;
+	const sum = [...digits.slice(0, 9)].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+	const check = 11 - (sum % 11);
+	const expected = check === 11 ? 0 : check;
+	if (expected === 10 || expected !== Number(digits[9])) {
+		return `"${String(raw)}" fails the NHS number check digit; check it was typed correctly`;
+	}
+	return undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(value: string): boolean {
+	const match = ISO_DATE.exec(value);
+	if (!match) return false;
+	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+	return date.toISOString().slice(0, 10) === value;
+}
+
+/** Dates of birth: a plain ISO date (YYYY-MM-DD), not in the future. A date-time is cut to its date. */
+export function dateOfBirthProblem(raw: unknown, now = new Date()): string | undefined {
+	const value = plainDate(raw);
+	if (!value) return 'it is empty';
+	if (!isRealDate(value)) return `"${String(raw)}" is not a date in the form YYYY-MM-DD`;
+	if (value > now.toISOString().slice(0, 10)) return `"${value}" is in the future`;
+	return undefined;
+}
+
+export function plainDate(raw: unknown): string {
+	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
+	return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** An ISO 8601 date-time; with `notPast`, it must not be earlier than now. */
+export function dateTimeProblem(raw: unknown, options: { notPast?: boolean; now?: Date } = {}): string | undefined {
+	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
+	if (!value) return 'it is empty';
+	if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+		return `"${value}" is not an ISO 8601 date-time such as 2026-03-01T09:30:00Z`;
+	}
+	if (options.notPast && Date.parse(value) < (options.now ?? new Date()).getTime()) {
+		return `"${value}" is in the past`;
+	}
+	return undefined;
+}
+
+/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
+function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * An ISO date-time as UTC. n8n's date picker gives wall-clock time without an offset; that time
+ * is read in `timeZone` (the workflow's), so "09:30" means 09:30 in London, not on the server.
+ * Call it after `dateTimeProblem` has accepted the value.
+ */
+export function utcDateTime(raw: unknown, timeZone: string): string {
+	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
+	if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value).toISOString();
+	const asIfUtc = Date.parse(`${value}Z`);
+	let utc = asIfUtc - zoneOffsetMinutes(asIfUtc, timeZone) * 60_000;
+	// Near a clock change the offset at the true instant can differ from the first guess.
+	utc = asIfUtc - zoneOffsetMinutes(utc, timeZone) * 60_000;
+	return new Date(utc).toISOString();
+}
+
+/** Hero's numeric IDs (the contract's ^\d+$). */
+export function numericIdProblem(raw: unknown): string | undefined {
+	const value = String(raw ?? '').trim();
+	if (!value) return 'it is empty';
+	if (!/^\d+$/.test(value)) return `"${value}" is not a numeric ID (digits only)`;
+	return undefined;
+}
+
+export function emailProblem(raw: unknown): string | undefined {
+	const value = String(raw ?? '').trim();
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return `"${value}" is not an email address`;
+	return undefined;
+}
+
+/** UK mobiles: 07… or +447… with 9 more digits; spaces, hyphens and brackets are ignored. */
+export function ukMobileProblem(raw: unknown): string | undefined {
+	const value = String(raw ?? '').replace(/[\s()-]/g, '');
+	if (!/^(07\d{9}|\+447\d{9}|447\d{9})$/.test(value)) return `"${String(raw)}" is not a UK mobile number`;
+	return undefined;
+}
+
+/** A calendar date, YYYY-MM-DD; a date-time is cut to its date. */
+export function calendarDateProblem(raw: unknown): string | undefined {
+	const value = plainDate(raw);
+	if (!value) return 'it is empty';
+	if (!isRealDate(value)) return `"${String(raw)}" is not a date in the form YYYY-MM-DD`;
+	return undefined;
+}
+
+/** Durations and usage caps: a whole number, at least 1. */
+export function positiveWholeNumberProblem(raw: unknown): string | undefined {
+	const value = Number(raw);
+	if (raw === '' || raw === null || raw === undefined || !Number.isInteger(value) || value < 1) {
+		return `"${String(raw ?? '')}" is not a whole number of at least 1`;
+	}
+	return undefined;
+}
+
+export function nonEmptyProblem(raw: unknown): string | undefined {
+	return String(raw ?? '').trim() ? undefined : 'it is empty';
+}
+
+export function refuseInvalid(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string | undefined,
+): void {
+	if (problem === undefined) return;
+	throw new NodeOperationError(this.getNode(), `Invalid ${field} [item ${itemIndex}]: ${problem}`, {
+		itemIndex,
+		description: `Correct '${field}' for item ${itemIndex}. Nothing was sent to Hero for this item.`,
+	});
+}

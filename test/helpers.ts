@@ -1,0 +1,68 @@
+import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
+import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
+import { startStandin } from '../standin';
+import type { Standin, StandinOptions } from '../standin';
+import type { AnyNodeType } from './harness/core';
+import { runNode } from './harness';
+import type { RunNodeResult } from './harness';
+
+export type { Standin };
+
+/** A stand-in for one test file; its rate limit is off unless a test sets one. */
+export async function startTestStandin(options: StandinOptions = {}): Promise<Standin> {
+	return await startStandin({ port: 0, rateLimitPerMinute: 0, ...options });
+}
+
+/** Credential data pointing at the stand-in, with the limiter raised so tests are not paced unless they ask. */
+export function standinCredentials(
+	standin: Standin,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		apiKey: standin.keys.full.apiKey,
+		practiceGroupId: standin.keys.full.practiceGroupId,
+		environment: 'custom',
+		baseUrl: standin.url,
+		rateLimitPerMinute: 100_000,
+		...overrides,
+	};
+}
+
+/** Runs the Hero Health node (or another node type) inside n8n's engine against the stand-in. */
+export async function runHero(
+	standin: Standin,
+	parameters: INodeParameters,
+	options: {
+		items?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		credentials?: ICredentialDataDecryptedObject;
+		nodeType?: AnyNodeType;
+	} = {},
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: options.nodeType ?? new HeroHealth(),
+		parameters,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		credentials: { heroHealthApi: standinCredentials(standin, options.credentials) },
+		credentialTypes: [new HeroHealthApi()],
+	});
+}
+
+/** Input items, one per value, e.g. items(3) or items([{a: 1}, {a: 2}]). */
+export function items(countOrJson: number | Array<Record<string, unknown>>): INodeExecutionData[] {
+	const list = typeof countOrJson === 'number' ? Array.from({ length: countOrJson }, (_, i) => ({ i })) : countOrJson;
+	return list.map((json) => ({ json: json as INodeExecutionData['json'] }));
+}
+
+/** Log entries the stand-in answered for real (not a fault it injected). */
+export function processed(standin: Standin, method: string, path: string | RegExp) {
+	return standin.log.filter(
+		(entry) =>
+			entry.method === method &&
+			(typeof path === 'string' ? entry.path === path : path.test(entry.path)) &&
+			entry.fault === null,
+	);
+}
