@@ -163,7 +163,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			if (output[expirable.name] === undefined) return undefined;
 			if (node.credentials) {
 				const stored = this.store.get(typeName) ?? {};
-				this.store.set(typeName, { ...stored, ...output });
+				this.store.set(typeName, { ...stored, ...(output as ICredentialDataDecryptedObject) });
 				return Object.assign(credentials, output);
 			}
 		}
@@ -177,7 +177,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.getType(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {

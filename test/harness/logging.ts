@@ -5,10 +5,10 @@
  *  - `LoggerProxy` from n8n-workflow (WorkflowExecute, RoutingNode, ... log through it);
  *  - the `Logger` service of `@n8n/backend-common`, resolved from the DI container. Node code's
  *    `this.logger` and n8n-core services (ErrorReporter, OutboundHttp) use this one.
- * The capturing logger replaces both. Each line is `level: message {metadata as JSON}`; the
- * metadata is serialised deeply (errors with message, description, stack and own properties)
- * so an assertion that a secret never appears in the logs also covers secrets hidden in
- * metadata objects, as a real n8n log transport would print them.
+ * The capturing logger replaces both. Each line is `level: message {metadata as JSON}`, the
+ * metadata serialised the way n8n's Logger prints it (top-level Error values as
+ * `{ name, message, stack, cause }`, everything else as JSON), so an assertion that a secret
+ * never appears in the logs checks what a real n8n instance would write.
  *
  * Lines go to every sink that is open; `runNode` opens one per run. Runs are expected to be
  * sequential (jest runs the tests of a file one after another).
@@ -17,44 +17,56 @@ import { Logger as BackendLogger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { Logger } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
+import { types } from 'node:util';
 
 type Level = 'error' | 'warn' | 'info' | 'debug';
 
 const sinks = new Set<string[]>();
 
-function serialise(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
-	if (value === null || value === undefined) return value;
-	if (typeof value === 'bigint') return value.toString();
-	if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
-	if (typeof value !== 'object') return value;
-	if (seen.has(value)) return '[Circular]';
-	if (depth > 8) return '[Depth]';
-	seen.add(value);
-	if (Buffer.isBuffer(value)) return value.toString('utf8');
-	if (Array.isArray(value)) return value.map((v) => serialise(v, depth + 1, seen));
-	const out: Record<string, unknown> = {};
-	if (value instanceof Error) {
-		out.name = value.name;
-		out.message = value.message;
-		out.stack = value.stack;
-		const withDescription = value as Error & { description?: unknown; cause?: unknown };
-		if (withDescription.description !== undefined) out.description = withDescription.description;
-		if (withDescription.cause !== undefined) out.cause = serialise(withDescription.cause, depth + 1, seen);
-	}
-	for (const key of Object.keys(value)) {
-		out[key] = serialise((value as Record<string, unknown>)[key], depth + 1, seen);
-	}
-	return out;
+function isError(value: unknown): value is Error & { cause?: unknown } {
+	// `instanceof Error` alone fails for errors from another realm (jest's sandbox).
+	return value instanceof Error || types.isNativeError(value);
 }
 
+/** n8n's Logger.serializeError: name, message, stack and the cause chain. */
+function serialiseError(error: unknown, seen = new Set<unknown>()): unknown {
+	if (!isError(error)) return String(error);
+	let cause: unknown;
+	if (error.cause && !seen.has(error.cause)) {
+		seen.add(error.cause);
+		cause = serialiseError(error.cause, seen);
+	}
+	return { name: error.name, message: error.message, stack: error.stack, cause };
+}
+
+function stringify(value: unknown): string {
+	const seen = new WeakSet<object>();
+	return JSON.stringify(value, (_key, v: unknown) => {
+		if (typeof v === 'bigint') return v.toString();
+		if (typeof v === 'object' && v !== null) {
+			if (seen.has(v)) return '[Circular]';
+			seen.add(v);
+		}
+		return v;
+	});
+}
+
+/**
+ * Like n8n's Logger.log + winston's JSON format: top-level Error values in the metadata become
+ * `{ name, message, stack, cause }`, everything else is JSON-serialised as is.
+ */
 function format(level: Level, message: unknown, meta: unknown): string {
-	const text = typeof message === 'string' ? message : JSON.stringify(serialise(message));
-	if (meta === undefined || (typeof meta === 'object' && meta !== null && Object.keys(meta).length === 0)) {
+	const text = typeof message === 'string' ? message : stringify(message);
+	if (typeof meta !== 'object' || meta === null || Object.keys(meta).length === 0) {
 		return `${level}: ${text}`;
+	}
+	const printable: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(meta)) {
+		printable[key] = isError(value) ? serialiseError(value) : value;
 	}
 	let metaText: string;
 	try {
-		metaText = JSON.stringify(serialise(meta));
+		metaText = stringify(printable);
 	} catch (error) {
 		metaText = `[unserialisable metadata: ${(error as Error).message}]`;
 	}
