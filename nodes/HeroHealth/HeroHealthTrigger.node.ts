@@ -1,0 +1,195 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { HERO_ENVIRONMENT_URLS } from '../../credentials/HeroHealthApi.credentials';
+import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
+import type { Registrations } from './trigger/registrations';
+import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
+import type { DeliveryHeaders, Verdict } from './trigger/signature';
+import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { heroPaths } from './transport/paths';
+import type { HeroCredentials } from './transport/request';
+import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
+
+function selectedEvents(context: IHookFunctions): string[] {
+	return context.getNodeParameter('events', []) as string[];
+}
+
+function parsedBody(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+export class HeroHealthTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hero Health Trigger',
+		name: 'heroHealthTrigger',
+		icon: { light: 'file:../../icons/hero-health.svg', dark: 'file:../../icons/hero-health.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Hero Health sends a signed webhook event',
+		defaults: { name: 'Hero Health Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'events',
+				type: 'multiOptions',
+				options: heroWebhookEvents,
+				default: [],
+				required: true,
+				description: 'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: true,
+						description: "Whether to output the delivery's HTTP headers (the signature header is always left out)",
+					},
+					{
+						displayName: 'Include Raw Body',
+						name: 'includeRawBody',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to also output the body exactly as Hero sent it, as text',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// Read-only: true only when Hero still has, at this URL, exactly the registrations recorded for the selected events.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registrations = registrationsIn(this.getWorkflowStaticData('node'));
+				const events = selectedEvents(this);
+				const recorded = Object.keys(registrations);
+				if (recorded.length !== events.length || !events.every((event) => recorded.includes(event))) return false;
+
+				const url = this.getNodeWebhookUrl('default');
+				const secrets = signingKeysOf(registrations);
+				// One list per event: filtered lists stay short, so an unpaged read sees every registration.
+				for (const event of events) {
+					const listed = await heroRequest.call(this, {
+						method: 'GET',
+						path: heroPaths.webhooks,
+						qs: { event_type: event },
+						secrets,
+					});
+					const webhooks = (Array.isArray(listed.data) ? listed.data : []) as IDataObject[];
+					const found = webhooks.some(
+						(webhook) =>
+							String(webhook.id) === registrations[event].id && webhook.event_type === event && webhook.url === url,
+					);
+					if (!found) return false;
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const url = this.getNodeWebhookUrl('default') ?? '';
+				const credentials = await this.getCredentials<HeroCredentials>(CREDENTIAL_TYPE);
+				if (baseUrlFor(credentials) === HERO_ENVIRONMENT_URLS.production && !url.startsWith('https://')) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Hero Health delivers webhooks over HTTPS only, and this workflow's webhook URL is ${url}`,
+						{
+							description:
+								"Run n8n behind a public HTTPS address and set its WEBHOOK_URL to that address, then activate the workflow again.",
+						},
+					);
+				}
+
+				// Registrations from an earlier activation (perhaps for other events) would keep delivering.
+				await removeRegistrations.call(this, staticData);
+
+				const registrations: Registrations = {};
+				for (const event of selectedEvents(this)) {
+					const signingKey = newSigningKey();
+					try {
+						const webhook = await heroRequest.call(this, {
+							method: 'POST',
+							path: heroPaths.webhooks,
+							body: {
+								event_type: event,
+								url,
+								signing_key: signingKey,
+								description: `n8n workflow ${this.getWorkflow().id ?? ''}`.trim(),
+								headers: { [EVENT_HEADER]: event },
+							},
+							secrets: [signingKey, ...signingKeysOf(registrations)],
+						});
+						registrations[event] = { id: String(webhook.id), signingKey };
+						staticData.registrations = registrations;
+					} catch (error) {
+						// A workflow that failed to activate must not leave Hero delivering to it.
+						await removeRegistrations.call(this, staticData);
+						throw new NodeApiError(this.getNode(), error as JsonObject);
+					}
+				}
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				await removeRegistrations.call(this, this.getWorkflowStaticData('node'));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData() as DeliveryHeaders;
+		const rawBody = this.getRequestObject().rawBody ?? Buffer.alloc(0);
+		const event = String(headers[EVENT_HEADER] ?? '');
+		const registrations = registrationsIn(this.getWorkflowStaticData('node'));
+		const receivedAt = Date.now();
+
+		const verdict: Verdict = Object.hasOwn(registrations, event)
+			? verify(rawBody, headers, registrations[event].signingKey, receivedAt)
+			: { ok: false, reason: `this node registered no webhook for the event "${event}"` };
+		if (!verdict.ok) {
+			this.logger.debug(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
+			this.getResponseObject().status(401).json({ message: 'The Hero Health signature check failed' });
+			return { noWebhookResponse: true };
+		}
+
+		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeRawBody?: boolean };
+		const text = rawBody.toString('utf8');
+		const json: IDataObject = {
+			eventType: event,
+			receivedAt: new Date(receivedAt).toISOString(),
+			body: parsedBody(text) as IDataObject,
+		};
+		if (options.includeHeaders !== false) {
+			const { [SIGNATURE_HEADER]: _signature, ...rest } = headers;
+			json.headers = rest as IDataObject;
+		}
+		if (options.includeRawBody) json.rawBody = text;
+		return { workflowData: [[{ json }]] };
+	}
+}

@@ -1,0 +1,163 @@
+// Deliveries to an activated Hero Health Trigger: the stand-in signs and POSTs real HTTP requests to
+// the URL the trigger registered; the harness serves webhook() through n8n-core's WebhookContext.
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
+import { startStandin } from '../standin';
+import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
+import type { TriggerHarness, WebhookCall } from './harness';
+import { registrationsOf, triggerFactory } from './trigger-helpers';
+
+let standin: Standin;
+const triggers = triggerFactory(() => standin);
+
+beforeAll(async () => {
+	standin = await startStandin({ port: 0 });
+});
+afterAll(async () => await standin.close());
+beforeEach(() => standin.reset());
+afterEach(async () => {
+	jest.restoreAllMocks();
+	await triggers.closeAll();
+});
+
+const EVENTS = ['appointment.confirmed', 'prescription.issued'];
+const PAYLOAD = { id: 'evt_1', event_type: 'appointment.confirmed', data: { appointment_id: '5001', note: 'caf\u00e9' } };
+const SIX_MINUTES = 6 * 60 * 1000;
+
+async function activeTrigger(triggerOptions: INodeParameters = {}): Promise<TriggerHarness> {
+	const trigger = await triggers.start(EVENTS, { triggerOptions });
+	await trigger.activate();
+	return trigger;
+}
+
+/** Has the stand-in deliver one event and returns what came back and what the trigger did with it. */
+async function deliver(trigger: TriggerHarness, eventType: string, tamper?: WebhookTamper) {
+	const results = await standin.deliverWebhook({ event_type: eventType, payload: { ...PAYLOAD, event_type: eventType }, tamper });
+	expect(results).toHaveLength(1);
+	const call = trigger.calls[trigger.calls.length - 1];
+	const sent = standin.deliveries[standin.deliveries.length - 1];
+	return { status: results[0].status, responseBody: results[0].responseBody ?? '', call, sent };
+}
+
+const itemsOf = (call: WebhookCall): INodeExecutionData[] => (call.result?.workflowData ?? []).flat();
+const signingKeys = (trigger: TriggerHarness) => Object.values(registrationsOf(trigger)).map((r) => r.signingKey);
+
+function expectRefused(outcome: { status: number | null; call: WebhookCall }) {
+	expect(outcome.status).toBe(401);
+	expect(outcome.call.response.statusCode).toBe(401);
+	expect(outcome.call.result).toEqual({ noWebhookResponse: true });
+	expect(itemsOf(outcome.call)).toEqual([]);
+}
+
+test('a genuine delivery emits one item labelled with its event', async () => {
+	const trigger = await activeTrigger();
+	const before = Date.now();
+
+	const { status, call, sent } = await deliver(trigger, 'prescription.issued');
+
+	expect(status).toBe(200);
+	const items = itemsOf(call);
+	expect(items).toHaveLength(1);
+	const { json } = items[0];
+	expect(json.eventType).toBe('prescription.issued');
+	expect(json.body).toEqual({ ...PAYLOAD, event_type: 'prescription.issued' });
+	expect(Date.parse(json.receivedAt as string)).toBeGreaterThanOrEqual(before - 1000);
+	const headers = json.headers as IDataObject;
+	expect(headers['x-herohealth-timestamp']).toBe(sent.headers['X-Herohealth-Timestamp']);
+	expect(headers[EVENT_HEADER]).toBe('prescription.issued');
+	expect(headers).not.toHaveProperty('x-herohealth-signature');
+	expect(json).not.toHaveProperty('rawBody');
+});
+
+test('each event arrives with its own label', async () => {
+	const trigger = await activeTrigger();
+	const labels: unknown[] = [];
+	for (const event of EVENTS) labels.push(itemsOf((await deliver(trigger, event)).call)[0]?.json.eventType);
+	expect(labels).toEqual(EVENTS);
+});
+
+test('Include Raw Body keeps the exact bytes sent; Include Headers off leaves the headers out', async () => {
+	const trigger = await activeTrigger({ includeRawBody: true, includeHeaders: false });
+
+	const { call, sent } = await deliver(trigger, 'appointment.confirmed');
+
+	const { json } = itemsOf(call)[0];
+	expect(json.rawBody).toBe(sent.body);
+	expect(json).not.toHaveProperty('headers');
+});
+
+describe('a delivery that fails the signature check gets 401 and starts nothing', () => {
+	const wrongKey = 'f'.repeat(64);
+	const cases: Array<[string, WebhookTamper | (() => WebhookTamper)]> = [
+		['tampered body', { body: JSON.stringify({ ...PAYLOAD, data: { appointment_id: '6666' } }) }],
+		['signed with the wrong key', { signingKey: wrongKey }],
+		['no signature header', { omitHeaders: ['X-Herohealth-Signature'] }],
+		['no timestamp header', { omitHeaders: ['X-Herohealth-Timestamp'] }],
+		['neither signature header', { omitHeaders: ['X-Herohealth-Signature', 'X-Herohealth-Timestamp'] }],
+		['no event header', { omitHeaders: [EVENT_HEADER] }],
+		['timestamp 6 minutes old, correctly signed', () => ({ timestamp: Math.floor((Date.now() - SIX_MINUTES) / 1000) })],
+		['timestamp 6 minutes ahead, correctly signed', () => ({ timestamp: Math.floor((Date.now() + SIX_MINUTES) / 1000) })],
+		['a wrong value in base64', { signingKey: wrongKey, signatureEncoding: 'base64' }],
+		['a wrong value as sha256=base64', { signingKey: wrongKey, signatureEncoding: 'sha256=base64' }],
+		['a wrong value as sha256=hex', { signingKey: wrongKey, signatureEncoding: 'sha256=hex' }],
+		['a signature that is not a digest', { signature: 'not-a-signature' }],
+	];
+
+	test.each(cases)('%s', async (_label, tamper) => {
+		const trigger = await activeTrigger();
+		const outcome = await deliver(trigger, 'appointment.confirmed', typeof tamper === 'function' ? tamper() : tamper);
+		expectRefused(outcome);
+		expect(outcome.call.logs.join('\n')).toMatch(/refused a delivery: \w/);
+		for (const key of signingKeys(trigger)) {
+			expect(outcome.responseBody).not.toContain(key);
+			expect(outcome.call.logs.join('\n')).not.toContain(key);
+		}
+	});
+});
+
+/** Sends a delivery the stand-in made earlier again, byte for byte, straight to the trigger. */
+async function resend(trigger: TriggerHarness, sent: DeliveryLogEntry, headers: Record<string, string> = {}) {
+	const { status, call } = await trigger.send(sent.body, { headers: { ...sent.headers, ...headers } });
+	return { status, call };
+}
+
+test('a replayed delivery is refused once it is more than 5 minutes old', async () => {
+	const trigger = await activeTrigger();
+	const { status, sent } = await deliver(trigger, 'appointment.confirmed');
+	expect(status).toBe(200);
+	const sentAt = Date.now();
+	const clock = jest.spyOn(Date, 'now');
+
+	// Within the window the same bytes still pass: nothing but the age refuses the replay below.
+	clock.mockReturnValue(sentAt + 4 * 60 * 1000);
+	expect((await resend(trigger, sent)).status).toBe(200);
+
+	clock.mockReturnValue(sentAt + SIX_MINUTES);
+	expectRefused(await resend(trigger, sent));
+});
+
+test('a delivery relabelled as another event fails that event’s key', async () => {
+	const trigger = await activeTrigger();
+	const { sent } = await deliver(trigger, 'appointment.confirmed');
+
+	for (const label of ['prescription.issued', 'appointment.cancelled', '__proto__', 'constructor']) {
+		expectRefused(await resend(trigger, sent, { [EVENT_HEADER]: label }));
+	}
+});
+
+test('the signing keys never appear in an emitted item or in anything logged', async () => {
+	const trigger = await activeTrigger({ includeRawBody: true });
+	const keys = signingKeys(trigger);
+	expect(keys).toHaveLength(2);
+
+	const outcomes = [];
+	for (const event of EVENTS) outcomes.push(await deliver(trigger, event));
+
+	for (const { call, responseBody } of outcomes) {
+		expect(itemsOf(call)).toHaveLength(1);
+		const shown = JSON.stringify(call.result) + responseBody;
+		for (const key of keys) expect(shown).not.toContain(key);
+	}
+	for (const key of keys) expect(trigger.logs.join('\n')).not.toContain(key);
+});
