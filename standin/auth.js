@@ -1,0 +1,103 @@
+'use strict';
+// API keys, scopes and the per-key sliding-window rate limit.
+
+const { apiError } = require('./util');
+
+// Which scope each operation needs (README: messaging / booking / booking links). Practice group
+// operations (/v1/me*, /v1/access_token) need any valid key. One place to correct if Hero differs.
+const SCOPE_BY_OPERATION = {
+	createAccessToken: null,
+	getPracticeGroupById: null,
+	updatePracticeGroup: null,
+	getCapabilities: null,
+	getConfiguration: null,
+	listPracticeGroupElements: null,
+
+	listAppointmentTypes: 'booking',
+	listLocations: 'booking',
+	listAdmins: 'booking',
+	listSlots: 'booking',
+	countSlots: 'booking',
+	getSlot: 'booking',
+	createAppointment: 'booking',
+	getAppointment: 'booking',
+	editAppointment: 'booking',
+	getAppointmentStatus: 'booking',
+	bookAppointment: 'booking',
+	cancelAppointment: 'booking',
+	rescheduleAppointment: 'booking',
+
+	listBookingLinks: 'booking_links',
+	createBookingLink: 'booking_links',
+	getBookingLink: 'booking_links',
+	updateBookingLink: 'booking_links',
+	createFormLink: 'booking_links',
+	createAttachmentLink: 'booking_links',
+	createVideoLink: 'booking_links',
+	getLinkStatus: 'booking_links',
+
+	sendMessage: 'messaging',
+	getMessage: 'messaging',
+	createBatchMessage: 'messaging',
+	listBatchMessages: 'messaging',
+	getBatchMessage: 'messaging',
+	sendBatchMessage: 'messaging',
+	listBatchMessageSends: 'messaging',
+	listSentMessages: 'messaging',
+	registerPatientPds: 'messaging',
+	registerPatient: 'messaging',
+	listPatients: 'messaging',
+	listPatientsV3: 'messaging',
+	getPatientById: 'messaging',
+	listPatientAttachments: 'messaging',
+	listPatientEhrCandidates: 'messaging',
+	connectPatientEhr: 'messaging',
+	previewPatientMerge: 'messaging',
+	mergePatient: 'messaging',
+	createWebhook: 'messaging',
+	listWebhooks: 'messaging',
+	deleteWebhook: 'messaging',
+};
+
+const SCOPE_NAMES = { messaging: 'Messaging', booking: 'Booking', booking_links: 'Booking links' };
+
+// headers are node's lowercased req.headers; returns the key record or throws 401
+function authenticate(keys, headers) {
+	const apiKey = headers['x-api-key'];
+	const pg = headers['x-practice-group-id'];
+	if (!apiKey) throw apiError(401, 'unauthorized', 'Missing x-api-key header');
+	const key = keys.find((k) => k.apiKey === apiKey);
+	if (!key) throw apiError(401, 'unauthorized', 'Invalid API key');
+	if (!pg) throw apiError(401, 'unauthorized', 'Missing x-practice-group-id header');
+	return key;
+}
+
+// wrong practice group or missing scope -> 403
+function authorise(key, headers, operationId) {
+	const pg = headers['x-practice-group-id'];
+	if (pg !== key.practiceGroupId) {
+		throw apiError(403, 'forbidden', `This API key does not have access to practice group ${pg}`);
+	}
+	const scope = SCOPE_BY_OPERATION[operationId];
+	if (scope && !key.scopes.includes(scope)) {
+		throw apiError(403, 'forbidden', `This API key lacks the ${SCOPE_NAMES[scope]} scope required for ${operationId}`);
+	}
+}
+
+function createRateLimiter() {
+	const hits = new Map(); // apiKey -> timestamps (ms) of accepted requests in the window
+	return {
+		// returns null when allowed, else seconds until a slot frees up
+		check(apiKey, limit, now) {
+			if (!limit || limit === Infinity) return null;
+			const list = (hits.get(apiKey) || []).filter((t) => t > now - 60000);
+			hits.set(apiKey, list);
+			if (list.length >= limit) return Math.max(1, Math.ceil((list[0] + 60000 - now) / 1000));
+			list.push(now);
+			return null;
+		},
+		reset: () => hits.clear(),
+	};
+}
+
+module.exports = { SCOPE_BY_OPERATION, authenticate, authorise, createRateLimiter };

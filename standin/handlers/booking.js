@@ -1,0 +1,343 @@
+'use strict';
+// Booking: appointment types, locations, admins (practitioners), slots and the
+// reserve -> book (confirm) / cancel / expire appointment lifecycle.
+
+const { iso, parseQueryDate, apiError, notFound, conflict, validationError, issue, paginate } = require('../util');
+
+const CANCELLATION_POLICY_HOURS = 24;
+
+// Reservations lapse lazily: every request (and every read of s.state) sweeps expired ones.
+function expireReservations(state, now) {
+	for (const a of state.appointments) {
+		if (a.status === 'reserved' && Date.parse(a.reserved_until) <= now) {
+			a.status = 'expired';
+			a.expired_at = iso(now);
+			releaseSlot(state, a);
+		}
+	}
+}
+
+function releaseSlot(state, appointment) {
+	const slot = appointment.slot_id && state.slotById.get(appointment.slot_id);
+	if (slot && slot.appointment_id === appointment.id) slot.appointment_id = null;
+}
+
+// slot start times parsed once (slot lists are read on almost every booking request)
+const startCache = new WeakMap();
+function startMs(slot) {
+	let ms = startCache.get(slot);
+	if (ms === undefined || slot.start_time !== ms.iso) {
+		ms = { iso: slot.start_time, ms: Date.parse(slot.start_time) };
+		startCache.set(slot, ms);
+	}
+	return ms.ms;
+}
+
+function isFree(slot, now) {
+	return slot.appointment_id === null && startMs(slot) > now;
+}
+
+function slotView(s) {
+	const { appointment_id, ...rest } = s; // eslint-disable-line no-unused-vars
+	return rest;
+}
+
+function appointmentView(state, a, now) {
+	const type = state.appointmentTypes.find((t) => t.id === a.appointment_type_id) || {};
+	const hoursToStart = (Date.parse(a.start_time) - now) / 3600000;
+	const view = {
+		id: a.id,
+		patient_id: a.patient_id,
+		practitioner_id: a.practitioner_id,
+		location_id: a.location_id,
+		appointment_type_id: a.appointment_type_id,
+		duration: a.duration,
+		start_time: a.start_time,
+		video: !!type.video,
+		in_person: !!type.in_person,
+		telephone: !!type.telephone,
+		link_id: a.link_id,
+		reserved_until: a.status === 'reserved' || a.status === 'expired' ? a.reserved_until : null,
+		booking_confirmed_at: a.booking_confirmed_at,
+		can_be_cancelled: a.status === 'reserved' || (a.status === 'booked' && hoursToStart >= CANCELLATION_POLICY_HOURS),
+		can_be_rescheduled: a.status === 'booked',
+		cancellation_policy_hours: CANCELLATION_POLICY_HOURS,
+		suppress_mail: !!a.suppress_mail,
+	};
+	if (type.video) view.video_url = `https://video.example.com/standin/${a.id}`;
+	return view;
+}
+
+function getAppointmentRecord(state, id) {
+	const a = state.appointments.find((x) => x.id === id);
+	if (!a) throw notFound('Appointment', id);
+	return a;
+}
+
+function requireById(list, id, what, field) {
+	const item = list.find((x) => x.id === id);
+	if (!item) throw apiError(404, 'not_found', `${what} ${id} not found`, field ? { field } : undefined);
+	return item;
+}
+
+function parseWindow(query, now) {
+	const issues = [];
+	const read = (name, endOfDay) => {
+		if (query[name] === undefined || query[name] === '') return undefined;
+		const ms = parseQueryDate(String(query[name]), endOfDay);
+		if (Number.isNaN(ms)) issues.push(issue(name, 'invalid_string', 'date', 'Invalid date (use YYYY-MM-DD or an ISO 8601 date-time)', { validation: 'date' }));
+		return ms;
+	};
+	const from = read('start_date', false);
+	const to = read('end_date', true);
+	if (issues.length) throw validationError(issues);
+	return { from: from === undefined ? now : Math.max(from, now), to: to === undefined ? Infinity : to };
+}
+
+function freeSlots(state, query, now) {
+	const { from, to } = parseWindow(query, now);
+	return state.slots
+		.filter(
+			(s) =>
+				isFree(s, now) &&
+				(!query.appointment_type_id || s.appointment_type_id === query.appointment_type_id) &&
+				(!query.location_id || s.location_id === query.location_id) &&
+				(!query.practitioner_id || s.practitioner_id === query.practitioner_id) &&
+				startMs(s) >= from &&
+				startMs(s) <= to,
+		)
+		.sort((a, b) => startMs(a) - startMs(b) || Number(a.id) - Number(b.id));
+}
+
+// the slot an appointment body points at (type + location + practitioner + start_time)
+function findSlot(state, { appointment_type_id, location_id, practitioner_id, start_time }, now) {
+	if (start_time === null || start_time === undefined) {
+		return freeSlots(state, { appointment_type_id, location_id, practitioner_id }, now)[0] || null;
+	}
+	const at = Date.parse(start_time);
+	return (
+		state.slots.find(
+			(s) =>
+				s.appointment_type_id === appointment_type_id &&
+				s.location_id === location_id &&
+				s.practitioner_id === practitioner_id &&
+				startMs(s) === at,
+		) || null
+	);
+}
+
+function takeSlot(state, slot, appointmentId, now) {
+	if (!slot) return;
+	if (slot.appointment_id !== null) {
+		throw conflict('slot_unavailable', `Slot ${slot.id} (${slot.start_time}) is already reserved or booked`, { slot_id: slot.id });
+	}
+	if (Date.parse(slot.start_time) <= now) throw conflict('slot_unavailable', `Slot ${slot.id} is in the past`, { slot_id: slot.id });
+	slot.appointment_id = appointmentId;
+}
+
+function missingSlot(body) {
+	return apiError(
+		404,
+		'not_found',
+		`No bookable slot for practitioner ${body.practitioner_id} at location ${body.location_id} (appointment type ${body.appointment_type_id}) starting ${body.start_time === null ? '(next available)' : body.start_time}`,
+	);
+}
+
+function statusConflict(a, action) {
+	if (a.status === 'booked') return conflict('appointment_confirmed', `Appointment ${a.id} is already confirmed; it cannot be ${action}`);
+	if (a.status === 'cancelled') return conflict('appointment_cancelled', `Appointment ${a.id} was cancelled at ${a.cancelled_at}; it cannot be ${action}`);
+	if (a.status === 'expired') return conflict('reservation_expired', `The reservation of appointment ${a.id} expired at ${a.reserved_until}; it cannot be ${action}`);
+	return conflict('invalid_state', `Appointment ${a.id} is ${a.status}; it cannot be ${action}`);
+}
+
+module.exports = {
+	expireReservations,
+	appointmentView,
+
+	listAppointmentTypes({ state, query, now }) {
+		const locs = query.location_ids && query.location_ids.length ? query.location_ids : null;
+		let items = state.appointmentTypes.map((t) => {
+			const free = state.slots.filter((s) => s.appointment_type_id === t.id && isFree(s, now) && (!locs || locs.includes(s.location_id)));
+			const next = free.reduce((min, s) => (min === null || s.start_time < min ? s.start_time : min), null);
+			return { ...t, slot_count: free.length, next_available_at: next };
+		});
+		if (locs) items = items.filter((t) => state.slots.some((s) => s.appointment_type_id === t.id && locs.includes(s.location_id)));
+		if (query.has_availability !== undefined) items = items.filter((t) => (t.slot_count > 0) === query.has_availability);
+		return paginate(items, query);
+	},
+
+	listLocations({ state, query }) {
+		return paginate(state.locations, query);
+	},
+
+	listAdmins({ state, query }) {
+		let items = state.admins.map(({ locations, ...a }) => a); // eslint-disable-line no-unused-vars
+		if (query.order_by === 'first_name') {
+			items = items.sort((a, b) => a.first_name.localeCompare(b.first_name));
+			if (query.order_descending) items.reverse();
+		}
+		return paginate(items, query);
+	},
+
+	listSlots({ state, query, now }) {
+		const page = paginate(freeSlots(state, query, now), query);
+		return { data: page.data.map(slotView), count: page.count };
+	},
+
+	countSlots({ state, query, now }) {
+		return { count: freeSlots(state, query, now).length };
+	},
+
+	getSlot({ state, params, now }) {
+		const slot = state.slotById.get(params.id);
+		if (!slot) throw notFound('Slot', params.id);
+		if (!isFree(slot, now)) throw apiError(404, 'not_found', `Slot ${params.id} is no longer available (reserved, booked or in the past)`);
+		return slotView(slot);
+	},
+
+	createAppointment({ state, body, now, config }) {
+		requireById(state.appointmentTypes, body.appointment_type_id, 'Appointment type', 'appointment_type_id');
+		requireById(state.locations, body.location_id, 'Location', 'location_id');
+		requireById(state.admins, body.practitioner_id, 'Practitioner', 'practitioner_id');
+		if (body.patient_id !== undefined) {
+			const p = state.patients.find((x) => x.id === body.patient_id);
+			if (!p || p.status === 'archived') throw apiError(404, 'not_found', `Patient ${body.patient_id} not found`, { field: 'patient_id' });
+		}
+		let slot = findSlot(state, body, now);
+		if (!slot && !body.suppress_availability_check) {
+			if (body.start_time === null) throw conflict('slot_unavailable', 'No free slot matches this appointment type, location and practitioner');
+			throw missingSlot(body);
+		}
+		const id = String(state.nextId.appointment++);
+		takeSlot(state, slot, id, now); // synchronous check-and-set: of two concurrent reservations exactly one wins
+		const start = slot ? slot.start_time : iso(Date.parse(body.start_time));
+		const appointment = {
+			id,
+			patient_id: body.patient_id || null,
+			practitioner_id: body.practitioner_id,
+			location_id: body.location_id,
+			appointment_type_id: body.appointment_type_id,
+			slot_id: slot ? slot.id : null,
+			duration: body.duration,
+			start_time: start,
+			status: 'reserved',
+			reserved_until: iso(now + config.reservationTtlMs),
+			booking_confirmed_at: null,
+			cancelled_at: null,
+			created_at: iso(now),
+			reason: body.reason || null,
+			billpayer_id: body.billpayer_id || null,
+			suppress_mail: !!body.suppress_mail,
+			link_id: null,
+		};
+		state.appointments.push(appointment);
+		return { id, reserved_until: appointment.reserved_until };
+	},
+
+	getAppointment({ state, params, now }) {
+		return appointmentView(state, getAppointmentRecord(state, params.id), now);
+	},
+
+	getAppointmentStatus({ state, params }) {
+		const a = getAppointmentRecord(state, params.id);
+		return {
+			id: a.id,
+			status: a.status, // reserved | booked | cancelled | expired
+			reserved_until: a.status === 'reserved' || a.status === 'expired' ? a.reserved_until : null,
+			booking_confirmed_at: a.booking_confirmed_at,
+			cancelled_at: a.cancelled_at,
+			start_time: a.start_time,
+		};
+	},
+
+	// PUT: only appointments that are not yet confirmed (live reservations)
+	editAppointment({ state, params, body, now }) {
+		const a = getAppointmentRecord(state, params.id);
+		if (a.status !== 'reserved') throw statusConflict(a, 'edited');
+		requireById(state.admins, body.practitioner_id, 'Practitioner', 'practitioner_id');
+		const target = { appointment_type_id: a.appointment_type_id, location_id: a.location_id, practitioner_id: body.practitioner_id, start_time: body.start_time === null ? a.start_time : body.start_time };
+		const slot = findSlot(state, target, now);
+		if (!slot && !body.suppress_availability_check) throw missingSlot(target);
+		if (!slot || slot.id !== a.slot_id) {
+			takeSlot(state, slot, a.id, now);
+			releaseSlot(state, a);
+			a.slot_id = slot ? slot.id : null;
+		}
+		a.practitioner_id = body.practitioner_id;
+		a.start_time = slot ? slot.start_time : iso(Date.parse(target.start_time));
+		a.duration = body.duration;
+		if (body.suppress_mail !== undefined) a.suppress_mail = body.suppress_mail;
+		return appointmentView(state, a, now);
+	},
+
+	// PATCH .../book: confirm a live reservation
+	bookAppointment({ state, params, body, now, emit }) {
+		const a = getAppointmentRecord(state, params.id);
+		if (a.status !== 'reserved') throw statusConflict(a, 'confirmed');
+		const patientId = (body && body.patient_id) || a.patient_id;
+		if (!patientId) throw validationError([issue('patient_id', 'invalid_type', 'string', 'A patient_id is required to confirm a booking (set it on the reservation or in this body)', { received: 'undefined' })]);
+		if (!state.patients.some((p) => p.id === patientId)) throw notFound('Patient', patientId);
+		a.patient_id = patientId;
+		a.status = 'booked';
+		a.booking_confirmed_at = iso(now);
+		a.reserved_until = null;
+		const view = appointmentView(state, a, now);
+		emit('appointment.confirmed', view);
+		return view;
+	},
+
+	cancelAppointment({ state, params, body, now, emit }) {
+		const a = getAppointmentRecord(state, params.id);
+		if (a.status !== 'reserved' && a.status !== 'booked') throw statusConflict(a, 'cancelled');
+		const hoursToStart = (Date.parse(a.start_time) - now) / 3600000;
+		if (a.status === 'booked' && hoursToStart < CANCELLATION_POLICY_HOURS && !(body && body.suppress_cancellation_policy)) {
+			throw conflict(
+				'cancellation_policy',
+				`Appointment ${a.id} starts in less than ${CANCELLATION_POLICY_HOURS} hours; send suppress_cancellation_policy: true to cancel anyway`,
+			);
+		}
+		const wasBooked = a.status === 'booked';
+		a.status = 'cancelled';
+		a.cancelled_at = iso(now);
+		releaseSlot(state, a);
+		// only confirmed appointments raise appointment.cancelled; dropping a reservation is silent
+		if (wasBooked) emit('appointment.cancelled', { ...appointmentView(state, a, now), cancelled_at: a.cancelled_at });
+		return { id: a.id, status: a.status, cancelled_at: a.cancelled_at };
+	},
+
+	// PATCH .../reschedule: move a confirmed appointment to another free slot (same type + location)
+	rescheduleAppointment({ state, params, body, now, emit }) {
+		const a = getAppointmentRecord(state, params.id);
+		if (a.status !== 'booked') {
+			if (a.status === 'reserved') throw conflict('appointment_not_confirmed', `Appointment ${a.id} is not confirmed yet; use PUT /v1/appointments/${a.id} to edit a reservation`);
+			throw statusConflict(a, 'rescheduled');
+		}
+		let slot;
+		if (body.slot_id !== undefined) {
+			slot = state.slotById.get(String(body.slot_id));
+			if (!slot) throw notFound('Slot', body.slot_id);
+			if (slot.appointment_type_id !== a.appointment_type_id || slot.location_id !== a.location_id) {
+				throw validationError([issue('slot_id', 'custom', 'slot of the same appointment type and location', 'The slot belongs to another appointment type or location')]);
+			}
+		} else {
+			if (body.start_time === undefined || body.start_time === null) {
+				throw validationError([issue('start_time', 'invalid_type', 'string', 'Required', { received: 'undefined' })]);
+			}
+			const target = { appointment_type_id: a.appointment_type_id, location_id: a.location_id, practitioner_id: body.practitioner_id || a.practitioner_id, start_time: body.start_time };
+			slot = findSlot(state, target, now);
+			if (!slot) throw missingSlot(target);
+		}
+		if (slot.id === a.slot_id) throw conflict('same_slot', `Appointment ${a.id} is already in slot ${slot.id}`);
+		takeSlot(state, slot, a.id, now);
+		releaseSlot(state, a);
+		const previous = a.start_time;
+		a.slot_id = slot.id;
+		a.start_time = slot.start_time;
+		a.practitioner_id = slot.practitioner_id;
+		if (body.duration !== undefined) a.duration = body.duration;
+		a.rescheduled_at = iso(now);
+		const view = { ...appointmentView(state, a, now), previous_start_time: previous };
+		emit('appointment.rescheduled', view);
+		return view;
+	},
+};

@@ -1,0 +1,222 @@
+'use strict';
+// Messages: single sends (with GDPR channel restrictions and write-to-record) and batch messages.
+
+const { iso, dobDate, normaliseNhs, isValidNhs, ApiError, notFound, conflict, validationError, issue, paginate } = require('../util');
+const { patientView } = require('./patients');
+
+// GDPR restriction status: the contract leaves it open (README: "status unknown"). We answer 403,
+// the only non-auth 4xx the sendMessage page lists ("403 Unauthorised"); 422 is never mentioned.
+const GDPR_STATUS = 403;
+const DEFAULT_SNOMED = { code: '999000000000', term: 'Message sent to patient (stand-in default code)' };
+const BATCH_CHANNEL = { SMS: 'sms', EMAIL: 'email', NHS_APP: 'nhs_app' };
+
+function gdprError(patient) {
+	return new ApiError(GDPR_STATUS, { error: 'gdpr_restriction', message: 'Patient has restricted data sharing', restrictions: patient.restrictions });
+}
+
+function contactFor(patient, channel) {
+	if (channel === 'sms') return patient.mobile;
+	if (channel === 'email') return patient.email;
+	if (channel === 'nhs_app') return patient.nhs_number;
+	return null;
+}
+
+function messageView(state, m) {
+	const patient = state.patients.find((p) => p.id === m.patient_id);
+	return {
+		id: m.id,
+		patient: patient ? patientView(patient) : null,
+		patient_id: m.patient_id,
+		message_type: m.message_type,
+		content: m.content,
+		status: m.status,
+		recipient_contact_detail: m.recipient_contact_detail,
+		created_at: m.created_at,
+		send_at: m.send_at,
+		write_to_record: m.write_to_record,
+		write_to_record_status: m.write_to_record_status,
+		snomed_code: m.snomed_code,
+		snomed_term: m.snomed_term,
+		batch_message_id: m.batch_message_id,
+	};
+}
+
+function batchView(b) {
+	const view = { id: b.id, name: b.name, status: b.status, channel: b.channel, content: b.content, created_at: b.created_at, sent_at: b.sent_at, recipient_count: b.recipients.length };
+	if (b.subject !== undefined) view.subject = b.subject;
+	return view;
+}
+
+function getBatch(state, id) {
+	const b = state.batchMessages.find((x) => x.id === id);
+	if (!b) throw notFound('Batch message', id);
+	return b;
+}
+
+function byStatus(items, query) {
+	return query.status ? items.filter((i) => i.status === query.status) : items;
+}
+
+module.exports = {
+	sendMessage({ state, body, now, emit, baseUrl }) {
+		const patient = state.patients.find((p) => p.id === body.patient_id);
+		if (!patient) throw notFound('No patient found');
+		let channel = body.message_type;
+		let contact = body.recipient_contact_detail || contactFor(patient, channel);
+		if ((patient.restrictions || []).includes(channel)) throw gdprError(patient);
+		if (channel !== 'hero' && !contact && body.fallback_message_type) {
+			channel = body.fallback_message_type;
+			if ((patient.restrictions || []).includes(channel)) throw gdprError(patient);
+			contact = body.fallback_contact_detail || contactFor(patient, channel);
+		}
+		if (channel !== 'hero' && !contact) {
+			throw validationError([
+				issue('recipient_contact_detail', 'custom', 'string', `Patient ${patient.id} has no ${channel} contact detail on record; supply recipient_contact_detail`),
+			]);
+		}
+		const id = String(state.nextId.message++);
+		const writeToRecord = !!body.write_to_record;
+		const scheduled = body.send_at && Date.parse(body.send_at) > now;
+		const message = {
+			id,
+			patient_id: patient.id,
+			message_type: body.message_type,
+			channel_used: channel,
+			content: body.message_string,
+			recipient_contact_detail: channel === 'hero' ? null : contact,
+			status: scheduled ? 'scheduled' : 'sent',
+			created_at: iso(now),
+			send_at: body.send_at ? iso(Date.parse(body.send_at)) : iso(now),
+			write_to_record: writeToRecord,
+			auto_write_to_record: !!body.auto_write_to_record,
+			write_to_record_status: writeToRecord ? (body.auto_write_to_record ? 'written' : 'awaiting_approval') : null,
+			snomed_code: writeToRecord ? body.snomed_code || DEFAULT_SNOMED.code : body.snomed_code || null,
+			snomed_term: writeToRecord ? body.snomed_term || DEFAULT_SNOMED.term : body.snomed_term || null,
+			encrypted: body.encrypted === undefined ? false : body.encrypted,
+			task_id: body.task_id || null,
+			attachment_uuid: body.attachment_uuid || null,
+			short_link_id: body.short_link_id || null,
+			assignee_id: body.assignee_id === undefined ? null : body.assignee_id,
+			assignee_type: body.assignee_type || null,
+			batch_message_id: null,
+			auth_token: writeToRecord && !body.auto_write_to_record ? state.rng.hex(24) : null,
+		};
+		state.messages.push(message);
+		const response = {
+			message_id: id,
+			content: message.content,
+			created_at: message.created_at,
+			write_to_record: writeToRecord,
+			submitted_by: 'partner_api',
+			send_at: message.send_at,
+		};
+		if (message.snomed_code) response.snomed_code = message.snomed_code;
+		if (message.auth_token) {
+			response.auth_token = message.auth_token;
+			response.confirm_write_to_record_url = `${baseUrl}/_standin/write-to-record/${id}/confirm?auth_token=${message.auth_token}`;
+		}
+		if (message.write_to_record_status === 'written') {
+			emit('write-to-record.succeeded', { message_id: id, patient_id: patient.id, snomed_code: message.snomed_code, written_at: iso(now) });
+		}
+		return response;
+	},
+
+	getMessage({ state, params }) {
+		const m = state.messages.find((x) => x.id === params.id);
+		if (!m) throw notFound('Message', params.id);
+		return messageView(state, m);
+	},
+
+	createBatchMessage({ state, body, now }) {
+		const channel = BATCH_CHANNEL[body.channel];
+		const recipients = body.recipients.map((r) => {
+			const rec = { id: String(state.nextId.recipient++), nhs_number: r.nhs_number, dob: r.dob, status: 'ENRICHED', patient_id: null, error: null };
+			if (!isValidNhs(r.nhs_number)) return { ...rec, status: 'INVALID_PAYLOAD', error: 'Invalid NHS number' };
+			const nhs = normaliseNhs(r.nhs_number);
+			const patient = state.patients.find((p) => p.nhs_number === nhs && p.dob === dobDate(r.dob) && p.status !== 'archived');
+			if (!patient) return { ...rec, status: 'ENRICHMENT_ERROR', error: 'No patient found' };
+			if ((patient.restrictions || []).includes(channel)) return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: 'gdpr_restriction' };
+			if (!contactFor(patient, channel)) return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: `No ${channel} contact detail` };
+			return { ...rec, patient_id: patient.id };
+		});
+		const batch = {
+			id: String(state.nextId.batch++),
+			name: body.name,
+			status: 'CREATED',
+			channel: body.channel,
+			subject: body.subject,
+			content: body.content,
+			recipients,
+			created_at: iso(now),
+			sent_at: null,
+		};
+		state.batchMessages.push(batch);
+		return batchView(batch);
+	},
+
+	// The contract types this 200 as a single BatchMessage (and flags that as implausible);
+	// the stand-in answers the API-wide list envelope {data, count} instead.
+	listBatchMessages({ state, query }) {
+		const page = paginate(byStatus(state.batchMessages, query), query);
+		return { data: page.data.map(batchView), count: page.count };
+	},
+
+	getBatchMessage({ state, params }) {
+		return batchView(getBatch(state, params.id));
+	},
+
+	sendBatchMessage({ state, params, now }) {
+		const batch = getBatch(state, params.id);
+		if (batch.status !== 'CREATED') throw conflict('batch_already_sent', `Batch message ${batch.id} was already sent at ${batch.sent_at}`);
+		const channel = BATCH_CHANNEL[batch.channel];
+		for (const r of batch.recipients.filter((x) => x.status === 'ENRICHED')) {
+			const patient = state.patients.find((p) => p.id === r.patient_id);
+			r.status = 'QUEUED';
+			state.messages.push({
+				id: String(state.nextId.message++),
+				patient_id: r.patient_id,
+				message_type: channel,
+				channel_used: channel,
+				content: batch.content,
+				subject: batch.subject,
+				recipient_contact_detail: contactFor(patient, channel),
+				status: 'QUEUED',
+				created_at: iso(now),
+				send_at: iso(now),
+				write_to_record: false,
+				write_to_record_status: null,
+				snomed_code: null,
+				snomed_term: null,
+				batch_message_id: batch.id,
+				recipient_id: r.id,
+			});
+		}
+		batch.status = 'COMPLETED';
+		batch.sent_at = iso(now);
+		return batchView(batch);
+	},
+
+	listBatchMessageSends({ state, params, query }) {
+		const batch = getBatch(state, params.id);
+		return paginate(byStatus(batch.recipients, query), query);
+	},
+
+	listSentMessages({ state, params, query }) {
+		getBatch(state, params.id);
+		const items = state.messages
+			.filter((m) => m.batch_message_id === params.id)
+			.map((m) => ({ id: m.id, recipient_id: m.recipient_id, patient_id: m.patient_id, status: m.status, channel: m.message_type, recipient_contact_detail: m.recipient_contact_detail, content: m.content, created_at: m.created_at }));
+		return paginate(byStatus(items, query), query);
+	},
+
+	// control-plane helper: the confirm_write_to_record_url lands here
+	confirmWriteToRecord(state, messageId, authToken, now, emit) {
+		const m = state.messages.find((x) => x.id === messageId);
+		if (!m || !m.auth_token || m.auth_token !== authToken) return { status: 404, body: { error: 'not_found', statusCode: 404, message: 'Unknown message or auth_token' } };
+		if (m.write_to_record_status !== 'written') {
+			m.write_to_record_status = 'written';
+			emit('write-to-record.succeeded', { message_id: m.id, patient_id: m.patient_id, snomed_code: m.snomed_code, written_at: iso(now) });
+		}
+		return { status: 200, body: { message_id: m.id, write_to_record_status: m.write_to_record_status } };
+	},
+};

@@ -1,0 +1,77 @@
+'use strict';
+// Practice group: /v1/me*, elements and the Elements access token (a JWT valid 30 minutes).
+
+const crypto = require('crypto');
+const { paginate } = require('../util');
+
+const TOKEN_SECRET = 'hero-standin-elements-secret'; // the stand-in signs its own tokens (HS256)
+const TOKEN_TTL_SECONDS = 30 * 60;
+
+const b64url = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+function signJwt(payload) {
+	const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
+	return `${head}.${crypto.createHmac('sha256', TOKEN_SECRET).update(head).digest('base64url')}`;
+}
+
+module.exports = {
+	TOKEN_SECRET,
+
+	getPracticeGroupById({ state }) {
+		return state.practiceGroup;
+	},
+
+	updatePracticeGroup({ state, body }) {
+		const { id, ...changes } = body || {}; // eslint-disable-line no-unused-vars
+		Object.assign(state.practiceGroup, changes);
+		return state.practiceGroup;
+	},
+
+	getCapabilities({ state, key }) {
+		return {
+			practice_group_id: state.practiceGroup.id,
+			scopes: key.scopes,
+			messaging: { hero: true, sms: true, email: true, nhs_app: true, batch: true, write_to_record: true, auto_write_to_record: false },
+			booking: { online_booking: true, reservations: true, video: true, telephone: true },
+			booking_links: true,
+			ehr: { provider: 'emis', connected: true },
+			webhooks: true,
+		};
+	},
+
+	getConfiguration({ state, config }) {
+		return {
+			practice_group_id: state.practiceGroup.id,
+			timezone: 'Europe/London',
+			sector: state.practiceGroup.sector,
+			booking: { reservation_hold_seconds: Math.round(config.reservationTtlMs / 1000), cancellation_policy_hours: 24, booking_window_days: 28 },
+			messaging: { sms_sender_id: 'STANDIN', default_message_type: 'sms' },
+			rate_limit_per_minute: config.rateLimitPerMinute,
+		};
+	},
+
+	listPracticeGroupElements({ query }) {
+		const items = [
+			{ version: '1.4.0', config: { theme: 'light' }, element: { id: '1', name: 'message-builder', tag: 'hh-message-builder' } },
+			{ version: null, config: {}, element: { id: '2', name: 'booking-widget', tag: 'hh-booking' } },
+		];
+		return paginate(items, query);
+	},
+
+	createAccessToken({ state, key, now }) {
+		const iat = Math.floor(now / 1000);
+		const payload = {
+			iss: 'hero-standin',
+			aud: 'hero-elements',
+			sub: key.label,
+			practice_group_id: state.practiceGroup.id,
+			scopes: key.scopes,
+			iat,
+			exp: iat + TOKEN_TTL_SECONDS,
+			jti: state.rng.hex(16),
+		};
+		const token = signJwt(payload);
+		state.accessTokens.push({ jti: payload.jti, exp: payload.exp, key: key.label });
+		return { access_token: token };
+	},
+};

@@ -1,0 +1,45 @@
+'use strict';
+// Webhook registrations. Deliveries are in ../webhooks.js.
+
+const { iso, notFound, validationError, issue, paginate } = require('../util');
+
+// The signing key is echoed once, in the create response (the contract's Webhook schema and the notes
+// show it there); list responses never carry it.
+function webhookView(w, withSecret) {
+	const view = { id: w.id, event_type: w.event_type, url: w.url, description: w.description, headers: w.headers, created_at: w.created_at, updated_at: w.updated_at };
+	if (withSecret && w.signing_key !== undefined) view.signing_key = w.signing_key;
+	return view;
+}
+
+module.exports = {
+	createWebhook({ state, body, now }) {
+		if (!/^https?:\/\//i.test(body.url)) {
+			throw validationError([issue('url', 'invalid_string', 'url', 'Webhook url must be http(s)', { validation: 'url' })]);
+		}
+		const w = {
+			id: String(state.nextId.webhook++),
+			event_type: body.event_type,
+			url: body.url,
+			signing_key: body.signing_key,
+			description: body.description === undefined ? null : body.description,
+			headers: body.headers || {},
+			created_at: iso(now),
+			updated_at: iso(now),
+		};
+		if (w.description === null) delete w.description;
+		state.webhooks.push(w);
+		return webhookView(w, true);
+	},
+
+	listWebhooks({ state, query }) {
+		const items = state.webhooks.filter((w) => !query.event_type || w.event_type === query.event_type).map((w) => webhookView(w, false));
+		return paginate(items, query);
+	},
+
+	deleteWebhook({ state, params }) {
+		const i = state.webhooks.findIndex((w) => w.id === params.id);
+		if (i < 0) throw notFound('Webhook', params.id);
+		state.webhooks.splice(i, 1);
+		return { id: params.id, deleted: true };
+	},
+};

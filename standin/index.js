@@ -1,0 +1,7 @@
+'use strict';
+// Local stand-in of the Hero Health Public API (see README.md in this folder).
+const { startStandin, DEFAULTS } = require('./server');
+const { signature } = require('./webhooks');
+const { loadContract } = require('./contract');
+
+module.exports = { startStandin, DEFAULTS, signWebhook: signature, loadContract };

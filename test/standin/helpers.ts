@@ -1,0 +1,40 @@
+import type { Standin, StandinKey } from '../../standin';
+
+export interface ApiResponse {
+	status: number;
+	body: any;
+	text: string;
+	headers: Headers;
+}
+
+export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
+
+/** A tiny Hero client over real HTTP (Node's global fetch) with the given key. */
+export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
+	return async (method, path, body, headers = {}) => {
+		const res = await fetch(s.url + path, {
+			method,
+			headers: {
+				...(key ? { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId } : {}),
+				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...headers,
+			},
+			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let parsed: any;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			parsed = undefined;
+		}
+		return { status: res.status, body: parsed, text, headers: res.headers };
+	};
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** YYYY-MM-DD of now + days in Europe/London */
+export function londonDate(daysFromNow = 0): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + daysFromNow * 86400000));
+}
