@@ -1,10 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as appointment from './appointment';
+import * as appointmentType from './appointmentType';
+import * as batchMessage from './batchMessage';
+import * as link from './link';
+import * as location from './location';
+import * as message from './message';
+import * as patient from './patient';
 import * as practiceGroup from './practiceGroup';
+import * as slot from './slot';
 import type { HeroOperation } from './types';
 
 export const heroResources: Record<string, { description: INodeProperties[]; operations: Record<string, HeroOperation> }> = {
+	appointment,
+	appointmentType,
+	batchMessage,
+	link,
+	location,
+	message,
+	patient,
 	practiceGroup,
+	slot,
 };
 
 export const properties: INodeProperties[] = [
@@ -13,7 +29,17 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Practice Group', value: 'practiceGroup' }],
+		options: [
+			{ name: 'Appointment', value: 'appointment' },
+			{ name: 'Appointment Type', value: 'appointmentType' },
+			{ name: 'Batch Message', value: 'batchMessage' },
+			{ name: 'Link', value: 'link' },
+			{ name: 'Location', value: 'location' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Patient', value: 'patient' },
+			{ name: 'Practice Group', value: 'practiceGroup' },
+			{ name: 'Slot', value: 'slot' },
+		],
 		default: 'practiceGroup',
 	},
 	...Object.values(heroResources).flatMap((resource) => resource.description),

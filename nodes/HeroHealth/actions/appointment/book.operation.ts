@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { withLondonStart } from '../londonTime';
+import { confirm, readReservation, reservationFields, reserve } from './fields';
+
+export const description: INodeProperties[] = [...reservationFields];
+
+/**
+ * Reserve, then confirm. If confirming fails the reservation is cancelled before the error is
+ * reported, so a failed run never leaves the slot held until the reservation lapses.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reservation = await reserve.call(this, itemIndex, await readReservation.call(this, itemIndex));
+	const appointmentId = String(reservation.id);
+	try {
+		return withLondonStart(await confirm.call(this, itemIndex, appointmentId));
+	} catch (error) {
+		throw await releaseReservation.call(this, itemIndex, appointmentId, reservation, error as NodeApiError);
+	}
+}
+
+async function releaseReservation(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	appointmentId: string,
+	reservation: IDataObject,
+	confirmError: NodeApiError,
+): Promise<NodeApiError> {
+	const why = confirmError.message;
+	try {
+		// Quietly: the patient was never told about this booking, and the policy window is ours to waive.
+		await heroRequest.call(
+			this,
+			{
+				method: 'PATCH',
+				path: heroPaths.appointmentCancel(appointmentId),
+				body: { suppress_mail: true, suppress_cancellation_policy: true },
+				subject: `appointment ${appointmentId}`,
+			},
+			itemIndex,
+		);
+		confirmError.message = `The booking could not be confirmed, so its reservation (appointment ${appointmentId}) was cancelled and the slot is free again. ${why}`;
+	} catch (cancelError) {
+		confirmError.message = `The booking could not be confirmed, and cancelling its reservation (appointment ${appointmentId}) failed too, so the slot stays held until the reservation lapses at ${String(reservation.reserved_until)}. ${why}`;
+		confirmError.description = [confirmError.description, `Cancelling the reservation failed: ${(cancelError as Error).message}`]
+			.filter(Boolean)
+			.join('\n');
+	}
+	return confirmError;
+}

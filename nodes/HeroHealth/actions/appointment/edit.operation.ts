@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { withLondonStart } from '../londonTime';
+import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields } from './fields';
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Edit only works on a reservation that is not confirmed yet. To move a confirmed appointment, use Reschedule.',
+		name: 'editNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ ...appointmentIdField, description: 'The ID of the reservation to change (the ID returned by Reserve)' },
+	...slotChoiceFields(false),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Suppress Availability Check',
+				name: 'suppressAvailabilityCheck',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Hero should accept a time that is not a free slot',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the change',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		suppressAvailabilityCheck?: boolean;
+		suppressMail?: boolean;
+	};
+	const body = await readSlotChoice.call(this, itemIndex, false);
+	if (options.suppressAvailabilityCheck !== undefined) {
+		body.suppress_availability_check = options.suppressAvailabilityCheck;
+	}
+	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
+	const appointment = await heroRequest.call(
+		this,
+		{ method: 'PUT', path: heroPaths.appointment(appointmentId), body, subject: `appointment ${appointmentId}` },
+		itemIndex,
+	);
+	return withLondonStart(appointment);
+}

@@ -1,0 +1,210 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid, utcDateTime } from '../../validation';
+import { appointmentTypeLocator, locationLocator, patientLocator, practitionerLocator } from '../common.descriptions';
+import { readNumericId, readPatientId } from '../common.parameters';
+import { fetchSlot, slotIdField } from '../slot/fields';
+
+export const appointmentIdField: INodeProperties = {
+	displayName: 'Appointment ID',
+	name: 'appointmentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 5001',
+	description: 'The numeric Hero ID of the appointment (the ID returned by Book or Reserve)',
+};
+
+export function readAppointmentId(this: IExecuteFunctions, itemIndex: number): string {
+	return readNumericId.call(this, itemIndex, 'appointmentId', 'Appointment ID');
+}
+
+const whenDetails = { show: { slotSelection: ['details'] } };
+
+/**
+ * Where and when an appointment goes: a free slot by ID, or the details themselves. New
+ * appointments also need the appointment type and location; edits and reschedules keep theirs.
+ */
+export function slotChoiceFields(forNewAppointment: boolean): INodeProperties[] {
+	const typeAndLocation = forNewAppointment
+		? [
+				{ ...appointmentTypeLocator, displayOptions: whenDetails },
+				{ ...locationLocator, displayOptions: whenDetails },
+			]
+		: [];
+	return [
+		{
+			displayName: 'Choose Slot By',
+			name: 'slotSelection',
+			type: 'options',
+			default: 'slot',
+			options: [
+				{
+					name: 'Appointment Details',
+					value: 'details',
+					description: forNewAppointment
+						? 'Appointment type, location, practitioner, start time and duration'
+						: 'Practitioner, start time and duration',
+				},
+				{
+					name: 'Slot ID',
+					value: 'slot',
+					description: 'A free slot from Slot > Get Many; its practitioner, time and length are used',
+				},
+			],
+		},
+		{ ...slotIdField, displayOptions: { show: { slotSelection: ['slot'] } } },
+		...typeAndLocation,
+		{ ...practitionerLocator, displayOptions: whenDetails },
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: whenDetails,
+			description: "When the appointment starts. A time without an offset is read in the workflow's time zone.",
+		},
+		{
+			displayName: 'Duration (Minutes)',
+			name: 'duration',
+			type: 'number',
+			required: true,
+			typeOptions: { minValue: 1 },
+			default: 15,
+			displayOptions: whenDetails,
+			description: 'Length of the appointment in minutes',
+		},
+	];
+}
+
+/** The chosen slot as Hero body fields: practitioner_id, start_time (UTC), duration, and for new appointments the type and location. */
+export async function readSlotChoice(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	forNewAppointment: boolean,
+): Promise<IDataObject> {
+	if (this.getNodeParameter('slotSelection', itemIndex) === 'slot') {
+		const slot = await fetchSlot.call(this, itemIndex);
+		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);
+		if (!(duration > 0)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Slot ${String(slot.id)} has no usable start and finish time, so its length is unknown`,
+				{ itemIndex, description: "Choose the slot by 'Appointment Details' and give the duration." },
+			);
+		}
+		const fields: IDataObject = { practitioner_id: String(slot.practitioner_id), start_time: slot.start_time, duration };
+		if (forNewAppointment) {
+			fields.appointment_type_id = String(slot.appointment_type_id);
+			fields.location_id = String(slot.location_id);
+		}
+		return fields;
+	}
+
+	const fields: IDataObject = {};
+	if (forNewAppointment) {
+		fields.appointment_type_id = readNumericId.call(this, itemIndex, 'appointmentTypeId', 'Appointment Type');
+		fields.location_id = readNumericId.call(this, itemIndex, 'locationId', 'Location');
+	}
+	fields.practitioner_id = readNumericId.call(this, itemIndex, 'practitionerId', 'Practitioner');
+	const startTime = String(this.getNodeParameter('startTime', itemIndex, '')).trim();
+	refuseInvalid.call(this, itemIndex, 'Start Time', dateTimeProblem(startTime));
+	fields.start_time = utcDateTime(startTime, this.getTimezone());
+	refuseInvalid.call(this, itemIndex, 'Start Time', dateTimeProblem(fields.start_time, { notPast: true }));
+	const duration = this.getNodeParameter('duration', itemIndex);
+	refuseInvalid.call(this, itemIndex, 'Duration (Minutes)', positiveWholeNumberProblem(duration));
+	fields.duration = Number(duration);
+	return fields;
+}
+
+/** Book and Reserve take the same input: a slot, a patient, and these options. */
+export const reservationFields: INodeProperties[] = [
+	...slotChoiceFields(true),
+	patientLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Reason',
+				name: 'reason',
+				type: 'string',
+				default: '',
+				description: "Why the patient is being seen; shown to the practice with the appointment",
+			},
+			{
+				displayName: 'Suppress Availability Check',
+				name: 'suppressAvailabilityCheck',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Hero should book even if the time is not a free slot (e.g. an extra appointment)',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about this appointment',
+			},
+		],
+	},
+];
+
+/** The body of POST /v1/appointments. Every parameter is checked before the slot is looked up. */
+export async function readReservation(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		reason?: string;
+		suppressAvailabilityCheck?: boolean;
+		suppressMail?: boolean;
+	};
+	const body: IDataObject = { ...(await readSlotChoice.call(this, itemIndex, true)), patient_id: patientId };
+	if (options.reason?.trim()) body.reason = options.reason.trim();
+	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
+	if (options.suppressAvailabilityCheck !== undefined) {
+		body.suppress_availability_check = options.suppressAvailabilityCheck;
+	}
+	return body;
+}
+
+/** POST /v1/appointments: holds the slot until `reserved_until`. */
+export async function reserve(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+	try {
+		return await heroRequest.call(
+			this,
+			{
+				method: 'POST',
+				path: heroPaths.appointments,
+				body,
+				subject: 'matching slot, patient, practitioner, location or appointment type',
+			},
+			itemIndex,
+		);
+	} catch (error) {
+		throw withSlotTakenExplained(error as NodeApiError);
+	}
+}
+
+/** A 409 on reserving means another booking holds the slot; say so before Hero's own words. */
+function withSlotTakenExplained(error: NodeApiError): NodeApiError {
+	if (error.httpCode === '409') {
+		error.message = `The slot is no longer free (it was reserved or booked first): ${error.message}`;
+	}
+	return error;
+}
+
+/** PATCH …/book: turns a reservation into a confirmed appointment. */
+export async function confirm(this: IExecuteFunctions, itemIndex: number, appointmentId: string): Promise<IDataObject> {
+	return await heroRequest.call(
+		this,
+		{ method: 'PATCH', path: heroPaths.appointmentBook(appointmentId), subject: `reservation ${appointmentId}` },
+		itemIndex,
+	);
+}

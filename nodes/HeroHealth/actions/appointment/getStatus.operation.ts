@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { appointmentIdField, readAppointmentId } from './fields';
+
+export const description: INodeProperties[] = [appointmentIdField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, itemIndex);
+	return await heroRequest.call(
+		this,
+		{ method: 'GET', path: heroPaths.appointmentStatus(appointmentId), subject: `appointment ${appointmentId}` },
+		itemIndex,
+	);
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { withLondonStart } from '../londonTime';
+import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields } from './fields';
+
+export const description: INodeProperties[] = [
+	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
+	...slotChoiceFields(false),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the new time',
+			},
+		],
+	},
+];
+
+/** Moves a confirmed appointment to another time of the same appointment type and location. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { suppressMail?: boolean };
+	const body = await readSlotChoice.call(this, itemIndex, false);
+	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
+	const appointment = await heroRequest.call(
+		this,
+		{ method: 'PATCH', path: heroPaths.appointmentReschedule(appointmentId), body, subject: `appointment ${appointmentId}` },
+		itemIndex,
+	);
+	return withLondonStart(appointment);
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequestAllPages } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { locationLocator, returnAllOrLimit } from '../common.descriptions';
+import { readNumericId, readPageOptions } from '../common.parameters';
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Has Availability',
+				name: 'hasAvailability',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
+			},
+			{
+				displayName: 'Locations',
+				name: 'locations',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Location',
+				default: {},
+				description: 'Only appointment types offered at any of these locations',
+				options: [{ displayName: 'Location', name: 'location', values: [locationLocator] }],
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		hasAvailability?: boolean;
+		locations?: { location?: unknown[] };
+	};
+	const qs: IDataObject = {};
+	const locationIds = (filters.locations?.location ?? []).map((_, index) =>
+		readNumericId.call(this, itemIndex, `filters.locations.location[${index}].locationId`, 'Location'),
+	);
+	if (locationIds.length) qs.location_ids = locationIds;
+	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
+	return await heroRequestAllPages.call(
+		this,
+		{ method: 'GET', path: heroPaths.appointmentTypes, qs, subject: 'appointment types' },
+		readPageOptions.call(this, itemIndex),
+		itemIndex,
+	);
+}

@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
+import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
+import type { HeroAggregate } from '../types';
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { refuseInvalid } from '../../validation';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Flu clinic invitations',
+		description: 'A name for the batch, shown in Hero',
+	},
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'NHS App', value: 'nhs_app' },
+			{ name: 'SMS', value: 'sms' },
+		],
+		default: 'sms',
+		description: 'How the message reaches every recipient',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { channel: ['email'] } },
+		default: '',
+		description: 'The email subject line',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'The text every recipient receives',
+	},
+	{
+		displayName: 'Recipients',
+		name: 'recipientSource',
+		type: 'options',
+		options: [
+			{
+				name: 'From Input Items',
+				value: 'inputItems',
+				description: "One recipient per input item: map each item's NHS number and date of birth",
+			},
+			{
+				name: 'Fixed List',
+				value: 'list',
+				description: 'A list of NHS numbers and dates of birth typed here',
+			},
+		],
+		default: 'inputItems',
+		description: 'Where the recipients come from. Hero finds each one in PDS by NHS number and date of birth.',
+	},
+	{
+		displayName: 'Recipient List',
+		name: 'recipientList',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		displayOptions: { show: { recipientSource: ['list'] } },
+		placeholder: 'Add Recipient',
+		default: {},
+		options: [{ displayName: 'Recipient', name: 'recipient', values: [nhsNumberField, dateOfBirthField] }],
+	},
+	{ ...nhsNumberField, displayOptions: { show: { recipientSource: ['inputItems'] } } },
+	{ ...dateOfBirthField, displayOptions: { show: { recipientSource: ['inputItems'] } } },
+	{
+		displayName: 'One Batch for All Items',
+		name: 'oneBatch',
+		type: 'boolean',
+		displayOptions: { show: { recipientSource: ['inputItems'] } },
+		default: true,
+		description:
+			'Whether to put the recipients of all input items into one batch (one request; name, channel and message come from the first item) instead of creating one batch per item',
+	},
+];
+
+function recipient(this: IExecuteFunctions, itemIndex: number, nhsNumber: unknown, dob: unknown, label = '') {
+	return {
+		nhs_number: checkedNhsNumber.call(this, itemIndex, nhsNumber, `${label}NHS Number`),
+		dob: checkedDateOfBirth.call(this, itemIndex, dob, `${label}Date of Birth`),
+	};
+}
+
+function itemRecipient(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return recipient.call(
+		this,
+		itemIndex,
+		this.getNodeParameter('nhsNumber', itemIndex),
+		this.getNodeParameter('dateOfBirth', itemIndex),
+	);
+}
+
+function listedRecipients(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const rows = (this.getNodeParameter('recipientList.recipient', itemIndex, []) as IDataObject[]) ?? [];
+	refuseInvalid.call(this, itemIndex, 'Recipient List', rows.length ? undefined : 'add at least one recipient');
+	return rows.map((row, n) => recipient.call(this, itemIndex, row.nhsNumber, row.dateOfBirth, `Recipient ${n + 1} `));
+}
+
+async function createBatch(this: IExecuteFunctions, itemIndex: number, recipients: IDataObject[]): Promise<IDataObject> {
+	const channel = this.getNodeParameter('channel', itemIndex) as string;
+	const body: IDataObject = {
+		name: readRequiredText.call(this, itemIndex, 'name', 'Name'),
+		channel: channel.toUpperCase(),
+		content: readRequiredText.call(this, itemIndex, 'message', 'Message'),
+		recipients,
+	};
+	if (channel === 'email') body.subject = readRequiredText.call(this, itemIndex, 'subject', 'Subject');
+	return await heroRequest.call(
+		this,
+		{ method: 'POST', path: heroPaths.batchMessages, body, subject: 'batch message' },
+		itemIndex,
+	);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const source = this.getNodeParameter('recipientSource', itemIndex) as string;
+	const recipients =
+		source === 'list' ? listedRecipients.call(this, itemIndex) : [itemRecipient.call(this, itemIndex)];
+	return await createBatch.call(this, itemIndex, recipients);
+}
+
+export const aggregate: HeroAggregate = {
+	applies() {
+		return (
+			this.getNodeParameter('recipientSource', 0) === 'inputItems' &&
+			(this.getNodeParameter('oneBatch', 0, true) as boolean)
+		);
+	},
+	async part(itemIndex) {
+		return itemRecipient.call(this, itemIndex);
+	},
+	async execute(recipients, itemIndexes) {
+		return await createBatch.call(this, itemIndexes[0], recipients);
+	},
+};

@@ -1,0 +1,67 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { PageOptions } from '../transport/request';
+import {
+	dateOfBirthProblem,
+	nhsNumberDigits,
+	nhsNumberProblem,
+	nonEmptyProblem,
+	numericIdProblem,
+	plainDate,
+	refuseInvalid,
+} from '../validation';
+
+/** A patient picker's value (list, ID or plain expression), refused unless it is a numeric Hero ID. */
+export function readPatientId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name = 'patientId',
+	field = 'Patient',
+): string {
+	return readNumericId.call(this, itemIndex, name, field);
+}
+
+/** The Return All / Limit pair from `returnAllOrLimit`. */
+export function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? { returnAll } : { returnAll, limit: this.getNodeParameter('limit', itemIndex, 50) as number };
+}
+
+/** Any other numeric Hero ID, from a picker or a plain field (appointment type, location, practitioner, appointment). */
+export function readNumericId(this: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	refuseInvalid.call(this, itemIndex, field, numericIdProblem(value));
+	return value;
+}
+
+/** An optional numeric ID picker: empty means "not given" (undefined); anything else must be digits. */
+export function readOptionalNumericId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string | undefined {
+	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!value) return undefined;
+	refuseInvalid.call(this, itemIndex, field, numericIdProblem(value));
+	return value;
+}
+
+/** An NHS number, refused unless it passes the check digit; returns its 10 digits. */
+export function checkedNhsNumber(this: IExecuteFunctions, itemIndex: number, raw: unknown, field = 'NHS Number'): string {
+	refuseInvalid.call(this, itemIndex, field, nhsNumberProblem(raw));
+	return nhsNumberDigits(raw);
+}
+
+/** A date of birth, refused unless a real date not in the future; returns YYYY-MM-DD. */
+export function checkedDateOfBirth(this: IExecuteFunctions, itemIndex: number, raw: unknown, field = 'Date of Birth'): string {
+	refuseInvalid.call(this, itemIndex, field, dateOfBirthProblem(raw));
+	return plainDate(raw);
+}
+
+/** A required text parameter (or a picker's value), trimmed; refused when empty. */
+export function readRequiredText(this: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	refuseInvalid.call(this, itemIndex, field, nonEmptyProblem(value));
+	return value;
+}

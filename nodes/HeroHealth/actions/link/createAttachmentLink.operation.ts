@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { nonEmptyProblem, refuseInvalid } from '../../validation';
+import { patientLocator } from '../common.descriptions';
+import { readPatientId } from '../common.parameters';
+import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
+
+export const description: INodeProperties[] = [
+	{ ...patientLocator, description: 'The patient the file is shared with' },
+	{
+		displayName: 'File Source',
+		name: 'fileSource',
+		type: 'options',
+		default: 'ehrFile',
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'Upload a file from this item’s binary data',
+			},
+			{
+				name: 'File in Patient Record',
+				value: 'ehrFile',
+				description: 'A file already in the patient’s record (see the patient’s attachments)',
+			},
+		],
+	},
+	{
+		displayName: 'EHR File ID',
+		name: 'ehrFileId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. EHRF-800001',
+		displayOptions: { show: { fileSource: ['ehrFile'] } },
+		description: 'The ehr_file_id of the file, from the patient’s attachments',
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		displayOptions: { show: { fileSource: ['binary'] } },
+		description: 'The name of the input binary field holding the file',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			expiryDateOption,
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'Name the patient sees; defaults to the binary file’s own name',
+			},
+			maximumUsesOption,
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = { patient_id: readPatientId.call(this, itemIndex) };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		expiryDate?: string;
+		fileName?: string;
+		maximumUses?: number;
+	};
+	Object.assign(body, readLinkLimits.call(this, itemIndex, options));
+	if (this.getNodeParameter('fileSource', itemIndex) === 'ehrFile') {
+		const ehrFileId = String(this.getNodeParameter('ehrFileId', itemIndex, '')).trim();
+		refuseInvalid.call(this, itemIndex, 'EHR File ID', nonEmptyProblem(ehrFileId));
+		body.ehr_file_id = ehrFileId;
+		if (options.fileName?.trim()) body.file_name = options.fileName.trim();
+	} else {
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+		const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+		body.file_data = buffer.toString('base64');
+		body.file_name = options.fileName?.trim() || binary.fileName || 'attachment';
+	}
+	return await heroRequest.call(
+		this,
+		{ method: 'POST', path: heroPaths.attachmentLinks, body, subject: 'patient or file' },
+		itemIndex,
+	);
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { nonEmptyProblem, refuseInvalid } from '../../validation';
+import { patientLocator } from '../common.descriptions';
+import { readPatientId } from '../common.parameters';
+import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Form ID',
+		name: 'formId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 12',
+		description: 'The Hero ID of the practice form the patient should fill in',
+	},
+	{ ...patientLocator, description: 'The patient the form link is for' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [expiryDateOption, maximumUsesOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const formId = String(this.getNodeParameter('formId', itemIndex, '')).trim();
+	refuseInvalid.call(this, itemIndex, 'Form ID', nonEmptyProblem(formId));
+	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, itemIndex) };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { expiryDate?: string; maximumUses?: number };
+	Object.assign(body, readLinkLimits.call(this, itemIndex, options));
+	return await heroRequest.call(
+		this,
+		{ method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' },
+		itemIndex,
+	);
+}

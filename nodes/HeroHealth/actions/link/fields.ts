@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { calendarDateProblem, nonEmptyProblem, plainDate, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
+import { practitionerLocator } from '../common.descriptions';
+import { readOptionalNumericId } from '../common.parameters';
+
+export const linkIdField: INodeProperties = {
+	displayName: 'Booking Link ID',
+	name: 'linkId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 2001',
+	description: 'The ID of the booking link (the ID returned by Create Booking Link)',
+};
+
+export function readLinkId(this: IExecuteFunctions, itemIndex: number, field = 'Booking Link ID'): string {
+	const linkId = String(this.getNodeParameter('linkId', itemIndex, '')).trim();
+	refuseInvalid.call(this, itemIndex, field, nonEmptyProblem(linkId));
+	return linkId;
+}
+
+export const expiryDateOption: INodeProperties = {
+	displayName: 'Expiry Date',
+	name: 'expiryDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Last day the link works. Leave empty for Hero’s default.',
+};
+
+export const maximumUsesOption: INodeProperties = {
+	displayName: 'Maximum Uses',
+	name: 'maximumUses',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: 'How many times the link can be used',
+};
+
+/** A date option as Hero's plain YYYY-MM-DD, checked first; undefined when not given. */
+export function readDateOption(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string | undefined {
+	if (value === undefined || value === '') return undefined;
+	refuseInvalid.call(this, itemIndex, field, calendarDateProblem(value));
+	return plainDate(value);
+}
+
+/** expiry_date and maximum_use_count, shared by every link that can expire or be used up. */
+export function readLinkLimits(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: { expiryDate?: string; maximumUses?: number },
+): IDataObject {
+	const limits: IDataObject = {};
+	const expiryDate = readDateOption.call(this, itemIndex, options.expiryDate, 'Expiry Date');
+	if (expiryDate) limits.expiry_date = expiryDate;
+	if (options.maximumUses !== undefined) {
+		refuseInvalid.call(this, itemIndex, 'Maximum Uses', positiveWholeNumberProblem(options.maximumUses));
+		limits.maximum_use_count = Number(options.maximumUses);
+	}
+	return limits;
+}
+
+/** Which slots a booking link offers (practitioner and date window), shared by Create and Update. */
+export const fromDateOption: INodeProperties = {
+	displayName: 'From Date',
+	name: 'fromDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Only offer slots from this day on',
+};
+
+export const toDateOption: INodeProperties = {
+	displayName: 'To Date',
+	name: 'toDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Only offer slots up to this day',
+};
+
+export const practitionerOption: INodeProperties = {
+	...practitionerLocator,
+	required: false,
+	description: 'Only offer slots with this clinician. Leave out for any practitioner.',
+};
+
+/** practitioner_id, from_date and to_date from a collection parameter (`collection` is its name). */
+export function readBookingWindow(this: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
+	const options = this.getNodeParameter(collection, itemIndex, {}) as { fromDate?: string; toDate?: string };
+	const window: IDataObject = {};
+	const practitionerId = readOptionalNumericId.call(this, itemIndex, `${collection}.practitionerId`, 'Practitioner');
+	if (practitionerId) window.practitioner_id = practitionerId;
+	const fromDate = readDateOption.call(this, itemIndex, options.fromDate, 'From Date');
+	const toDate = readDateOption.call(this, itemIndex, options.toDate, 'To Date');
+	if (fromDate && toDate && toDate < fromDate) {
+		refuseInvalid.call(this, itemIndex, 'To Date', `${toDate} is before From Date ${fromDate}`);
+	}
+	if (fromDate) window.from_date = fromDate;
+	if (toDate) window.to_date = toDate;
+	return window;
+}

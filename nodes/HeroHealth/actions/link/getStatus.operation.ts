@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { refuseInvalid } from '../../validation';
+import { readLinkId } from './fields';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Find Link By',
+		name: 'lookupBy',
+		type: 'options',
+		default: 'url',
+		options: [
+			{ name: 'ID', value: 'id', description: 'The link’s Hero ID' },
+			{ name: 'URL', value: 'url', description: 'The short link sent to the patient' },
+		],
+	},
+	{
+		displayName: 'Link URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://bookings.herohealth.net/s/abc123',
+		displayOptions: { show: { lookupBy: ['url'] } },
+		description: 'The short link as the patient received it',
+	},
+	{
+		displayName: 'Link ID',
+		name: 'linkId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2001',
+		displayOptions: { show: { lookupBy: ['id'] } },
+		description: 'The ID Hero gave the link when it was created',
+	},
+];
+
+/** Whether a booking, form, attachment or video link has been used, and what it points at. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const qs: IDataObject = {};
+	if (this.getNodeParameter('lookupBy', itemIndex) === 'id') {
+		qs.id = readLinkId.call(this, itemIndex, 'Link ID');
+	} else {
+		const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
+		refuseInvalid.call(this, itemIndex, 'Link URL', /^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`);
+		qs.url = url;
+	}
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.linkStatus, qs, subject: 'link' }, itemIndex);
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { patientLocator } from '../common.descriptions';
+import { readPatientId, readRequiredText } from '../common.parameters';
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+
+export const description: INodeProperties[] = [
+	patientLocator,
+	{
+		displayName: 'EHR Candidate',
+		name: 'ehrPartnerId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			"The GP clinical system record to link the patient to: pick one of the patient's EHR candidates, or give its EHR partner ID (ehr_partner_id from Get EHR Candidates)",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchEhrCandidates' },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. EHR-50001' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, itemIndex);
+	const ehrPartnerId = readRequiredText.call(this, itemIndex, 'ehrPartnerId', 'EHR Candidate');
+	return await heroRequest.call(
+		this,
+		{
+			method: 'POST',
+			path: heroPaths.patientEhrConnect(patientId),
+			body: { ehr_partner_id: ehrPartnerId },
+			subject: `patient ${patientId} or EHR record ${ehrPartnerId}`,
+		},
+		itemIndex,
+	);
+}

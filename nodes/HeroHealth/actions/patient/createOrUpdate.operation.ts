@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
+import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { emailProblem, refuseInvalid, ukMobileProblem } from '../../validation';
+
+const text = (displayName: string, name: string, placeholder = ''): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...(placeholder ? { placeholder } : {}),
+});
+
+export const description: INodeProperties[] = [
+	{ ...text('First Name', 'firstName'), required: true },
+	{ ...text('Last Name', 'lastName'), required: true },
+	dateOfBirthField,
+	{
+		...text('Mobile', 'mobile', 'e.g. 07700 900123'),
+		required: true,
+		description: 'UK mobile number; Hero uses it for SMS messages',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			text('Address Line 1', 'addressLine1'),
+			text('Address Line 2', 'addressLine2'),
+			text('Address Line 3', 'addressLine3'),
+			text('Country', 'country'),
+			text('County', 'county'),
+			{
+				displayName: 'Data Source',
+				name: 'dataSource',
+				type: 'options',
+				options: [
+					{ name: 'EMIS', value: 'emis' },
+					{ name: 'GHA', value: 'gha' },
+					{ name: 'Hero', value: 'hero' },
+					{ name: 'PDS', value: 'pds' },
+					{ name: 'SystmOne', value: 'systm_one' },
+				],
+				default: 'hero',
+				description: 'Where these demographics come from',
+			},
+			text('Email', 'email', 'e.g. name@example.com'),
+			{ ...text('EHR Partner ID', 'ehrPartnerId'), description: "The patient's identifier in the GP clinical system" },
+			text('Landline', 'landline'),
+			{
+				...nhsNumberField,
+				required: false,
+				description: 'With the date of birth, this is how Hero finds an existing patient to update',
+			},
+			text('Postcode', 'postcode', 'e.g. LS1 4AP'),
+			{
+				displayName: 'Sex',
+				name: 'sex',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'Female' },
+					{ name: 'Male', value: 'Male' },
+					{ name: 'Not Known', value: 'Not known' },
+					{ name: 'Not Specified', value: 'Not specified' },
+					{ name: 'Other', value: 'Other' },
+				],
+				default: 'Not known',
+			},
+			{ ...text('Title', 'title', 'e.g. Ms'), description: "One of Hero's titles, such as Mr, Mrs, Ms, Miss, Mx or Dr" },
+		],
+	},
+];
+
+// Additional fields Hero takes as they are: n8n name → Hero field.
+const PASSED_THROUGH: Record<string, string> = {
+	addressLine1: 'address_line_1',
+	addressLine2: 'address_line_2',
+	addressLine3: 'address_line_3',
+	country: 'country',
+	county: 'county',
+	dataSource: 'data_source',
+	ehrPartnerId: 'ehr_partner_id',
+	landline: 'landline',
+	postcode: 'postcode',
+	sex: 'sex',
+	title: 'title',
+};
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = {
+		first_name: readRequiredText.call(this, itemIndex, 'firstName', 'First Name'),
+		last_name: readRequiredText.call(this, itemIndex, 'lastName', 'Last Name'),
+	};
+	body.dob = checkedDateOfBirth.call(this, itemIndex, this.getNodeParameter('dateOfBirth', itemIndex));
+	body.mobile = String(this.getNodeParameter('mobile', itemIndex)).trim();
+	refuseInvalid.call(this, itemIndex, 'Mobile', ukMobileProblem(body.mobile));
+
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	for (const [name, heroField] of Object.entries(PASSED_THROUGH)) {
+		const value = String(extra[name] ?? '').trim();
+		if (value) body[heroField] = value;
+	}
+	if (extra.nhsNumber) body.nhs_number = checkedNhsNumber.call(this, itemIndex, extra.nhsNumber);
+	if (extra.email) {
+		body.email = String(extra.email).trim();
+		refuseInvalid.call(this, itemIndex, 'Email', emailProblem(body.email));
+	}
+
+	return await heroRequest.call(
+		this,
+		{ method: 'POST', path: heroPaths.patientRegister, body, subject: 'patient' },
+		itemIndex,
+	);
+}

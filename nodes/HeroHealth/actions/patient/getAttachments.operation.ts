@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { patientLocator, returnAllOrLimit } from '../common.descriptions';
+import { readPageOptions, readPatientId } from '../common.parameters';
+import { heroRequestAllPages } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+
+export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const patientId = readPatientId.call(this, itemIndex);
+	return await heroRequestAllPages.call(
+		this,
+		{ method: 'GET', path: heroPaths.patientAttachments(patientId), subject: `patient ${patientId}` },
+		readPageOptions.call(this, itemIndex),
+		itemIndex,
+	);
+}

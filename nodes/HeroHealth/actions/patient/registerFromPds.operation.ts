@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
+import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
+import { heroRequest } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+
+const byDemographics = { show: { findBy: ['demographics'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options: [
+			{ name: 'NHS Number and Date of Birth', value: 'nhsNumber' },
+			{ name: 'Name, Date of Birth and Postcode', value: 'demographics' },
+		],
+		default: 'nhsNumber',
+		description: 'What to trace the patient on the NHS Spine (PDS) by',
+	},
+	{ ...nhsNumberField, displayOptions: { show: { findBy: ['nhsNumber'] } } },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		displayOptions: byDemographics,
+		default: '',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		displayOptions: byDemographics,
+		default: '',
+	},
+	dateOfBirthField,
+	{
+		displayName: 'Postcode',
+		name: 'postcode',
+		type: 'string',
+		required: true,
+		displayOptions: byDemographics,
+		default: '',
+		placeholder: 'e.g. LS1 4AP',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const findBy = this.getNodeParameter('findBy', itemIndex) as string;
+	const body: IDataObject = {};
+	if (findBy === 'nhsNumber') {
+		body.nhs_number = checkedNhsNumber.call(this, itemIndex, this.getNodeParameter('nhsNumber', itemIndex));
+	} else {
+		body.forename = readRequiredText.call(this, itemIndex, 'firstName', 'First Name');
+		body.surname = readRequiredText.call(this, itemIndex, 'lastName', 'Last Name');
+		body.postcode = readRequiredText.call(this, itemIndex, 'postcode', 'Postcode');
+	}
+	body.dob = checkedDateOfBirth.call(this, itemIndex, this.getNodeParameter('dateOfBirth', itemIndex));
+
+	const response = await heroRequest.call(
+		this,
+		{ method: 'POST', path: heroPaths.patientRegisterPds, body, subject: 'patient matching these details in PDS' },
+		itemIndex,
+	);
+	// Hero answers 200 either way; a login_url means nothing was registered yet.
+	if (response.login_url) {
+		return {
+			status: 'identity_verification_required',
+			patient_id: null,
+			login_url: response.login_url,
+			message: response.message ?? 'The patient must verify their identity at login_url, then register again',
+		};
+	}
+	return { status: 'registered', ...response };
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { simplifyField, simplifyPatient } from './simplify';
+import { dateOfBirthField, nhsNumberField, returnAllOrLimit } from '../common.descriptions';
+import { checkedDateOfBirth, checkedNhsNumber, readPageOptions } from '../common.parameters';
+import { heroRequestAllPages } from '../../transport/request';
+import { heroPaths } from '../../transport/paths';
+import { refuseInvalid } from '../../validation';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Search Fields',
+		name: 'searchFields',
+		type: 'collection',
+		placeholder: 'Add Search Field',
+		default: {},
+		required: true,
+		description: 'Patients matching all of these are returned; add at least one',
+		options: [
+			{ ...dateOfBirthField, required: false },
+			{
+				displayName: 'EHR Partner ID',
+				name: 'ehrPartnerId',
+				type: 'string',
+				default: '',
+				description: "The patient's identifier in the GP clinical system",
+			},
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ ...nhsNumberField, required: false },
+		],
+	},
+	...returnAllOrLimit,
+	simplifyField,
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;
+	const given = (name: string) => String(fields[name] ?? '').trim();
+	const qs: IDataObject = {};
+	if (given('firstName')) qs.first_name = given('firstName');
+	if (given('lastName')) qs.last_name = given('lastName');
+	if (given('ehrPartnerId')) qs.ehr_partner_id = given('ehrPartnerId');
+	if (given('nhsNumber')) qs.nhs_number = checkedNhsNumber.call(this, itemIndex, given('nhsNumber'));
+	if (given('dateOfBirth')) qs.dob = checkedDateOfBirth.call(this, itemIndex, given('dateOfBirth'));
+	refuseInvalid.call(this, itemIndex, 'Search Fields', Object.keys(qs).length ? undefined : 'add at least one');
+
+	const patients = await heroRequestAllPages.call(
+		this,
+		{ method: 'GET', path: heroPaths.patientsV3, qs },
+		readPageOptions.call(this, itemIndex),
+		itemIndex,
+	);
+	return this.getNodeParameter('simplify', itemIndex, true) ? patients.map(simplifyPatient) : patients;
+}

@@ -1,0 +1,275 @@
+import { setGlobalState } from 'n8n-workflow';
+
+import { properties } from '../nodes/HeroHealth/actions/node.description';
+import { utcDateTime } from '../nodes/HeroHealth/validation';
+import type { Standin } from './helpers';
+import { items, processed, runHero, startTestStandin } from './helpers';
+
+let standin: Standin;
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+	standin = await startTestStandin();
+	// n8n reads a date picker's wall-clock time in the workflow's zone; these practices are in England.
+	setGlobalState({ defaultTimezone: 'Europe/London' });
+});
+
+beforeEach(() => standin.reset());
+
+afterAll(async () => {
+	await standin.close();
+});
+
+const sends = () => processed(standin, 'POST', '/v1/messages/send');
+
+describe('Message: Send', () => {
+	it('sends one message per input item, to the patient each item names, paired to its item', async () => {
+		const patients = ['1001', '1002', '1003'];
+		const result = await runHero(
+			standin,
+			{
+				resource: 'message',
+				operation: 'send',
+				patientId: byId('={{ $json.patientId }}'),
+				channel: 'sms',
+				message: '=Hello {{ $json.name }}, your results are ready.',
+			},
+			{ items: items(patients.map((patientId, n) => ({ patientId, name: `P${n}` }))) },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(sends().map((entry) => entry.body)).toEqual(
+			patients.map((patient_id, n) => ({
+				patient_id,
+				message_type: 'sms',
+				message_string: `Hello P${n}, your results are ready.`,
+			})),
+		);
+		expect(sends().every((entry) => entry.valid)).toBe(true);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.json.message_id)).toEqual(
+			standin.state.messages.map((message) => message.id),
+		);
+	});
+
+	it('maps every option to its Hero field, with Send At converted from London time to UTC', async () => {
+		const sendAtUtc = new Date(Date.now() + 48 * HOUR);
+		const londonWallClock = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Europe/London',
+			dateStyle: 'short',
+			timeStyle: 'medium',
+		})
+			.format(sendAtUtc)
+			.replace(' ', 'T');
+		const result = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('1001'),
+			channel: 'sms',
+			message: 'Your flu jab is due',
+			options: {
+				assignee: { assignee: { id: '21', type: 'AdminTeam' } },
+				attachmentUuid: 'att-7f3a',
+				autoWriteToRecord: true,
+				contactDetail: '07700 900123',
+				encrypted: true,
+				sendAt: londonWallClock,
+				shortLinkId: 'sl-42',
+				snomedCode: '123456789',
+				snomedTerm: 'Flu vaccination invitation',
+				taskId: 'task-9',
+				writeToRecord: true,
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		const [entry] = sends();
+		expect(entry.valid).toBe(true);
+		expect(entry.body).toEqual({
+			patient_id: '1001',
+			message_type: 'sms',
+			message_string: 'Your flu jab is due',
+			assignee_id: 21,
+			assignee_type: 'AdminTeam',
+			attachment_uuid: 'att-7f3a',
+			auto_write_to_record: true,
+			recipient_contact_detail: '07700 900123',
+			encrypted: true,
+			send_at: new Date(Math.floor(sendAtUtc.getTime() / 1000) * 1000).toISOString(),
+			short_link_id: 'sl-42',
+			snomed_code: '123456789',
+			snomed_term: 'Flu vaccination invitation',
+			task_id: 'task-9',
+			write_to_record: true,
+		});
+		expect(result.items).toHaveLength(1);
+		expect(standin.state.messages[0]).toMatchObject({ status: 'scheduled', recipient_contact_detail: '07700 900123' });
+	});
+
+	it('sends by NHS App with an email fallback', async () => {
+		const result = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('1002'),
+			channel: 'nhs_app',
+			message: 'Please book your review',
+			options: { fallbackChannel: 'email', fallbackContactDetail: 'noah.jones@example.com' },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toEqual({
+			patient_id: '1002',
+			message_type: 'nhs_app',
+			message_string: 'Please book your review',
+			fallback_message_type: 'email',
+			fallback_contact_detail: 'noah.jones@example.com',
+		});
+		expect(sends()[0].valid).toBe(true);
+	});
+
+	it.each([
+		// An expression, as a literal non-numeric ID is already refused by n8n's own regex check.
+		['Patient', { patientId: byId('={{ "12ab" }}') }, 'is not a numeric ID'],
+		['Message', { message: '   ' }, 'it is empty'],
+		['Contact Detail', { options: { contactDetail: 'someone@example.com' } }, 'is not a UK mobile number'],
+		['Contact Detail', { channel: 'email', options: { contactDetail: '07700 900123' } }, 'is not an email address'],
+		['Send At', { options: { sendAt: new Date(Date.now() - HOUR).toISOString() } }, 'is in the past'],
+		['Send At', { options: { sendAt: 'next tuesday' } }, 'is not an ISO 8601 date-time'],
+		[
+			'Fallback Contact Detail',
+			{ channel: 'nhs_app', options: { fallbackChannel: 'sms', fallbackContactDetail: 'not-a-number' } },
+			'is not a UK mobile number',
+		],
+		['Assignee ID', { options: { assignee: { assignee: { id: 'Fiona', type: 'Admin' } } } }, 'is not a numeric ID'],
+	])('refuses a bad %s before sending anything', async (field, change, problem) => {
+		const result = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('1001'),
+			channel: 'sms',
+			message: 'Hello',
+			...change,
+		} as never);
+
+		expect(result.error?.message).toContain(`Invalid ${field} [item 0]`);
+		expect(result.error?.message).toContain(problem);
+		expect(standin.log).toHaveLength(0);
+	});
+
+	it('with Continue on Fail, turns a bad item into an error item and still sends the good ones', async () => {
+		const result = await runHero(
+			standin,
+			{
+				resource: 'message',
+				operation: 'send',
+				patientId: byId('={{ $json.patientId }}'),
+				channel: 'sms',
+				message: 'Reminder',
+			},
+			{ items: items([{ patientId: '1001' }, { patientId: 'P-1002' }, { patientId: '1003' }]), continueOnFail: true },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(sends().map((entry) => (entry.body as { patient_id: string }).patient_id)).toEqual(['1001', '1003']);
+		expect(result.items).toHaveLength(3);
+		expect(result.items[1]).toEqual({
+			json: expect.objectContaining({ error: expect.stringContaining('Invalid Patient [item 1]') }),
+			pairedItem: { item: 1 },
+		});
+		expect(result.items[0].json.message_id).toBeDefined();
+		expect(result.items[2]).toMatchObject({ json: { message_id: expect.any(String) }, pairedItem: { item: 2 } });
+	});
+
+	it('names the blocked channels when the patient restricts data sharing', async () => {
+		const { id, restrictions } = standin.fixtures.restrictedSms;
+		const result = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId(id),
+			channel: 'sms',
+			message: 'Hello',
+		});
+
+		expect(restrictions).toEqual(['sms']);
+		expect(result.error?.message).toContain('gdpr_restriction');
+		expect(result.error?.message).toContain('sms');
+		expect(standin.state.messages).toHaveLength(0);
+	});
+
+	it('says which patient Hero does not know', async () => {
+		const result = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('999999'),
+			channel: 'hero',
+			message: 'Hello',
+		});
+		expect(result.error?.message).toContain('patient 999999');
+		expect(sends()).toHaveLength(1);
+	});
+});
+
+describe('Message: Get', () => {
+	it('gets each message by its ID', async () => {
+		const sent = await runHero(
+			standin,
+			{ resource: 'message', operation: 'send', patientId: byId('={{ $json.patientId }}'), channel: 'hero', message: 'Hi' },
+			{ items: items([{ patientId: '1001' }, { patientId: '1006' }]) },
+		);
+		standin.clearLog();
+
+		const result = await runHero(
+			standin,
+			{ resource: 'message', operation: 'get', messageId: '={{ $json.message_id }}' },
+			{ items: sent.items.map((item) => ({ json: item.json })) },
+		);
+
+		expect(result.error).toBeUndefined();
+		const ids = sent.items.map((item) => item.json.message_id);
+		expect(standin.log.map((entry) => [entry.method, entry.path, entry.valid])).toEqual(
+			ids.map((id) => ['GET', `/v1/messages/${String(id)}`, true]),
+		);
+		expect(result.items.map((item) => [item.json.id, (item.json.patient as { id: string }).id, item.pairedItem])).toEqual([
+			[ids[0], '1001', { item: 0 }],
+			[ids[1], '1006', { item: 1 }],
+		]);
+	});
+
+	it('refuses an empty message ID without a request, and reports an unknown one as not found', async () => {
+		const empty = await runHero(standin, { resource: 'message', operation: 'get', messageId: ' ' });
+		expect(empty.error?.message).toContain('Invalid Message ID [item 0]');
+		expect(standin.log).toHaveLength(0);
+
+		const unknown = await runHero(standin, { resource: 'message', operation: 'get', messageId: '424242' });
+		expect(unknown.error?.message).toContain('message 424242');
+	});
+});
+
+describe('utcDateTime', () => {
+	it('reads a time without an offset in the given zone, across summer and winter time', () => {
+		expect(utcDateTime('2030-07-01T09:30:00', 'Europe/London')).toBe('2030-07-01T08:30:00.000Z');
+		expect(utcDateTime('2030-01-15T09:30', 'Europe/London')).toBe('2030-01-15T09:30:00.000Z');
+		expect(utcDateTime('2030-03-31T02:30:00', 'Europe/London')).toBe('2030-03-31T01:30:00.000Z');
+		expect(utcDateTime('2030-07-01T09:30:00+02:00', 'Europe/London')).toBe('2030-07-01T07:30:00.000Z');
+	});
+});
+
+describe('operation texts', () => {
+	it('give every Message, Batch Message and Patient operation an action and a description that stand on their own', () => {
+		const nouns: Record<string, RegExp> = { message: /message/i, batchMessage: /batch message/i, patient: /patient/i };
+		const selectors = properties.filter(
+			(p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns,
+		);
+		expect(selectors).toHaveLength(3);
+		for (const selector of selectors) {
+			const noun = nouns[String(selector.displayOptions?.show?.resource?.[0])];
+			for (const option of selector.options as Array<{ name: string; action?: string; description?: string }>) {
+				expect(option.action).toMatch(/^[A-Z][a-z]+ /);
+				expect(`${option.action} ${option.description}`).toMatch(noun);
+				expect(option.description?.split(' ').length).toBeGreaterThanOrEqual(8);
+			}
+		}
+	});
+});
