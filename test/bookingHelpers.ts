@@ -1,0 +1,98 @@
+// Shared by the booking, slot, link, picker and scheduling-workflow tests.
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { Standin } from './helpers';
+
+/** A resource locator value in "By ID" mode, as the editor stores it. */
+export function byId(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
+
+/** The same, in "From List" mode (what a picked entry stores). */
+export function fromList(value: string) {
+	return { __rl: true, mode: 'list', value };
+}
+
+/** YYYY-MM-DD of now + days in Europe/London, worked out with Intl (not the node's luxon). */
+export function londonDate(daysFromNow = 0): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+		new Date(Date.now() + daysFromNow * 86_400_000),
+	);
+}
+
+/** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant, worked out with Intl. */
+export function londonWallClock(utc: string): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/London',
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		})
+			.formatToParts(new Date(utc))
+			.map((part) => [part.type, part.value]),
+	);
+	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** Free, future slots straight from the stand-in's state, in Hero's order (the ground truth). */
+export function freeSlots(standin: Standin, filter: { type: string; location: string; practitioner?: string }) {
+	const now = Date.now();
+	return standin.state.slots
+		.filter(
+			(slot) =>
+				slot.appointment_id === null &&
+				Date.parse(slot.start_time) > now &&
+				slot.appointment_type_id === filter.type &&
+				slot.location_id === filter.location &&
+				(!filter.practitioner || slot.practitioner_id === filter.practitioner),
+		)
+		.sort((a, b) => a.start_time.localeCompare(b.start_time) || Number(a.id) - Number(b.id));
+}
+
+/** A free slot at least `hours` ahead, so cancelling it is outside the 24-hour cancellation policy. */
+export function freeSlotAfter(standin: Standin, hours: number, filter = { type: '1', location: '1' }) {
+	const slot = freeSlots(standin, filter).find((s) => Date.parse(s.start_time) > Date.now() + hours * 3_600_000);
+	if (!slot) throw new Error(`no free slot ${hours} hours ahead`);
+	return slot;
+}
+
+/** Every request the stand-in answered for real since the last clearLog(), asserted to match the contract. */
+export function contractRequests(standin: Standin) {
+	const answered = standin.log.filter((entry) => entry.fault === null);
+	for (const entry of answered) {
+		expect({ request: `${entry.method} ${entry.path}`, issues: entry.validationErrors }).toEqual({
+			request: `${entry.method} ${entry.path}`,
+			issues: [],
+		});
+	}
+	return answered;
+}
+
+/** The pairing of each output item: which input item it belongs to. */
+export function pairing(items: INodeExecutionData[]): number[] {
+	return items.map((item) => {
+		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+		return typeof paired === 'number' ? paired : (paired?.item ?? -1);
+	});
+}
+
+/** Puts an extra free slot into the stand-in (e.g. one in British Summer Time, whatever today's date). */
+export function addSlot(standin: Standin, slot: { id: string; start_time: string; finish_time: string; type?: string; location?: string; practitioner?: string }) {
+	const record = {
+		id: slot.id,
+		practitioner_id: slot.practitioner ?? '11',
+		appointment_type_id: slot.type ?? '1',
+		location_id: slot.location ?? '1',
+		start_time: slot.start_time,
+		finish_time: slot.finish_time,
+		appointment_id: null,
+	};
+	standin.state.slots.push(record);
+	(standin.state.slotById as Map<string, unknown>).set(record.id, record);
+	return record;
+}
