@@ -1,7 +1,7 @@
 import { setGlobalState } from 'n8n-workflow';
 
 import { properties } from '../nodes/HeroHealth/actions/node.description';
-import { utcDateTime } from '../nodes/HeroHealth/validation';
+import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
 import type { Standin } from './helpers';
 import { items, processed, runHero, startTestStandin } from './helpers';
 

@@ -1,25 +1,62 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 
 // Hero stores and answers in UTC; practices and their patients live on London time.
+// Intl does the zone arithmetic, so the package needs no date library.
 const PRACTICE_ZONE = 'Europe/London';
+
+/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
+function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * An ISO date-time as UTC. n8n's date picker gives wall-clock time without an offset; that time
+ * is read in `timeZone` (the workflow's), so "09:30" means 09:30 in London, not on the server.
+ * Call it after `dateTimeProblem` has accepted the value.
+ */
+export function utcDateTime(raw: unknown, timeZone: string): string {
+	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
+	if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value).toISOString();
+	const asIfUtc = Date.parse(`${value}Z`);
+	let utc = asIfUtc - zoneOffsetMinutes(asIfUtc, timeZone) * 60_000;
+	// Near a clock change the offset at the true instant can differ from the first guess.
+	utc = asIfUtc - zoneOffsetMinutes(utc, timeZone) * 60_000;
+	return new Date(utc).toISOString();
+}
 
 /** A UTC timestamp from Hero as London wall-clock time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
 export function londonIso(utc: unknown): string | undefined {
 	if (typeof utc !== 'string' || !utc) return undefined;
-	const time = DateTime.fromISO(utc, { zone: 'utc' });
-	return time.isValid ? (time.setZone(PRACTICE_ZONE).toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+	const utcMs = Date.parse(utc);
+	if (Number.isNaN(utcMs)) return undefined;
+	const offset = zoneOffsetMinutes(utcMs, PRACTICE_ZONE);
+	const wallClock = new Date(Math.floor(utcMs / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+	const sign = offset < 0 ? '-' : '+';
+	const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+	const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+	return `${wallClock}${sign}${hours}:${minutes}`;
 }
 
 /** Today's date in London (YYYY-MM-DD): the practice's "today", whatever the server's zone. */
-export function londonToday(): string {
-	return DateTime.now().setZone(PRACTICE_ZONE).toISODate() as string;
+export function londonToday(now = Date.now()): string {
+	return new Date(now + zoneOffsetMinutes(now, PRACTICE_ZONE) * 60_000).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {
-	return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as string;
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
-
 
 /** A slot or appointment as Hero sent it (start_time stays UTC), plus its start in London time for messages to patients. */
 export function withLondonStart(record: IDataObject): IDataObject {

@@ -61,38 +61,6 @@ export function dateTimeProblem(raw: unknown, options: { notPast?: boolean; now?
 	return undefined;
 }
 
-/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(utcMs));
-	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-	return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
-}
-
-/**
- * An ISO date-time as UTC. n8n's date picker gives wall-clock time without an offset; that time
- * is read in `timeZone` (the workflow's), so "09:30" means 09:30 in London, not on the server.
- * Call it after `dateTimeProblem` has accepted the value.
- */
-export function utcDateTime(raw: unknown, timeZone: string): string {
-	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
-	if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value).toISOString();
-	const asIfUtc = Date.parse(`${value}Z`);
-	let utc = asIfUtc - zoneOffsetMinutes(asIfUtc, timeZone) * 60_000;
-	// Near a clock change the offset at the true instant can differ from the first guess.
-	utc = asIfUtc - zoneOffsetMinutes(utc, timeZone) * 60_000;
-	return new Date(utc).toISOString();
-}
-
 /** Hero's numeric IDs (the contract's ^\d+$). */
 export function numericIdProblem(raw: unknown): string | undefined {
 	const value = String(raw ?? '').trim();

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid, utcDateTime } from '../../validation';
+import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
+import { utcDateTime } from '../londonTime';
 import { appointmentTypeLocator, locationLocator, patientLocator, practitionerLocator } from '../common.descriptions';
 import { readNumericId, readPatientId } from '../common.parameters';
 import { fetchSlot, slotIdField } from '../slot/fields';

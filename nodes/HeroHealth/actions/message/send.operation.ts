@@ -10,8 +10,8 @@ import {
 	numericIdProblem,
 	refuseInvalid,
 	ukMobileProblem,
-	utcDateTime,
 } from '../../validation';
+import { utcDateTime } from '../londonTime';
 
 export const description: INodeProperties[] = [
 	{ ...patientLocator, description: 'The patient to message. ' + patientLocator.description },
