@@ -87,12 +87,14 @@ function authorise(key, headers, operationId) {
 function createRateLimiter() {
 	const hits = new Map(); // apiKey -> timestamps (ms) of accepted requests in the window
 	return {
-		// returns null when allowed, else seconds until a slot frees up
-		check(apiKey, limit, now) {
+		// returns null when allowed, else seconds until a slot frees up. A window shorter than a minute
+		// allows the same rate over it (limit * windowMs / 60 s), so benchmarks can compress time.
+		check(apiKey, limit, now, windowMs = 60000) {
 			if (!limit || limit === Infinity) return null;
-			const list = (hits.get(apiKey) || []).filter((t) => t > now - 60000);
+			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
+			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
 			hits.set(apiKey, list);
-			if (list.length >= limit) return Math.max(1, Math.ceil((list[0] + 60000 - now) / 1000));
+			if (list.length >= allowed) return Math.max(1, Math.ceil((list[0] + windowMs - now) / 1000));
 			list.push(now);
 			return null;
 		},

@@ -12,6 +12,8 @@ export interface StandinFaults {
 export interface StandinConfig {
 	/** per API key, sliding 60 s window; 0 or Infinity = off. Default 300 */
 	rateLimitPerMinute?: number;
+	/** the sliding window's length; a shorter one allows rateLimitPerMinute * rateWindowMs / 60 s per window (time compressed for benchmarks). Default 60000 */
+	rateWindowMs?: number;
 	/** send Retry-After (seconds) on 429s. Default false (Hero documents none) */
 	retryAfter?: boolean;
 	/** added latency per request. Default 0 */
@@ -25,6 +27,8 @@ export interface StandinOptions extends StandinConfig {
 	port?: number;
 	/** Default 127.0.0.1 */
 	host?: string;
+	/** more accepted keys by label (e.g. a recognisable key for secret scans); practice group and scopes default to the full key's */
+	extraKeys?: Record<string, Partial<StandinKey> & { apiKey: string }>;
 	faults?: StandinFaults;
 	/** seeds the synthetic data and the fault RNG. Default 1 */
 	seed?: number;
@@ -217,7 +221,7 @@ export interface Standin {
 	/** http://127.0.0.1:PORT */
 	url: string;
 	port: number;
-	keys: StandinKeys;
+	keys: StandinKeys & Record<string, StandinKey>;
 	/** live array */
 	log: LogEntry[];
 	/** live array */

@@ -24,6 +24,7 @@ const DEFAULTS = {
 	port: 0,
 	host: '127.0.0.1',
 	rateLimitPerMinute: 300,
+	rateWindowMs: 60000,
 	retryAfter: false,
 	latencyMs: 0,
 	faults: { rate429: 0, rate5xx: 0, rateDrop: 0 },
@@ -83,6 +84,7 @@ async function startStandin(options = {}) {
 
 	const config = {
 		rateLimitPerMinute: options.rateLimitPerMinute !== undefined ? options.rateLimitPerMinute : DEFAULTS.rateLimitPerMinute,
+		rateWindowMs: options.rateWindowMs || DEFAULTS.rateWindowMs,
 		retryAfter: options.retryAfter !== undefined ? !!options.retryAfter : DEFAULTS.retryAfter,
 		latencyMs: options.latencyMs || DEFAULTS.latencyMs,
 		reservationTtlMs: options.reservationTtlMs || DEFAULTS.reservationTtlMs,
@@ -102,6 +104,9 @@ async function startStandin(options = {}) {
 	const limiter = createRateLimiter();
 	const deliverer = createDeliverer({ getState: () => state, deliveries });
 	const keys = Object.entries(KEYS).map(([label, k]) => ({ label, ...k }));
+	for (const [label, k] of Object.entries(options.extraKeys || {})) {
+		keys.push({ label, practiceGroupId: KEYS.full.practiceGroupId, scopes: [...KEYS.full.scopes], ...k });
+	}
 	let baseUrl = '';
 
 	function currentState() {
@@ -118,6 +123,7 @@ async function startStandin(options = {}) {
 	function setConfig(c = {}) {
 		if (c.rateLimitPerMinute !== undefined) config.rateLimitPerMinute = c.rateLimitPerMinute === null ? 0 : Number(c.rateLimitPerMinute);
 		if (c.latencyMs !== undefined) config.latencyMs = Number(c.latencyMs) || 0;
+		if (c.rateWindowMs !== undefined) config.rateWindowMs = Number(c.rateWindowMs) || DEFAULTS.rateWindowMs;
 		if (c.retryAfter !== undefined) config.retryAfter = !!c.retryAfter;
 		if (c.reservationTtlMs !== undefined) config.reservationTtlMs = Number(c.reservationTtlMs);
 		return { ...config };
@@ -201,7 +207,7 @@ async function startStandin(options = {}) {
 		}
 		try {
 			const key = authenticate(keys, req.headers);
-			const wait = limiter.check(key.apiKey, config.rateLimitPerMinute, now);
+			const wait = limiter.check(key.apiKey, config.rateLimitPerMinute, now, config.rateWindowMs);
 			if (wait !== null) {
 				entry.fault = 'ratelimit';
 				return { status: 429, body: RATE_LIMIT_BODY, headers: config.retryAfter ? { 'retry-after': String(wait) } : {} };

@@ -1,19 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
-import { items, processed, runHero, startTestStandin } from './helpers';
+import { items, processed, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 /** Seeded patients without channel restrictions, written as people type NHS numbers: "943 476 5919". */
 function people(count: number) {

@@ -2,37 +2,28 @@ import type { INodeParameters } from 'n8n-workflow';
 import { setGlobalState } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
+import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
-	byId,
 	contractRequests,
 	freeSlotAfter,
 	freeSlots,
 	londonWallClock,
 	pairing,
 } from './bookingHelpers';
+import { sleep } from './standin/helpers';
 
 type Slot = ReturnType<typeof freeSlots>[number];
 
 let standin: Standin;
+setUpTestStandin((started) => (standin = started));
 
-beforeAll(async () => {
+beforeAll(() => {
 	// n8n reads a date-time without offset in the workflow's time zone; a practice's is London.
 	setGlobalState({ defaultTimezone: 'Europe/London' });
-	standin = await startTestStandin();
 });
 
-beforeEach(() => {
-	standin.reset();
-	standin.setConfig({ reservationTtlMs: 5 * 60_000 });
-});
-
-afterAll(async () => {
-	await standin.close();
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+beforeEach(() => standin.setConfig({ reservationTtlMs: 5 * 60_000 }));
 
 function bookSlot(slot: Slot, extra: INodeParameters = {}, patientId = '1001') {
 	return runHero(standin, {

@@ -3,23 +3,6 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
 
-/** A resource locator value in "By ID" mode, as the editor stores it. */
-export function byId(value: string) {
-	return { __rl: true, mode: 'id', value };
-}
-
-/** The same, in "From List" mode (what a picked entry stores). */
-export function fromList(value: string) {
-	return { __rl: true, mode: 'list', value };
-}
-
-/** YYYY-MM-DD of now + days in Europe/London, worked out with Intl (not the node's luxon). */
-export function londonDate(daysFromNow = 0): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-		new Date(Date.now() + daysFromNow * 86_400_000),
-	);
-}
-
 /** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant, worked out with Intl. */
 export function londonWallClock(utc: string): string {
 	const parts = Object.fromEntries(

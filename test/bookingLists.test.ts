@@ -1,18 +1,9 @@
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
-import { byId, contractRequests, pairing } from './bookingHelpers';
+import { byId, items, runHero, setUpTestStandin } from './helpers';
+import { contractRequests, pairing } from './bookingHelpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 describe('Appointment Type > Get Many', () => {
 	it('lists every appointment type, one item each', async () => {

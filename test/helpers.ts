@@ -7,12 +7,18 @@ import type { Standin, StandinOptions } from '../standin';
 import type { AnyNodeType } from './harness/core';
 import { runNode } from './harness';
 import type { RunNodeResult } from './harness';
+import { setUpStandin } from './standin/helpers';
 
 export type { Standin };
 
 /** A stand-in for one test file; its rate limit is off unless a test sets one. */
 export async function startTestStandin(options: StandinOptions = {}): Promise<Standin> {
 	return await startStandin({ port: 0, rateLimitPerMinute: 0, ...options });
+}
+
+/** setUpStandin for the node tests: like startTestStandin, its rate limit is off unless a test sets one. */
+export function setUpTestStandin(started: (standin: Standin) => void, options: StandinOptions = {}): void {
+	setUpStandin(started, { rateLimitPerMinute: 0, ...options });
 }
 
 /** Credential data pointing at the stand-in, with the limiter raised so tests are not paced unless they ask. */
@@ -51,10 +57,25 @@ export async function runHero(
 	});
 }
 
+/** A resource locator value in "By ID" mode, as the editor stores it. */
+export function byId(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
+
+/** The same, in "From List" mode (what a picked entry stores). */
+export function fromList(value: string) {
+	return { __rl: true, mode: 'list', value };
+}
+
 /** Input items, one per value, e.g. items(3) or items([{a: 1}, {a: 2}]). */
 export function items(countOrJson: number | Array<Record<string, unknown>>): INodeExecutionData[] {
 	const list = typeof countOrJson === 'number' ? Array.from({ length: countOrJson }, (_, i) => ({ i })) : countOrJson;
 	return list.map((json) => ({ json: json as INodeExecutionData['json'] }));
+}
+
+/** A node's output as the next node's input items (json only, as the workflow tests chain them). */
+export function inputFrom(output: INodeExecutionData[]): INodeExecutionData[] {
+	return output.map((item) => ({ json: item.json }));
 }
 
 /** Log entries the stand-in answered for real (not a fault it injected). */

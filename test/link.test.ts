@@ -1,18 +1,10 @@
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
-import { byId, contractRequests, londonDate, pairing } from './bookingHelpers';
+import { byId, items, runHero, setUpTestStandin } from './helpers';
+import { contractRequests, pairing } from './bookingHelpers';
+import { londonDate } from './standin/helpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 function createBookingLink(extra: Record<string, unknown> = {}) {
 	return runHero(standin, {

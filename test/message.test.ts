@@ -3,23 +3,17 @@ import { setGlobalState } from 'n8n-workflow';
 import { properties } from '../nodes/HeroHealth/actions/node.description';
 import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
 import type { Standin } from './helpers';
-import { items, processed, runHero, startTestStandin } from './helpers';
+import { byId, items, processed, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const HOUR = 3_600_000;
 
-beforeAll(async () => {
-	standin = await startTestStandin();
+setUpTestStandin((started) => (standin = started));
+
+beforeAll(() => {
 	// n8n reads a date picker's wall-clock time in the workflow's zone; these practices are in England.
 	setGlobalState({ defaultTimezone: 'Europe/London' });
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
 });
 
 const sends = () => processed(standin, 'POST', '/v1/messages/send');

@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { nhsNumberProblem } from '../nodes/HeroHealth/validation';
 import type { Standin } from './helpers';
-import { items, processed, runHero, startTestStandin } from './helpers';
+import { inputFrom, items, processed, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 
@@ -18,13 +18,7 @@ function testNhsNumbers(count: number): string[] {
 	return numbers;
 }
 
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 /**
  * 50 people to message: the seeded Hero patients whose SMS is not restricted, topped up with
@@ -51,7 +45,6 @@ function fiftyPeople(): Array<{ nhs: string; dob: string }> {
 	return [...existing, ...spineOnly];
 }
 
-const inputFrom = (output: INodeExecutionData[]) => output.map((item) => ({ json: item.json }));
 const pairedInOrder = (output: INodeExecutionData[]) => output.map((item) => item.pairedItem);
 const countBy = (values: unknown[]) => values.reduce<Map<unknown, number>>((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map());
 

@@ -4,11 +4,10 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
-import { items, processed, runHero, standinCredentials, startTestStandin } from './helpers';
+import { byId, items, processed, runHero, setUpTestStandin, standinCredentials } from './helpers';
 
 let standin: Standin;
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const SIMPLE_KEYS = [
 	'data_source',
 	'dob',
@@ -23,15 +22,7 @@ const SIMPLE_KEYS = [
 	'status',
 ].sort();
 
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 const patient = (operation: string, parameters: INodeParameters = {}): INodeParameters => ({
 	resource: 'patient',

@@ -2,20 +2,11 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
-import { standinCredentials, startTestStandin } from './helpers';
+import { standinCredentials, setUpTestStandin } from './helpers';
 import { contractRequests } from './bookingHelpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 function search(method: string, filter?: string, paginationToken?: string) {
 	return runListSearch({

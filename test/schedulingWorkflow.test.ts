@@ -1,20 +1,10 @@
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import type { Standin } from './helpers';
-import { runHero, startTestStandin } from './helpers';
-import { byId, contractRequests, freeSlots, londonDate, pairing } from './bookingHelpers';
+import { byId, inputFrom, runHero, setUpTestStandin } from './helpers';
+import { contractRequests, freeSlots, pairing } from './bookingHelpers';
+import { londonDate } from './standin/helpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-afterAll(async () => {
-	await standin.close();
-});
-
-const inputFrom = (output: INodeExecutionData[]) => output.map((item) => ({ json: item.json }));
+setUpTestStandin((started) => (standin = started));
 
 it('List slots → book the first free one for a patient → create a follow-up booking link → send it by SMS', async () => {
 	const patient = standin.state.fixtures.patient.id;

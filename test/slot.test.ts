@@ -1,18 +1,10 @@
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
-import { addSlot, byId, contractRequests, freeSlots, londonDate, londonWallClock, pairing } from './bookingHelpers';
+import { byId, items, runHero, setUpTestStandin } from './helpers';
+import { addSlot, contractRequests, freeSlots, londonWallClock, pairing } from './bookingHelpers';
+import { londonDate } from './standin/helpers';
 
 let standin: Standin;
-
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 const gpAtMainSurgery = { appointmentTypeId: byId('1'), locationId: byId('1') };
 

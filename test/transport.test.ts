@@ -4,7 +4,7 @@ import { HeroTransportProbe } from './fixtures/HeroTransportProbe.node';
 import { testCredential } from './harness';
 import type { RunNodeResult } from './harness';
 import type { Standin } from './helpers';
-import { items, processed, runHero, standinCredentials, startTestStandin } from './helpers';
+import { items, processed, runHero, standinCredentials, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 const everything: unknown[] = [];
@@ -24,15 +24,7 @@ async function probe(
 	return result;
 }
 
-beforeAll(async () => {
-	standin = await startTestStandin();
-});
-
-beforeEach(() => standin.reset());
-
-afterAll(async () => {
-	await standin.close();
-});
+setUpTestStandin((started) => (standin = started));
 
 describe('credential', () => {
 	it('injects x-api-key and x-practice-group-id from the credential', async () => {

@@ -7,16 +7,10 @@ import type { Registrations } from '../nodes/HeroHealth/trigger/registrations';
 import type { Standin } from '../standin';
 import type { TriggerHarnessOptions } from './harness';
 import { TriggerHarness } from './harness';
+import { standinCredentials } from './helpers';
 
 export const heroCredentials = (standin: Standin, environment = 'custom') => ({
-	heroHealthApi: {
-		apiKey: standin.keys.full.apiKey,
-		practiceGroupId: standin.keys.full.practiceGroupId,
-		environment,
-		baseUrl: standin.url,
-		// The stand-in is reset before each test; pacing at Hero's 300 a minute would only slow the suite.
-		rateLimitPerMinute: 60_000,
-	},
+	heroHealthApi: standinCredentials(standin, { environment }),
 });
 
 /** Starts trigger harnesses and closes every one of them in `closeAll`. */

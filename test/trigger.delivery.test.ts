@@ -3,19 +3,15 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
-import { startStandin } from '../standin';
 import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
 import type { TriggerHarness, WebhookCall } from './harness';
+import { setUpStandin } from './standin/helpers';
 import { registrationsOf, triggerFactory } from './trigger-helpers';
 
 let standin: Standin;
 const triggers = triggerFactory(() => standin);
 
-beforeAll(async () => {
-	standin = await startStandin({ port: 0 });
-});
-afterAll(async () => await standin.close());
-beforeEach(() => standin.reset());
+setUpStandin((started) => (standin = started));
 afterEach(async () => {
 	jest.restoreAllMocks();
 	await triggers.closeAll();

@@ -2,20 +2,15 @@
 // n8n-core's HookContext runs checkExists / create / delete (test/harness/trigger.ts) and the
 // stand-in's own state and request log say what Hero now holds.
 import type { LogEntry, Standin } from '../standin';
-import { startStandin } from '../standin';
 import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
 import type { NodeError, TriggerHarness } from './harness';
-import { client } from './standin/helpers';
+import { client, setUpStandin } from './standin/helpers';
 import { heroCredentials, registrationsOf, triggerFactory } from './trigger-helpers';
 
 let standin: Standin;
 const triggers = triggerFactory(() => standin);
 
-beforeAll(async () => {
-	standin = await startStandin({ port: 0 });
-});
-afterAll(async () => await standin.close());
-beforeEach(() => standin.reset());
+setUpStandin((started) => (standin = started));
 afterEach(async () => await triggers.closeAll());
 
 const heroWebhooks = () => standin.state.webhooks;

@@ -1,14 +1,9 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client } from './helpers';
+import { client, setUpStandin } from './helpers';
 
 describe('stand-in: authentication and scopes', () => {
 	let s: Standin;
-	beforeAll(async () => {
-		s = await startStandin({ port: 0 });
-	});
-	afterAll(() => s.close());
-	beforeEach(() => s.reset());
+	setUpStandin((started) => (s = started));
 
 	it('seeds a full, a messaging-only and a booking-only key for one practice group', () => {
 		expect(s.keys.full).toMatchObject({ apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' });

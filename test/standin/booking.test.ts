@@ -1,20 +1,13 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client, londonDate, sleep } from './helpers';
+import { client, londonDate, setUpStandin, sleep } from './helpers';
 import type { Call } from './helpers';
 
 describe('stand-in: slots and the reservation lifecycle', () => {
 	let s: Standin;
 	let api: Call;
-	beforeAll(async () => {
-		s = await startStandin({ port: 0, rateLimitPerMinute: 0 });
-		api = client(s);
-	});
-	afterAll(() => s.close());
-	beforeEach(() => {
-		s.reset();
-		s.setConfig({ reservationTtlMs: 5 * 60 * 1000 });
-	});
+	setUpStandin((started) => (s = started), { rateLimitPerMinute: 0 });
+	beforeAll(() => (api = client(s)));
+	beforeEach(() => s.setConfig({ reservationTtlMs: 5 * 60 * 1000 }));
 
 	async function firstFreeSlot(query = 'appointment_type_id=1&location_id=1') {
 		const res = await api('GET', `/v1/slots?${query}&page_size=1`);

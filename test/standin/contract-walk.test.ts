@@ -1,6 +1,5 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client, londonDate } from './helpers';
+import { client, londonDate, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 /**
@@ -12,11 +11,8 @@ describe('stand-in: every contract operation answers a valid request', () => {
 	let api: Call;
 	const answered = new Map<string, number>();
 
-	beforeAll(async () => {
-		s = await startStandin({ port: 0, rateLimitPerMinute: 0 });
-		api = client(s);
-	});
-	afterAll(() => s.close());
+	setUpStandin((started) => (s = started), { rateLimitPerMinute: 0 });
+	beforeAll(() => (api = client(s)));
 
 	async function call(operationId: string, method: string, path: string, body?: unknown) {
 		const res = await api(method, path, body);

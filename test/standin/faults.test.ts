@@ -1,6 +1,5 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client } from './helpers';
+import { client, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 const SEND = { patient_id: '1001', message_type: 'sms', message_string: 'Your results are ready' };
@@ -8,15 +7,9 @@ const SEND = { patient_id: '1001', message_type: 'sms', message_string: 'Your re
 describe('stand-in: rate limit and fault injection', () => {
 	let s: Standin;
 	let api: Call;
-	beforeAll(async () => {
-		s = await startStandin({ port: 0, rateLimitPerMinute: 5 });
-		api = client(s);
-	});
-	afterAll(() => s.close());
-	beforeEach(() => {
-		s.reset();
-		s.setConfig({ rateLimitPerMinute: 5, retryAfter: false, latencyMs: 0 });
-	});
+	setUpStandin((started) => (s = started), { rateLimitPerMinute: 5 });
+	beforeAll(() => (api = client(s)));
+	beforeEach(() => s.setConfig({ rateLimitPerMinute: 5, retryAfter: false, latencyMs: 0 }));
 
 	it('answers 429 once a key has used its requests for the minute, per key', async () => {
 		for (let i = 0; i < 5; i++) expect((await api('GET', '/v1/me')).status).toBe(200);

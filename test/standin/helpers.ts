@@ -1,4 +1,20 @@
-import type { Standin, StandinKey } from '../../standin';
+import { startStandin } from '../../standin';
+import type { Standin, StandinKey, StandinOptions } from '../../standin';
+
+/**
+ * One stand-in for the enclosing test file or describe block: started before its first test, reset
+ * before each test and closed after its last. `started` is handed it once it listens, for the suite
+ * to keep in its own variable.
+ */
+export function setUpStandin(started: (standin: Standin) => void, options: StandinOptions = {}): void {
+	let standin: Standin;
+	beforeAll(async () => {
+		standin = await startStandin({ port: 0, ...options });
+		started(standin);
+	});
+	beforeEach(() => standin.reset());
+	afterAll(async () => await standin.close());
+}
 
 export interface ApiResponse {
 	status: number;
@@ -34,7 +50,7 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** YYYY-MM-DD of now + days in Europe/London */
+/** YYYY-MM-DD of now + days in Europe/London, worked out with Intl apart from the node's own London-time code. */
 export function londonDate(daysFromNow = 0): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + daysFromNow * 86400000));
 }

@@ -1,17 +1,12 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client } from './helpers';
+import { client, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 	let s: Standin;
 	let api: Call;
-	beforeAll(async () => {
-		s = await startStandin({ port: 0, rateLimitPerMinute: 0 });
-		api = client(s);
-	});
-	afterAll(() => s.close());
-	beforeEach(() => s.reset());
+	setUpStandin((started) => (s = started), { rateLimitPerMinute: 0 });
+	beforeAll(() => (api = client(s)));
 
 	it('seeds synthetic patients with valid test NHS numbers', () => {
 		const valid = (n: string) => {

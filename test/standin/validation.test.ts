@@ -1,17 +1,12 @@
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client } from './helpers';
+import { client, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 describe('stand-in: request validation against the contract', () => {
 	let s: Standin;
 	let api: Call;
-	beforeAll(async () => {
-		s = await startStandin({ port: 0 });
-		api = client(s);
-	});
-	afterAll(() => s.close());
-	beforeEach(() => s.reset());
+	setUpStandin((started) => (s = started));
+	beforeAll(() => (api = client(s)));
 
 	it("answers a bad body with Hero's 400 shape (zod-like issues)", async () => {
 		const res = await api('POST', '/v1/patients/register_pds', { nhs_number: '999 000 0018', dob: 19920101 });

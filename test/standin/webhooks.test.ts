@@ -2,9 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
-import { client, londonDate } from './helpers';
+import { client, londonDate, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 interface Received {
@@ -32,9 +31,9 @@ describe('stand-in: webhooks', () => {
 	let receiverUrl: string;
 	let received: Received[];
 
+	setUpStandin((started) => (s = started), { rateLimitPerMinute: 0 });
+	beforeAll(() => (api = client(s)));
 	beforeAll(async () => {
-		s = await startStandin({ port: 0, rateLimitPerMinute: 0 });
-		api = client(s);
 		receiver = createServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (c: Buffer) => chunks.push(c));
@@ -46,12 +45,8 @@ describe('stand-in: webhooks', () => {
 		await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 		receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/hero`;
 	});
-	afterAll(async () => {
-		await s.close();
-		await new Promise((r) => receiver.close(r));
-	});
+	afterAll(async () => await new Promise((r) => receiver.close(r)));
 	beforeEach(() => {
-		s.reset();
 		received = [];
 	});
 

@@ -26,6 +26,30 @@ export const patientLocator: INodeProperties = {
 	],
 };
 
+/** The optional settings of an operation, under n8n's usual Options / Add Option collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+/** What a list operation can be narrowed by, under n8n's usual Filters / Add Filter collection. */
+export function filtersCollection(filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: filters,
+	};
+}
+
 /** Return All / Limit for every list operation; read them with `readPageOptions`. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -128,3 +152,16 @@ export const dateOfBirthField: INodeProperties = {
 	placeholder: 'e.g. 1990-12-31',
 	description: 'The date of birth as YYYY-MM-DD',
 };
+
+/** The text of a message to patients, for Message > Send and Batch Message > Create; `description` says who receives it. */
+export function messageTextField(description: string): INodeProperties {
+	return {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description,
+	};
+}

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-/** Shows an operation's own fields only when its resource and operation are selected. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+/** Every operation's own fields, each shown only when its resource and that operation are selected. */
+export function operationFields(
+	resource: string,
+	operations: Record<string, { description: INodeProperties[] }>,
+): INodeProperties[] {
+	return Object.entries(operations).flatMap(([operation, { description }]) =>
+		updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, description),
+	);
 }

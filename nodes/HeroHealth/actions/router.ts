@@ -1,6 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPairedItemData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { SendingStopped, stopSending } from '../transport/request';
 import { heroResources } from './node.description';
 import type { HeroAggregate, HeroOperation } from './types';
 
@@ -71,21 +78,95 @@ async function runAggregated(
 	return output;
 }
 
-/** The only item loop: one result per input item, paired to it, or an error item under "Continue on Fail". */
+export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
+export const MAX_REQUESTS_IN_FLIGHT = 50;
+
+/**
+ * Operations (by value, in any resource) whose items cannot affect each other: reads, and writes
+ * that make a new record per item (a message, a link, a batch, a token). Every other operation
+ * (booking, patient changes, link update) runs one item at a time, since two items may touch the
+ * same slot or patient and must reach Hero in input order.
+ */
+export const INDEPENDENT_OPERATIONS = [
+	'count',
+	'create',
+	'createAccessToken',
+	'createAttachmentLink',
+	'createBookingLink',
+	'createFormLink',
+	'createVideoLink',
+	'get',
+	'getAll',
+	'getAttachments',
+	'getCapabilities',
+	'getConfiguration',
+	'getEhrCandidates',
+	'getMany',
+	'getMessages',
+	'getRecipients',
+	'getStatus',
+	'previewMerge',
+	'search',
+	'send',
+];
+
+/** Node-level setting, shown for the operations above: how many items the router works on at once. */
+export const requestsInFlightProperty: INodeProperties = {
+	displayName: 'Requests in Flight',
+	name: 'requestsInFlight',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
+	default: DEFAULT_REQUESTS_IN_FLIGHT,
+	displayOptions: { show: { operation: INDEPENDENT_OPERATIONS } },
+	description:
+		"How many items are sent to Hero at once. Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.",
+};
+
+function requestsInFlight(this: IExecuteFunctions, itemCount: number): number {
+	if (!INDEPENDENT_OPERATIONS.includes(this.getNodeParameter('operation', 0) as string)) return 1;
+	const value = Number(this.getNodeParameter('requestsInFlight', 0, DEFAULT_REQUESTS_IN_FLIGHT));
+	const wanted = Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_REQUESTS_IN_FLIGHT) : DEFAULT_REQUESTS_IN_FLIGHT;
+	return Math.max(1, Math.min(wanted, itemCount));
+}
+
+/**
+ * The only item loop: one result per input item, paired to it, in input order, or an error item
+ * under "Continue on Fail". Up to "Requests in Flight" items are worked on at once; items start in
+ * input order and the transport's limiter paces their requests. Without "Continue on Fail" a failure
+ * stops the run as if items ran one by one: no further item starts, later items' requests still
+ * waiting for their turn are not sent, earlier items finish, then the lowest failing item's error is thrown.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = operationFor.call(this);
 	if (operation.aggregate?.applies.call(this)) return [await runAggregated.call(this, operation.aggregate, items.length)];
-	const output: INodeExecutionData[] = [];
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await operation.execute.call(this, itemIndex);
-			const records = Array.isArray(result) ? result : [result];
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			output.push(failureItem.call(this, error, itemIndex, { item: itemIndex }));
+	const results: INodeExecutionData[][] = [];
+	const continueOnFail = this.continueOnFail();
+	let failedAt = Infinity;
+	let failure = undefined as NodeFailure | undefined;
+	let next = 0;
+
+	const worker = async () => {
+		while (next < items.length && failedAt === Infinity) {
+			const itemIndex = next++;
+			try {
+				const result = await operation.execute.call(this, itemIndex);
+				const records = Array.isArray(result) ? result : [result];
+				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				if (continueOnFail) {
+					results[itemIndex] = [failureItem.call(this, error, itemIndex, { item: itemIndex })];
+				} else if (!(error instanceof SendingStopped) && itemIndex < failedAt) {
+					failedAt = itemIndex;
+					failure = error;
+					stopSending(this, itemIndex);
+				}
+			}
 		}
-	}
-	return [output];
+	};
+	await Promise.all(Array.from({ length: requestsInFlight.call(this, items.length) }, worker));
+
+	if (failure) failureItem.call(this, failure, failedAt, { item: failedAt });
+	return [results.flat()];
 }

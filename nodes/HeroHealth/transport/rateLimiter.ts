@@ -27,13 +27,23 @@ export class RateLimiter {
 		return (WINDOW_MS / this.perMinute) * SPACING_MARGIN;
 	}
 
-	/** Resolves when the caller may send. Slots are reserved synchronously, so concurrent callers queue in call order. */
+	/**
+	 * Resolves when the caller may send. Slots are reserved synchronously, so concurrent callers queue
+	 * in call order. A caller whose slot fell inside a pause that began while it waited (another
+	 * request got a 429) queues again, so requests already waiting do not run into the same 429.
+	 */
 	async acquire(): Promise<void> {
-		const now = Date.now();
-		const slot = Math.max(now, this.nextSlotAt, this.pausedUntil);
-		this.nextSlotAt = slot + this.gapMs;
-		this.remember(slot);
-		if (slot > now) await sleep(slot - now);
+		for (;;) {
+			const now = Date.now();
+			const slot = Math.max(now, this.nextSlotAt, this.pausedUntil);
+			this.nextSlotAt = slot + this.gapMs;
+			// Date.now() counts whole milliseconds and timers wait at least one, so a shorter wait is skipped.
+			if (slot - now >= 1) await sleep(slot - now);
+			if (this.pausedUntil <= slot) {
+				this.remember(slot);
+				return;
+			}
+		}
 	}
 
 	/** Holds every request for this key for `ms`, e.g. after a 429. */

@@ -8,7 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../../../credentials/HeroHealthApi.credentials';
 import type { RequestSummary } from './errors';
@@ -45,6 +45,31 @@ const BACKOFF_BASE_MS = 250;
 const REQUEST_TIMEOUT_MS = 60_000;
 // Connection refused means nothing reached Hero, so even a write is safe to try again.
 const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+// Per run (execution context): the items that have sent a request, and the item the run failed on.
+const runs = new WeakMap<object, { sentItems: Set<number>; failedAt: number }>();
+
+function runOf(context: HeroContext) {
+	let run = runs.get(context);
+	if (!run) {
+		run = { sentItems: new Set(), failedAt: Infinity };
+		runs.set(context, run);
+	}
+	return run;
+}
+
+/** Thrown instead of sending the first request of an item after the one its run failed on (see `stopSending`). */
+export class SendingStopped extends NodeOperationError {}
+
+/**
+ * The run is failing on `itemIndex`: later items that have sent nothing yet send nothing, since
+ * their answers would be thrown away and a rerun would send them again. Earlier items, and items
+ * already talking to Hero (a booking between reserve and confirm), finish as usual.
+ */
+export function stopSending(context: HeroContext, itemIndex: number): void {
+	const run = runOf(context);
+	run.failedAt = Math.min(run.failedAt, itemIndex);
+}
 
 export function baseUrlFor(credentials: HeroCredentials): string {
 	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
@@ -99,6 +124,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, itemI
 
 	for (let attempt = 1; ; attempt++) {
 		await limiter.acquire();
+		if (itemIndex !== undefined) {
+			const run = runOf(this);
+			if (itemIndex > run.failedAt && !run.sentItems.has(itemIndex)) {
+				throw new SendingStopped(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
+			}
+			run.sentItems.add(itemIndex);
+		}
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await (this as IExecuteFunctions).helpers.httpRequestWithAuthentication.call(

@@ -2,34 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { appointmentIdField, readAppointmentId } from './fields';
+import { optionsCollection } from '../common.descriptions';
+import { appointmentIdField, readAppointmentId, suppressMailOption } from './fields';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Suppress Cancellation Policy',
-				name: 'suppressCancellationPolicy',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to cancel even inside the practice's cancellation window (cancellation_policy_hours before the start)",
-			},
-			{
-				displayName: 'Suppress Mail',
-				name: 'suppressMail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop Hero emailing the patient about the cancellation',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Suppress Cancellation Policy',
+			name: 'suppressCancellationPolicy',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to cancel even inside the practice's cancellation window (cancellation_policy_hours before the start)",
+		},
+		suppressMailOption('the cancellation'),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
-import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields } from './fields';
+import { optionsCollection } from '../common.descriptions';
+import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './fields';
 
 export const description: INodeProperties[] = [
 	{
@@ -15,29 +16,16 @@ export const description: INodeProperties[] = [
 	},
 	{ ...appointmentIdField, description: 'The ID of the reservation to change (the ID returned by Reserve)' },
 	...slotChoiceFields(false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Suppress Availability Check',
-				name: 'suppressAvailabilityCheck',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Hero should accept a time that is not a free slot',
-			},
-			{
-				displayName: 'Suppress Mail',
-				name: 'suppressMail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop Hero emailing the patient about the change',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Suppress Availability Check',
+			name: 'suppressAvailabilityCheck',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Hero should accept a time that is not a free slot',
+		},
+		suppressMailOption('the change'),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -5,7 +5,13 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
 import { utcDateTime } from '../londonTime';
-import { appointmentTypeLocator, locationLocator, patientLocator, practitionerLocator } from '../common.descriptions';
+import {
+	appointmentTypeLocator,
+	locationLocator,
+	optionsCollection,
+	patientLocator,
+	practitionerLocator,
+} from '../common.descriptions';
 import { readNumericId, readPatientId } from '../common.parameters';
 import { fetchSlot, slotIdField } from '../slot/fields';
 
@@ -24,6 +30,17 @@ export function readAppointmentId(this: IExecuteFunctions, itemIndex: number): s
 }
 
 const whenDetails = { show: { slotSelection: ['details'] } };
+
+/** Every appointment change can email the patient; `about` names what the email would be about. */
+export function suppressMailOption(about: string): INodeProperties {
+	return {
+		displayName: 'Suppress Mail',
+		name: 'suppressMail',
+		type: 'boolean',
+		default: false,
+		description: `Whether to stop Hero emailing the patient about ${about}`,
+	};
+}
 
 /**
  * Where and when an appointment goes: a free slot by ID, or the details themselves. New
@@ -126,36 +143,23 @@ export async function readSlotChoice(
 export const reservationFields: INodeProperties[] = [
 	...slotChoiceFields(true),
 	patientLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Reason',
-				name: 'reason',
-				type: 'string',
-				default: '',
-				description: "Why the patient is being seen; shown to the practice with the appointment",
-			},
-			{
-				displayName: 'Suppress Availability Check',
-				name: 'suppressAvailabilityCheck',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Hero should book even if the time is not a free slot (e.g. an extra appointment)',
-			},
-			{
-				displayName: 'Suppress Mail',
-				name: 'suppressMail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop Hero emailing the patient about this appointment',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			description: "Why the patient is being seen; shown to the practice with the appointment",
+		},
+		{
+			displayName: 'Suppress Availability Check',
+			name: 'suppressAvailabilityCheck',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Hero should book even if the time is not a free slot (e.g. an extra appointment)',
+		},
+		suppressMailOption('this appointment'),
+	]),
 ];
 
 /** The body of POST /v1/appointments. Every parameter is checked before the slot is looked up. */

@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getStatus from './getStatus.operation';
 import * as reschedule from './reschedule.operation';
 import * as reserve from './reserve.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { book, cancel, confirm, edit, get, getStatus, reschedule, reserve };
 
@@ -73,12 +73,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'book',
 	},
-	...forOperation('appointment', 'book', book.description),
-	...forOperation('appointment', 'cancel', cancel.description),
-	...forOperation('appointment', 'confirm', confirm.description),
-	...forOperation('appointment', 'edit', edit.description),
-	...forOperation('appointment', 'get', get.description),
-	...forOperation('appointment', 'getStatus', getStatus.description),
-	...forOperation('appointment', 'reschedule', reschedule.description),
-	...forOperation('appointment', 'reserve', reserve.description),
+	...operationFields('appointment', operations),
 ];

@@ -3,27 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
-import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields } from './fields';
+import { optionsCollection } from '../common.descriptions';
+import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './fields';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
 	...slotChoiceFields(false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Suppress Mail',
-				name: 'suppressMail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop Hero emailing the patient about the new time',
-			},
-		],
-	},
+	optionsCollection([suppressMailOption('the new time')]),
 ];
 
 /** Moves a confirmed appointment to another time of the same appointment type and location. */

@@ -2,37 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { locationLocator, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
 import { readNumericId, readPageOptions } from '../common.parameters';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Has Availability',
-				name: 'hasAvailability',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
-			},
-			{
-				displayName: 'Locations',
-				name: 'locations',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Location',
-				default: {},
-				description: 'Only appointment types offered at any of these locations',
-				options: [{ displayName: 'Location', name: 'location', values: [locationLocator] }],
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Has Availability',
+			name: 'hasAvailability',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
+		},
+		{
+			displayName: 'Locations',
+			name: 'locations',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Location',
+			default: {},
+			description: 'Only appointment types offered at any of these locations',
+			options: [{ displayName: 'Location', name: 'location', values: [locationLocator] }],
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

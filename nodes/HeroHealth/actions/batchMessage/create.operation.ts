@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
+import { dateOfBirthField, messageTextField, nhsNumberField } from '../common.descriptions';
 import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
 import type { HeroAggregate } from '../types';
 import { heroRequest } from '../../transport/request';
@@ -38,15 +38,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: 'The email subject line',
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'The text every recipient receives',
-	},
+	messageTextField('The text every recipient receives'),
 	{
 		displayName: 'Recipients',
 		name: 'recipientSource',

@@ -6,7 +6,7 @@ import * as getMany from './getMany.operation';
 import * as getMessages from './getMessages.operation';
 import * as getRecipients from './getRecipients.operation';
 import * as send from './send.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { create, get, getMany, getMessages, getRecipients, send };
 
@@ -59,10 +59,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...forOperation('batchMessage', 'create', create.description),
-	...forOperation('batchMessage', 'get', get.description),
-	...forOperation('batchMessage', 'getMany', getMany.description),
-	...forOperation('batchMessage', 'getMessages', getMessages.description),
-	...forOperation('batchMessage', 'getRecipients', getRecipients.description),
-	...forOperation('batchMessage', 'send', send.description),
+	...operationFields('batchMessage', operations),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions, readRequiredText } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
 
@@ -21,29 +21,22 @@ export function readBatchMessageId(this: IExecuteFunctions, itemIndex: number): 
 /** Return All / Limit and the status filter that Hero's three batch lists share. */
 export const listFields: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				// Hero's documented filter values; they describe recipients (PDS lookup, queueing)
-				options: [
-					{ name: 'Created', value: 'CREATED' },
-					{ name: 'Enriched', value: 'ENRICHED', description: 'Found in PDS with contact details' },
-					{ name: 'Enrichment Error', value: 'ENRICHMENT_ERROR', description: 'Not found in PDS, or no contact detail' },
-					{ name: 'Invalid Payload', value: 'INVALID_PAYLOAD' },
-					{ name: 'Queued', value: 'QUEUED', description: 'Handed over for sending' },
-				],
-				default: 'CREATED',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			// Hero's documented filter values; they describe recipients (PDS lookup, queueing)
+			options: [
+				{ name: 'Created', value: 'CREATED' },
+				{ name: 'Enriched', value: 'ENRICHED', description: 'Found in PDS with contact details' },
+				{ name: 'Enrichment Error', value: 'ENRICHMENT_ERROR', description: 'Not found in PDS, or no contact detail' },
+				{ name: 'Invalid Payload', value: 'INVALID_PAYLOAD' },
+				{ name: 'Queued', value: 'QUEUED', description: 'Handed over for sending' },
+			],
+			default: 'CREATED',
+		},
+	]),
 ];
 
 export async function listRecords(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { nonEmptyProblem, refuseInvalid } from '../../validation';
-import { patientLocator } from '../common.descriptions';
+import { optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
 
@@ -46,24 +46,17 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { fileSource: ['binary'] } },
 		description: 'The name of the input binary field holding the file',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			expiryDateOption,
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Name the patient sees; defaults to the binary file’s own name',
-			},
-			maximumUsesOption,
-		],
-	},
+	optionsCollection([
+		expiryDateOption,
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			description: 'Name the patient sees; defaults to the binary file’s own name',
+		},
+		maximumUsesOption,
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

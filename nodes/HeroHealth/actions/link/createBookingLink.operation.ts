@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { appointmentTypeLocator, locationLocator, patientLocator } from '../common.descriptions';
+import { appointmentTypeLocator, locationLocator, optionsCollection, patientLocator } from '../common.descriptions';
 import { readNumericId, readOptionalNumericId } from '../common.parameters';
 import {
 	expiryDateOption,
@@ -23,14 +23,7 @@ export const description: INodeProperties[] = [
 		description:
 			'The patient to invite (they confirm their date of birth to book). Leave empty for a generic link that anyone can use after signing in with NHS login.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expiryDateOption, fromDateOption, maximumUsesOption, practitionerOption, toDateOption],
-	},
+	optionsCollection([expiryDateOption, fromDateOption, maximumUsesOption, practitionerOption, toDateOption]),
 ];
 
 /** A self-booking link: a patient invite when a patient is given, otherwise a generic link. */

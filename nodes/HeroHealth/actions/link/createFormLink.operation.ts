@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { nonEmptyProblem, refuseInvalid } from '../../validation';
-import { patientLocator } from '../common.descriptions';
+import { optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
 
@@ -18,14 +18,7 @@ export const description: INodeProperties[] = [
 		description: 'The Hero ID of the practice form the patient should fill in',
 	},
 	{ ...patientLocator, description: 'The patient the form link is for' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [expiryDateOption, maximumUsesOption],
-	},
+	optionsCollection([expiryDateOption, maximumUsesOption]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

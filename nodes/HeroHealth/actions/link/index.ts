@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getStatus from './getStatus.operation';
 import * as update from './update.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = {
 	createAttachmentLink,
@@ -81,12 +81,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'createBookingLink',
 	},
-	...forOperation('link', 'createAttachmentLink', createAttachmentLink.description),
-	...forOperation('link', 'createBookingLink', createBookingLink.description),
-	...forOperation('link', 'createFormLink', createFormLink.description),
-	...forOperation('link', 'createVideoLink', createVideoLink.description),
-	...forOperation('link', 'get', get.description),
-	...forOperation('link', 'getAll', getAll.description),
-	...forOperation('link', 'getStatus', getStatus.description),
-	...forOperation('link', 'update', update.description),
+	...operationFields('link', operations),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as getAll from './getAll.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { getAll };
 
@@ -22,5 +22,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...forOperation('location', 'getAll', getAll.description),
+	...operationFields('location', operations),
 ];

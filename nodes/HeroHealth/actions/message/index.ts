@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
 import * as send from './send.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { get, send };
 
@@ -30,6 +30,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...forOperation('message', 'get', get.description),
-	...forOperation('message', 'send', send.description),
+	...operationFields('message', operations),
 ];

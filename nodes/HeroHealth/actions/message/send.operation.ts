@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { patientLocator } from '../common.descriptions';
+import { messageTextField, optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
@@ -28,154 +28,139 @@ export const description: INodeProperties[] = [
 		default: 'sms',
 		description: 'How the message reaches the patient',
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description: 'The text the patient receives',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Assignee',
-				name: 'assignee',
-				type: 'fixedCollection',
-				default: {},
-				description: 'The Hero admin or admin team who handles replies to this message',
-				options: [
-					{
-						displayName: 'Assignee',
-						name: 'assignee',
-						values: [
-							{
-								displayName: 'ID',
-								name: 'id',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. 21',
-								description: 'The numeric ID of the admin or admin team',
-							},
-							{
-								displayName: 'Type',
-								name: 'type',
-								type: 'options',
-								options: [
-									{ name: 'Admin', value: 'Admin' },
-									{ name: 'Admin Team', value: 'AdminTeam' },
-								],
-								default: 'Admin',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Attachment UUID',
-				name: 'attachmentUuid',
-				type: 'string',
-				default: '',
-				description: 'A file already uploaded to Hero to send with the message',
-			},
-			{
-				displayName: 'Auto Write to Record',
-				name: 'autoWriteToRecord',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to write the message to the patient's medical record without a Hero admin approving it first. Hero honours this only if the API key has that permission.",
-			},
-			{
-				displayName: 'Contact Detail',
-				name: 'contactDetail',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 07700 900123 or name@example.com',
-				description: 'The mobile number (SMS) or email address (Email) to send to',
-				hint: "Leave empty to use the default on the patient's record for this channel",
-			},
-			{
-				displayName: 'Encrypted',
-				name: 'encrypted',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Hero sends the message encrypted',
-			},
-			{
-				displayName: 'Fallback Channel',
-				name: 'fallbackChannel',
-				type: 'options',
-				displayOptions: { show: { '/channel': ['nhs_app'] } },
-				options: [
-					{ name: 'Email', value: 'email' },
-					{ name: 'SMS', value: 'sms' },
-				],
-				default: 'sms',
-				description: 'Where to send the message when the patient cannot be reached on the NHS App',
-			},
-			{
-				displayName: 'Fallback Contact Detail',
-				name: 'fallbackContactDetail',
-				type: 'string',
-				displayOptions: { show: { '/channel': ['nhs_app'] } },
-				default: '',
-				placeholder: 'e.g. 07700 900123 or name@example.com',
-				description: 'The mobile number or email address for the fallback channel',
-				hint: "Leave empty to use the default on the patient's record for the fallback channel",
-			},
-			{
-				displayName: 'Send At',
-				name: 'sendAt',
-				type: 'dateTime',
-				default: '',
-				description:
-					"When to send the message, instead of now. A time without an offset is read in the workflow's time zone. It must not be in the past.",
-			},
-			{
-				displayName: 'Short Link ID',
-				name: 'shortLinkId',
-				type: 'string',
-				default: '',
-				description: 'A Hero short link (e.g. a booking link) to include in the message',
-			},
-			{
-				displayName: 'SNOMED Code',
-				name: 'snomedCode',
-				type: 'string',
-				default: '',
-				description: 'SNOMED CT code for the medical record entry. Hero applies a default when writing to the record without one.',
-			},
-			{
-				displayName: 'SNOMED Term',
-				name: 'snomedTerm',
-				type: 'string',
-				default: '',
-				description: 'SNOMED CT term for the medical record entry',
-			},
-			{
-				displayName: 'Task ID',
-				name: 'taskId',
-				type: 'string',
-				default: '',
-				description: 'A Hero task to attach the message to',
-			},
-			{
-				displayName: 'Write to Record',
-				name: 'writeToRecord',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to write the message to the patient's medical record (EHR) once a Hero admin approves it",
-			},
-		],
-	},
+	messageTextField('The text the patient receives'),
+	optionsCollection([
+		{
+			displayName: 'Assignee',
+			name: 'assignee',
+			type: 'fixedCollection',
+			default: {},
+			description: 'The Hero admin or admin team who handles replies to this message',
+			options: [
+				{
+					displayName: 'Assignee',
+					name: 'assignee',
+					values: [
+						{
+							displayName: 'ID',
+							name: 'id',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 21',
+							description: 'The numeric ID of the admin or admin team',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{ name: 'Admin', value: 'Admin' },
+								{ name: 'Admin Team', value: 'AdminTeam' },
+							],
+							default: 'Admin',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Attachment UUID',
+			name: 'attachmentUuid',
+			type: 'string',
+			default: '',
+			description: 'A file already uploaded to Hero to send with the message',
+		},
+		{
+			displayName: 'Auto Write to Record',
+			name: 'autoWriteToRecord',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to write the message to the patient's medical record without a Hero admin approving it first. Hero honours this only if the API key has that permission.",
+		},
+		{
+			displayName: 'Contact Detail',
+			name: 'contactDetail',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 07700 900123 or name@example.com',
+			description: 'The mobile number (SMS) or email address (Email) to send to',
+			hint: "Leave empty to use the default on the patient's record for this channel",
+		},
+		{
+			displayName: 'Encrypted',
+			name: 'encrypted',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Hero sends the message encrypted',
+		},
+		{
+			displayName: 'Fallback Channel',
+			name: 'fallbackChannel',
+			type: 'options',
+			displayOptions: { show: { '/channel': ['nhs_app'] } },
+			options: [
+				{ name: 'Email', value: 'email' },
+				{ name: 'SMS', value: 'sms' },
+			],
+			default: 'sms',
+			description: 'Where to send the message when the patient cannot be reached on the NHS App',
+		},
+		{
+			displayName: 'Fallback Contact Detail',
+			name: 'fallbackContactDetail',
+			type: 'string',
+			displayOptions: { show: { '/channel': ['nhs_app'] } },
+			default: '',
+			placeholder: 'e.g. 07700 900123 or name@example.com',
+			description: 'The mobile number or email address for the fallback channel',
+			hint: "Leave empty to use the default on the patient's record for the fallback channel",
+		},
+		{
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			description:
+				"When to send the message, instead of now. A time without an offset is read in the workflow's time zone. It must not be in the past.",
+		},
+		{
+			displayName: 'Short Link ID',
+			name: 'shortLinkId',
+			type: 'string',
+			default: '',
+			description: 'A Hero short link (e.g. a booking link) to include in the message',
+		},
+		{
+			displayName: 'SNOMED Code',
+			name: 'snomedCode',
+			type: 'string',
+			default: '',
+			description: 'SNOMED CT code for the medical record entry. Hero applies a default when writing to the record without one.',
+		},
+		{
+			displayName: 'SNOMED Term',
+			name: 'snomedTerm',
+			type: 'string',
+			default: '',
+			description: 'SNOMED CT term for the medical record entry',
+		},
+		{
+			displayName: 'Task ID',
+			name: 'taskId',
+			type: 'string',
+			default: '',
+			description: 'A Hero task to attach the message to',
+		},
+		{
+			displayName: 'Write to Record',
+			name: 'writeToRecord',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to write the message to the patient's medical record (EHR) once a Hero admin approves it",
+		},
+	]),
 ];
 
 // Options Hero takes as they are: n8n option name → Hero field.

@@ -9,7 +9,7 @@ import * as merge from './merge.operation';
 import * as previewMerge from './previewMerge.operation';
 import * as registerFromPds from './registerFromPds.operation';
 import * as search from './search.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = {
 	connectEhr,
@@ -94,13 +94,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...forOperation('patient', 'connectEhr', connectEhr.description),
-	...forOperation('patient', 'createOrUpdate', createOrUpdate.description),
-	...forOperation('patient', 'get', get.description),
-	...forOperation('patient', 'getAttachments', getAttachments.description),
-	...forOperation('patient', 'getEhrCandidates', getEhrCandidates.description),
-	...forOperation('patient', 'merge', merge.description),
-	...forOperation('patient', 'previewMerge', previewMerge.description),
-	...forOperation('patient', 'registerFromPds', registerFromPds.description),
-	...forOperation('patient', 'search', search.description),
+	...operationFields('patient', operations),
 ];

@@ -4,7 +4,7 @@ import * as createAccessToken from './createAccessToken.operation';
 import * as get from './get.operation';
 import * as getCapabilities from './getCapabilities.operation';
 import * as getConfiguration from './getConfiguration.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { createAccessToken, get, getCapabilities, getConfiguration };
 
@@ -43,5 +43,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...forOperation('practiceGroup', 'createAccessToken', createAccessToken.description),
+	...operationFields('practiceGroup', operations),
 ];

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as count from './count.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
-import { forOperation } from '../displayOptions';
+import { operationFields } from '../displayOptions';
 
 export const operations = { count, get, getAll };
 
@@ -37,7 +37,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...forOperation('slot', 'count', count.description),
-	...forOperation('slot', 'get', get.description),
-	...forOperation('slot', 'getAll', getAll.description),
+	...operationFields('slot', operations),
 ];

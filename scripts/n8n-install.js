@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+'use strict';
+// npm run n8n:install [-- --force]
+// Installs Node 24 and n8n from the npm registry into the cache outside the clone (see scripts/lib/n8n.js),
+// or does nothing when a complete install is there. Prints where it is.
+
+const { ensureN8n, installPaths, isComplete } = require('./lib/n8n');
+
+const force = process.argv.includes('--force');
+const started = Date.now();
+const cached = !force && isComplete(installPaths());
+const paths = ensureN8n({ force });
+console.log(
+	`n8n ${paths.n8nVersion} on Node ${paths.nodeVersion}: ${paths.dir} (${cached ? 'cached' : 'installed'}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);

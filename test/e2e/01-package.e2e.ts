@@ -1,0 +1,92 @@
+// The package loads into real n8n the way users install it, and the editor offers what the source describes.
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
+import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
+import { HERO_NODE, HERO_TRIGGER, contractViolations, e2e, lastSeq, logSince, n8n, n8nLog, publicApi } from './helpers';
+
+let since = 0;
+let types: { nodes: any[]; credentials: any[] };
+
+beforeAll(async () => {
+	since = await lastSeq();
+	types = await n8n.registeredTypes(e2e().n8nUrl, e2e().cookie);
+});
+
+// n8n appends "Custom API Call" (__CUSTOM_API_CALL__) to the resource and operation lists of nodes with credentials
+const optionValues = (property: any) =>
+	(property?.options ?? []).map((o: any) => o.value).filter((value: string) => value !== '__CUSTOM_API_CALL__');
+const byName = (properties: any[], name: string) => properties.filter((p) => p.name === name);
+
+it('registers the Hero Health node, its trigger and its credential in the running editor', () => {
+	const served = types.nodes.filter((type) => String(type.name).startsWith(`${n8n.PACKAGE_NAME}.`));
+	expect(served.map((type) => type.name).sort()).toEqual(
+		expect.arrayContaining([HERO_NODE, HERO_TRIGGER]),
+	);
+	const node = served.find((type) => type.name === HERO_NODE);
+	expect(node.displayName).toBe(new HeroHealth().description.displayName);
+	const trigger = served.find((type) => type.name === HERO_TRIGGER);
+	expect(trigger.displayName).toBe(new HeroHealthTrigger().description.displayName);
+	expect(trigger.webhooks).toEqual(new HeroHealthTrigger().description.webhooks);
+
+	const credential = types.credentials.find((type) => type.name === 'heroHealthApi');
+	expect(credential).toBeDefined();
+	// n8n appends its own fields (allowed domains) to every credential type
+	expect(credential.properties.map((p: any) => p.name)).toEqual(
+		expect.arrayContaining(new HeroHealthApi().properties.map((p) => p.name)),
+	);
+	expect(n8nLog()).not.toMatch(/Failed to load package|error.*n8n-nodes-hero-health/i);
+});
+
+it('serves the node as built from this source: every resource and every operation', () => {
+	const served = types.nodes.find((type) => type.name === HERO_NODE);
+	const source = new HeroHealth().description.properties;
+	const [servedResource] = byName(served.properties, 'resource');
+	const [sourceResource] = byName(source, 'resource');
+	expect(optionValues(servedResource)).toEqual(optionValues(sourceResource));
+	expect(optionValues(servedResource).length).toBeGreaterThanOrEqual(1);
+	for (const resource of optionValues(sourceResource)) {
+		const pick = (properties: any[]) =>
+			byName(properties, 'operation').find((p) => p.displayOptions?.show?.resource?.includes(resource));
+		expect({ resource, operations: optionValues(pick(served.properties)) }).toEqual({
+			resource,
+			operations: optionValues(pick(source)),
+		});
+	}
+});
+
+it('tests the imported credential through the editor against the stand-in, and reports a wrong key', async () => {
+	const { n8nUrl, cookie, standinUrl } = e2e();
+	// what the credential panel's Test button sends
+	const credentials = n8n.standinCredential(standinUrl);
+	const good = await n8n.restOk(n8nUrl, 'POST', '/rest/credentials/test', { cookie, body: { credentials } });
+	expect(good.json.data.status === 'OK' ? 'OK' : good.json.data).toBe('OK');
+
+	const bad = await n8n.restOk(n8nUrl, 'POST', '/rest/credentials/test', {
+		cookie,
+		body: { credentials: { ...credentials, data: { ...credentials.data, apiKey: 'not-a-hero-key' } } },
+	});
+	expect(bad.json.data.status).toBe('Error');
+	expect(bad.json.data.message).toMatch(/401|key|unauthori/i);
+	// both tests reached Hero (the stand-in) as GET /v1/me with the key in x-api-key
+	const calls = (await logSince(since)).filter((entry) => entry.operationId === 'getPracticeGroupById');
+	expect(calls.map((entry) => [entry.status, entry.headers['x-api-key']])).toEqual([
+		[200, 'hero-test-key'],
+		[401, 'not-a-hero-key'],
+	]);
+});
+
+it('has every example workflow imported, each with nodes n8n knows', async () => {
+	const listed = await publicApi<{ data: any[] }>('GET', '/workflows?limit=250');
+	const ids = listed.data.map((w) => w.id);
+	const known = new Set(types.nodes.map((type) => type.name));
+	for (const file of n8n.exampleFiles()) {
+		const workflow = JSON.parse(require('fs').readFileSync(file, 'utf8'));
+		expect(ids).toContain(workflow.id);
+		const unknown = workflow.nodes.map((node: any) => node.type).filter((type: string) => !known.has(type));
+		expect({ file, unknown }).toEqual({ file, unknown: [] });
+	}
+});
+
+it('every request the stand-in received matched the Hero contract', async () => {
+	expect(await contractViolations(since)).toEqual([]);
+});

@@ -1,0 +1,60 @@
+'use strict';
+// Before the e2e files: real n8n (installed once into the cache), a fresh private instance with this
+// package's `npm pack` in its community-nodes folder, the stand-in credential and every example imported,
+// the local Hero stand-in, `n8n start`, an owner account and a public-API key.
+// Everything the tests need goes to process.env.HERO_E2E (the tests run in this process: maxWorkers 1).
+
+const fs = require('fs');
+const path = require('path');
+
+const n8n = require('../../scripts/lib/n8n');
+const { startStandin } = require('../../standin');
+
+async function startAll(paths, standin, timings) {
+	const runDir = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'e2e');
+	fs.rmSync(runDir, { recursive: true, force: true });
+	fs.mkdirSync(runDir, { recursive: true });
+	const userFolder = path.join(runDir, 'home');
+	const [port, serverBrokerPort, cliBrokerPort] = [await n8n.freePort(), await n8n.freePort(), await n8n.freePort()];
+
+	let t = Date.now();
+	const serverEnv = await n8n.prepareInstance(paths, { userFolder, port, brokerPort: serverBrokerPort, standinUrl: standin.url, fresh: true });
+	timings.prepareMs = Date.now() - t;
+
+	t = Date.now();
+	const server = await n8n.startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
+	timings.startMs = Date.now() - t;
+	globalThis.__HERO_E2E__ = { standin, server };
+
+	const cookie = await n8n.setupOwner(server.url);
+	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
+	// CLI commands (n8n execute) run next to the server: same database, their own task-runner broker port.
+	const cliEnv = { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) };
+	return { paths, n8nUrl: server.url, standinUrl: standin.url, cookie, apiKey, cliEnv, runDir, userFolder, logFile: server.logFile, timings };
+}
+
+module.exports = async function globalSetup() {
+	const timings = {};
+	const t = Date.now();
+	const paths = n8n.ensureN8n();
+	timings.installMs = Date.now() - t;
+
+	// The stand-in enforces Hero's 300 requests per minute per key, like the real API.
+	const standin = await startStandin({ port: 0 });
+	globalThis.__HERO_E2E__ = { standin };
+	let config;
+	try {
+		config = await startAll(paths, standin, timings);
+	} catch (error) {
+		const { server } = globalThis.__HERO_E2E__;
+		if (server) await server.stop();
+		await standin.close();
+		globalThis.__HERO_E2E__ = undefined;
+		throw error;
+	}
+	process.env.HERO_E2E = JSON.stringify(config);
+	console.log(
+		`\n[e2e] n8n ${paths.n8nVersion} on Node ${paths.nodeVersion} at ${config.n8nUrl} (install check ${timings.installMs} ms, ` +
+			`prepare ${timings.prepareMs} ms, start ${timings.startMs} ms); stand-in ${standin.url}; logs in ${config.runDir}`,
+	);
+};

@@ -1,0 +1,136 @@
+// Shared by the e2e files: the running n8n and stand-in set up by globalSetup.js, over HTTP and the n8n CLI.
+import * as fs from 'fs';
+import * as path from 'path';
+
+import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
+import n8n = require('../../scripts/lib/n8n');
+import type { InstallPaths, N8nEnv } from '../../scripts/lib/n8n';
+
+export interface E2EConfig {
+	paths: InstallPaths;
+	n8nUrl: string;
+	standinUrl: string;
+	cookie: string;
+	apiKey: string;
+	cliEnv: N8nEnv;
+	runDir: string;
+	userFolder: string;
+	logFile: string;
+}
+
+export function e2e(): E2EConfig {
+	if (!process.env.HERO_E2E) throw new Error('HERO_E2E is not set: run the e2e suite with jest -c jest.e2e.config.js');
+	return JSON.parse(process.env.HERO_E2E) as E2EConfig;
+}
+
+export const HERO_NODE = `${n8n.PACKAGE_NAME}.heroHealth`;
+export const HERO_TRIGGER = `${n8n.PACKAGE_NAME}.heroHealthTrigger`;
+export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' };
+
+// ---- stand-in
+
+async function standinJson<T>(method: string, route: string, body?: unknown): Promise<T> {
+	const res = await fetch(`${e2e().standinUrl}${route}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`stand-in ${method} ${route} answered ${res.status}: ${await res.text()}`);
+	return (await res.json()) as T;
+}
+
+export const standinLog = async () => await standinJson<LogEntry[]>('GET', '/_standin/log');
+export const standinState = async () => await standinJson<StandinState>('GET', '/_standin/state');
+export const standinDeliveries = async () => await standinJson<DeliveryLogEntry[]>('GET', '/_standin/deliveries');
+export const deliverWebhook = async (spec: DeliverWebhookSpec) =>
+	await standinJson<DeliveryResult[]>('POST', '/_standin/webhooks/deliver', spec);
+export const standinIdle = async () => await standinJson<{ idle: true }>('GET', '/_standin/idle');
+
+/** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
+export async function lastSeq(): Promise<number> {
+	const log = await standinLog();
+	return log.length ? log[log.length - 1].seq : 0;
+}
+
+export async function logSince(seq: number): Promise<LogEntry[]> {
+	return (await standinLog()).filter((entry) => entry.seq > seq);
+}
+
+/** Calls the stand-in's Hero API directly, as Hero's own apps would change state (e.g. a patient confirming). */
+export async function heroApi<T = any>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
+	const res = await fetch(`${e2e().standinUrl}${route}`, {
+		method,
+		headers: {
+			'x-api-key': STANDIN_KEY.apiKey,
+			'x-practice-group-id': STANDIN_KEY.practiceGroupId,
+			...(body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+}
+
+/**
+ * The contract check: every request the stand-in received after `seq` matched an operation of
+ * ../shared/hero-api/openapi.yaml and passed its schemas. Returns one line per violation.
+ */
+export async function contractViolations(seq: number): Promise<string[]> {
+	return (await logSince(seq))
+		.filter((entry) => !entry.valid)
+		.map(
+			(entry) =>
+				`#${entry.seq} ${entry.method} ${entry.path} (${entry.operationId ?? 'no contract operation'}): ` +
+				(entry.validationErrors.length
+					? entry.validationErrors.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`).join('; ')
+					: 'not in the contract'),
+		);
+}
+
+// ---- n8n
+
+/** `n8n execute --id=<id>` next to the running server; the run's JSON (IRun) is parsed from its output. */
+export async function execute(id: string) {
+	const { paths, cliEnv } = e2e();
+	return await n8n.executeWorkflow(paths, cliEnv, id, { timeoutMs: 120_000 });
+}
+
+/** Output items of a node in a run, as JSON objects. */
+export function outputOf(run: any, nodeName: string, outputIndex = 0): Array<Record<string, any>> {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run?.data?.resultData?.runData ?? {}).join(', ')}`);
+	return (runs[runs.length - 1].data?.main?.[outputIndex] ?? []).map((item: { json: Record<string, any> }) => item.json);
+}
+
+export async function publicApi<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+	const { n8nUrl, apiKey } = e2e();
+	return (await n8n.restOk(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json as T;
+}
+
+export async function executionsOf(workflowId: string): Promise<any[]> {
+	const page = await publicApi<{ data: any[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+	return page.data;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+export const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
+
+/** An example workflow as committed in examples/. */
+export function example(file: string): any {
+	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8'));
+}
+
+export function n8nLog(): string {
+	return fs.readFileSync(e2e().logFile, 'utf8');
+}
+
+export { n8n };
