@@ -6,8 +6,10 @@ import {
 	nhsNumberDigits,
 	nhsNumberProblem,
 	nonEmptyProblem,
+	notTextProblem,
 	numericIdProblem,
 	plainDate,
+	positiveWholeNumberProblem,
 	refuseInvalid,
 } from '../validation';
 
@@ -21,10 +23,13 @@ export function readPatientId(
 	return readNumericId.call(this, itemIndex, name, field);
 }
 
-/** The Return All / Limit pair from `returnAllOrLimit`. */
+/** The Return All / Limit pair from `returnAllOrLimit`; a Limit that is not a whole number of at least 1 is refused. */
 export function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? { returnAll } : { returnAll, limit: this.getNodeParameter('limit', itemIndex, 50) as number };
+	if (returnAll) return { returnAll };
+	const limit = this.getNodeParameter('limit', itemIndex, 50);
+	refuseInvalid.call(this, itemIndex, 'Limit', positiveWholeNumberProblem(limit));
+	return { returnAll, limit: Number(limit) };
 }
 
 /** Any other numeric Hero ID, from a picker or a plain field (appointment type, location, practitioner, appointment). */
@@ -59,9 +64,11 @@ export function checkedDateOfBirth(this: IExecuteFunctions, itemIndex: number, r
 	return plainDate(raw);
 }
 
-/** A required text parameter (or a picker's value), trimmed; refused when empty. */
+/** A required text parameter (or a picker's value), trimmed; refused when empty or not text. */
 export function readRequiredText(this: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	refuseInvalid.call(this, itemIndex, field, notTextProblem(raw));
+	const value = String(raw ?? '').trim();
 	refuseInvalid.call(this, itemIndex, field, nonEmptyProblem(value));
 	return value;
 }

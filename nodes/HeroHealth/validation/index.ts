@@ -52,7 +52,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 export function dateTimeProblem(raw: unknown, options: { notPast?: boolean; now?: Date } = {}): string | undefined {
 	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
 	if (!value) return 'it is empty';
-	if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+	// Date.parse rolls 30 February over into March, so the date part is checked on its own.
+	if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)) || !isRealDate(value.slice(0, 10))) {
 		return `"${value}" is not an ISO 8601 date-time such as 2026-03-01T09:30:00Z`;
 	}
 	if (options.notPast && Date.parse(value) < (options.now ?? new Date()).getTime()) {
@@ -93,9 +94,17 @@ export function calendarDateProblem(raw: unknown): string | undefined {
 /** Durations and usage caps: a whole number, at least 1. */
 export function positiveWholeNumberProblem(raw: unknown): string | undefined {
 	const value = Number(raw);
-	if (raw === '' || raw === null || raw === undefined || !Number.isInteger(value) || value < 1) {
+	if (raw === '' || raw === null || raw === undefined || typeof raw === 'boolean' || !Number.isInteger(value) || value < 1) {
 		return `"${String(raw ?? '')}" is not a whole number of at least 1`;
 	}
+	return undefined;
+}
+
+/** Text (a string or a number), not a list, an object or true/false mapped in by mistake. */
+export function notTextProblem(raw: unknown): string | undefined {
+	if (Array.isArray(raw)) return 'it is a list, not text';
+	if (raw !== null && typeof raw === 'object') return 'it is an object, not text';
+	if (typeof raw === 'boolean') return `it is ${raw}, not text`;
 	return undefined;
 }
 

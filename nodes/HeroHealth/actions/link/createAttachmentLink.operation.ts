@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { nonEmptyProblem, refuseInvalid } from '../../validation';
 import { optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId } from '../common.parameters';
+import { readPatientId, readRequiredText } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
 
 export const description: INodeProperties[] = [
@@ -68,9 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	Object.assign(body, readLinkLimits.call(this, itemIndex, options));
 	if (this.getNodeParameter('fileSource', itemIndex) === 'ehrFile') {
-		const ehrFileId = String(this.getNodeParameter('ehrFileId', itemIndex, '')).trim();
-		refuseInvalid.call(this, itemIndex, 'EHR File ID', nonEmptyProblem(ehrFileId));
-		body.ehr_file_id = ehrFileId;
+		body.ehr_file_id = readRequiredText.call(this, itemIndex, 'ehrFileId', 'EHR File ID');
 		if (options.fileName?.trim()) body.file_name = options.fileName.trim();
 	} else {
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { nonEmptyProblem, refuseInvalid } from '../../validation';
 import { optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId } from '../common.parameters';
+import { readPatientId, readRequiredText } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
 
 export const description: INodeProperties[] = [
@@ -22,8 +21,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const formId = String(this.getNodeParameter('formId', itemIndex, '')).trim();
-	refuseInvalid.call(this, itemIndex, 'Form ID', nonEmptyProblem(formId));
+	const formId = readRequiredText.call(this, itemIndex, 'formId', 'Form ID');
 	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, itemIndex) };
 	const options = this.getNodeParameter('options', itemIndex, {}) as { expiryDate?: string; maximumUses?: number };
 	Object.assign(body, readLinkLimits.call(this, itemIndex, options));

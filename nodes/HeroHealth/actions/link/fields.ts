@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { calendarDateProblem, nonEmptyProblem, plainDate, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
+import { calendarDateProblem, plainDate, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
 import { practitionerLocator } from '../common.descriptions';
-import { readOptionalNumericId } from '../common.parameters';
+import { readOptionalNumericId, readRequiredText } from '../common.parameters';
 
 export const linkIdField: INodeProperties = {
 	displayName: 'Booking Link ID',
@@ -15,9 +15,7 @@ export const linkIdField: INodeProperties = {
 };
 
 export function readLinkId(this: IExecuteFunctions, itemIndex: number, field = 'Booking Link ID'): string {
-	const linkId = String(this.getNodeParameter('linkId', itemIndex, '')).trim();
-	refuseInvalid.call(this, itemIndex, field, nonEmptyProblem(linkId));
-	return linkId;
+	return readRequiredText.call(this, itemIndex, 'linkId', field);
 }
 
 export const expiryDateOption: INodeProperties = {

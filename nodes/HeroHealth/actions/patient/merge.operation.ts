@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
+	const patientId = readPatientId.call(this, itemIndex, 'patientId', 'Patient to Keep');
 	const mergeToken =
 		this.getNodeParameter('tokenSource', itemIndex) === 'given'
 			? readRequiredText.call(this, itemIndex, 'mergeToken', 'Merge Token')

@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [keptPatientField, duplicatePatien
 
 /** Hero's preview of the merged record, with the merge_token that Merge needs. */
 export async function previewMerge(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
+	const patientId = readPatientId.call(this, itemIndex, 'patientId', 'Patient to Keep');
 	const duplicateId = readPatientId.call(this, itemIndex, 'duplicatePatientId', 'Duplicate Patient');
 	return await heroRequest.call(
 		this,

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { calendarDateProblem, nonEmptyProblem, plainDate, refuseInvalid } from '../../validation';
+import { calendarDateProblem, plainDate, refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../common.descriptions';
-import { readNumericId, readOptionalNumericId } from '../common.parameters';
+import { readNumericId, readOptionalNumericId, readRequiredText } from '../common.parameters';
 import { addDays, londonToday } from '../londonTime';
 
 const DEFAULT_WINDOW_DAYS = 14;
@@ -67,8 +67,7 @@ export const slotIdField: INodeProperties = {
 
 /** A free slot; Hero answers 404 once it is reserved, booked or past. */
 export async function fetchSlot(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const slotId = String(this.getNodeParameter('slotId', itemIndex, '')).trim();
-	refuseInvalid.call(this, itemIndex, 'Slot ID', nonEmptyProblem(slotId));
+	const slotId = readRequiredText.call(this, itemIndex, 'slotId', 'Slot ID');
 	return await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` },

@@ -1,0 +1,372 @@
+// Bad input across every operation: generated bad values for each parameter, fed through
+// expressions (`={{ $json.v }}`, one bad value per input item) so n8n passes them to the node as a
+// workflow would. For every one: no crash (an error item under Continue on Fail), no request sent
+// to Hero, and an error that names the parameter as the editor shows it and the item.
+// Free text that merely looks hostile (JSON, quotes, unicode, very long) is not bad input: it must
+// reach Hero exactly as written, once, without disturbing the other fields.
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { heroResources } from '../nodes/HeroHealth/actions/node.description';
+import type { Standin } from './helpers';
+import { items, processed, runHero, startTestStandin } from './helpers';
+
+let standin: Standin;
+
+beforeAll(async () => {
+	standin = await startTestStandin();
+});
+
+beforeEach(() => standin.reset());
+
+afterAll(async () => {
+	await standin.close();
+});
+
+const BAD = '={{ $json.v }}';
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const HUGE = 'x'.repeat(100_000);
+const FUTURE = '2031-03-04T10:00:00Z';
+const ANY_TYPE_WRONG = [{ a: 1 }, [1, 2], true];
+
+// Bad values by the kind of parameter. Optional parameters leave out the "not given" values.
+const KINDS = {
+	numericId: ['', '   ', null, 'abc', '12a', '１２３', '-1', '1.5', '1e3', '0x1F', HUGE, '1", "patient_id": "1002', ...ANY_TYPE_WRONG],
+	optionalNumericId: ['abc', '12a', '１２３', '-1', '1.5', HUGE, '1"}', ...ANY_TYPE_WRONG],
+	text: ['', '   ', '\n\t', null, ...ANY_TYPE_WRONG],
+	nhsNumber: [
+		'',
+		'943 476 5918',
+		'943 476 591',
+		'94347659190',
+		'ABC 476 5919',
+		'９４３ ４７６ ５９１９',
+		'943-476-591X',
+		HUGE,
+		'9434765919", "dob": "1990-01-01',
+		...ANY_TYPE_WRONG,
+	],
+	optionalNhsNumber: ['943 476 5918', '943 476 591', 'ABC 476 5919', '９４３４７６５９１９', HUGE, ...ANY_TYPE_WRONG],
+	dateOfBirth: ['', '31/12/1980', '1980-02-30', '1980-13-01', '2999-01-01', 'yesterday', '１９８０-01-01', HUGE, '1980-01-01"}', ...ANY_TYPE_WRONG],
+	optionalDateOfBirth: ['31/12/1980', '1980-02-30', '2999-01-01', 'yesterday', HUGE, ...ANY_TYPE_WRONG],
+	dateTime: ['', 'not a date', '2031-02-30T10:00:00', '2031-01-01 10:00', '2001-01-01T10:00:00Z', '２０３１-01-01T10:00:00Z', HUGE, ...ANY_TYPE_WRONG],
+	optionalDateTime: ['not a date', '2031-02-30T10:00:00', '2001-01-01T10:00:00Z', HUGE, ...ANY_TYPE_WRONG],
+	optionalDate: ['31/12/2031', '2031-02-30', 'soon', '２０３１-01-01', HUGE, ...ANY_TYPE_WRONG],
+	wholeNumber: [0, -1, 1.5, 'abc', '', '１', ...ANY_TYPE_WRONG],
+	mobile: ['', '12345', '+1 555 0100', '07700 90012', '０７７００ ９００１２３', HUGE, ...ANY_TYPE_WRONG],
+	optionalMobile: ['12345', '+1 555 0100', '07700 90012', HUGE, ...ANY_TYPE_WRONG],
+	optionalEmail: ['not-an-email', 'a@b', 'a b@example.com', HUGE, ...ANY_TYPE_WRONG],
+	url: ['', 'not a url', 'ftp://example.com/x', 'javascript:alert(1)', 'https://', ...ANY_TYPE_WRONG],
+};
+type Kind = keyof typeof KINDS;
+
+interface Case {
+	operation: string; // resource.operation
+	base: INodeParameters;
+	/** the parameter under test, as a path into the parameters ("options.sendAt") */
+	path: string;
+	kind: Kind;
+	/** the name the editor shows; default: the property's displayName */
+	label?: string;
+}
+
+const patient = { patientId: byId('1001') };
+const details = { slotSelection: 'details', practitionerId: byId('11'), startTime: FUTURE, duration: 15 };
+const newAppointment = { ...details, appointmentTypeId: byId('1'), locationId: byId('1'), ...patient };
+const slotSearch = { appointmentTypeId: byId('1'), locationId: byId('1') };
+const limited = { returnAll: false, limit: 5 };
+const batch = {
+	name: 'Flu clinic',
+	channel: 'sms',
+	message: 'Book your flu jab',
+	recipientSource: 'list',
+	recipientList: { recipient: [{ nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }] },
+};
+const newPatient = { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1985-12-10', mobile: '07700 900123' };
+
+const CASES: Case[] = [
+	...['book', 'reserve'].flatMap((operation): Case[] => [
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'patientId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'appointmentTypeId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'locationId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'practitionerId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'startTime', kind: 'dateTime' },
+		{ operation: `appointment.${operation}`, base: newAppointment, path: 'duration', kind: 'wholeNumber' },
+		{ operation: `appointment.${operation}`, base: { ...patient, slotSelection: 'slot' }, path: 'slotId', kind: 'text' },
+	]),
+	...['cancel', 'confirm', 'get', 'getStatus'].map(
+		(operation): Case => ({ operation: `appointment.${operation}`, base: {}, path: 'appointmentId', kind: 'numericId' }),
+	),
+	...['edit', 'reschedule'].flatMap((operation): Case[] => [
+		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'appointmentId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'practitionerId', kind: 'numericId' },
+		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'startTime', kind: 'dateTime' },
+		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'duration', kind: 'wholeNumber' },
+	]),
+	{ operation: 'appointmentType.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
+	{
+		operation: 'appointmentType.getAll',
+		base: { ...limited, filters: { locations: { location: [{ locationId: byId('1') }] } } },
+		path: 'filters.locations.location.0.locationId',
+		kind: 'numericId',
+		label: 'Location',
+	},
+	{ operation: 'batchMessage.create', base: batch, path: 'name', kind: 'text' },
+	{ operation: 'batchMessage.create', base: batch, path: 'message', kind: 'text' },
+	{ operation: 'batchMessage.create', base: { ...batch, channel: 'email', subject: 'Flu' }, path: 'subject', kind: 'text' },
+	{ operation: 'batchMessage.create', base: batch, path: 'recipientList.recipient.0.nhsNumber', kind: 'nhsNumber', label: 'NHS Number' },
+	{ operation: 'batchMessage.create', base: batch, path: 'recipientList.recipient.0.dateOfBirth', kind: 'dateOfBirth', label: 'Date of Birth' },
+	...['nhsNumber', 'dateOfBirth'].map(
+		(path): Case => ({
+			operation: 'batchMessage.create',
+			// one batch for all items: refused items drop out, and with none left nothing is sent
+			base: { ...batch, recipientSource: 'inputItems', oneBatch: true, nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
+			path,
+			kind: path === 'nhsNumber' ? 'nhsNumber' : 'dateOfBirth',
+		}),
+	),
+	...['get', 'send', 'getMessages', 'getRecipients'].map(
+		(operation): Case => ({ operation: `batchMessage.${operation}`, base: limited, path: 'batchMessageId', kind: 'text' }),
+	),
+	...['getMany', 'getMessages', 'getRecipients'].map(
+		(operation): Case => ({ operation: `batchMessage.${operation}`, base: { ...limited, batchMessageId: '1' }, path: 'limit', kind: 'wholeNumber' }),
+	),
+	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map(
+		(path): Case => ({
+			operation: 'link.createAttachmentLink',
+			base: { ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1', options: { expiryDate: '2031-01-01', maximumUses: 1 } },
+			path,
+			kind: ({ patientId: 'numericId', ehrFileId: 'text', 'options.expiryDate': 'optionalDate', 'options.maximumUses': 'wholeNumber' } as const)[path],
+		}),
+	),
+	...(
+		[
+			['appointmentTypeId', 'numericId'],
+			['locationId', 'numericId'],
+			['patientId', 'optionalNumericId'],
+			['options.practitionerId', 'optionalNumericId'],
+			['options.fromDate', 'optionalDate'],
+			['options.toDate', 'optionalDate'],
+			['options.expiryDate', 'optionalDate'],
+			['options.maximumUses', 'wholeNumber'],
+		] as Array<[string, Kind]>
+	).map(
+		([path, kind]): Case => ({
+			operation: 'link.createBookingLink',
+			base: { ...slotSearch, options: { fromDate: '2031-01-01', toDate: '2031-01-31', expiryDate: '2031-02-01', maximumUses: 1, practitionerId: byId('11') } },
+			path,
+			kind,
+		}),
+	),
+	...(['formId', 'patientId'] as const).map(
+		(path): Case => ({
+			operation: 'link.createFormLink',
+			base: { ...patient, formId: 'form-1' },
+			path,
+			kind: path === 'formId' ? 'text' : 'numericId',
+		}),
+	),
+	...['patientId', 'appointmentId'].map(
+		(path): Case => ({ operation: 'link.createVideoLink', base: {}, path, kind: 'optionalNumericId' }),
+	),
+	{ operation: 'link.get', base: {}, path: 'linkId', kind: 'text' },
+	{ operation: 'link.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
+	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
+	{ operation: 'link.getStatus', base: { lookupBy: 'id' }, path: 'linkId', kind: 'text' },
+	{ operation: 'link.update', base: { updateFields: { fromDate: '2031-01-01' } }, path: 'linkId', kind: 'text' },
+	...(
+		[
+			['updateFields.appointmentTypeId', 'optionalNumericId'],
+			['updateFields.locationId', 'optionalNumericId'],
+			['updateFields.practitionerId', 'optionalNumericId'],
+			['updateFields.fromDate', 'optionalDate'],
+			['updateFields.toDate', 'optionalDate'],
+		] as Array<[string, Kind]>
+	).map(([path, kind]): Case => ({ operation: 'link.update', base: { linkId: '3001', updateFields: {} }, path, kind })),
+	{ operation: 'location.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
+	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'text' },
+	...(
+		[
+			['patientId', 'numericId'],
+			['message', 'text'],
+			['options.contactDetail', 'optionalMobile'],
+			['options.sendAt', 'optionalDateTime'],
+		] as Array<[string, Kind]>
+	).map(([path, kind]): Case => ({ operation: 'message.send', base: { ...patient, channel: 'sms', message: 'Hello' }, path, kind })),
+	{
+		operation: 'message.send',
+		base: { ...patient, channel: 'sms', message: 'Hello', options: { assignee: { assignee: { id: '21', type: 'Admin' } } } },
+		path: 'options.assignee.assignee.id',
+		kind: 'numericId',
+		label: 'Assignee ID',
+	},
+	{ operation: 'patient.connectEhr', base: { ehrPartnerId: byId('ehr-1') }, path: 'patientId', kind: 'numericId' },
+	{ operation: 'patient.connectEhr', base: patient, path: 'ehrPartnerId', kind: 'text' },
+	...(
+		[
+			['firstName', 'text'],
+			['lastName', 'text'],
+			['dateOfBirth', 'dateOfBirth'],
+			['mobile', 'mobile'],
+			['additionalFields.nhsNumber', 'optionalNhsNumber'],
+			['additionalFields.email', 'optionalEmail'],
+		] as Array<[string, Kind]>
+	).map(([path, kind]): Case => ({ operation: 'patient.createOrUpdate', base: newPatient, path, kind })),
+	...['get', 'getAttachments', 'getEhrCandidates'].map(
+		(operation): Case => ({ operation: `patient.${operation}`, base: limited, path: 'patientId', kind: 'numericId' }),
+	),
+	...['getAttachments', 'getEhrCandidates'].map(
+		(operation): Case => ({ operation: `patient.${operation}`, base: { ...limited, ...patient }, path: 'limit', kind: 'wholeNumber' }),
+	),
+	...['patientId', 'duplicatePatientId'].flatMap((path): Case[] => [
+		{ operation: 'patient.previewMerge', base: { ...patient, duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
+		{ operation: 'patient.merge', base: { ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
+	]),
+	{ operation: 'patient.merge', base: { ...patient, tokenSource: 'given' }, path: 'mergeToken', kind: 'text' },
+	...(
+		[
+			['nhsNumber', 'nhsNumber'],
+			['dateOfBirth', 'dateOfBirth'],
+		] as Array<[string, Kind]>
+	).map(([path, kind]): Case => ({ operation: 'patient.registerFromPds', base: { findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }, path, kind })),
+	...['firstName', 'lastName', 'postcode'].map(
+		(path): Case => ({
+			operation: 'patient.registerFromPds',
+			base: { findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
+			path,
+			kind: 'text',
+		}),
+	),
+	...(
+		[
+			['searchFields.nhsNumber', 'optionalNhsNumber'],
+			['searchFields.dateOfBirth', 'optionalDateOfBirth'],
+			['limit', 'wholeNumber'],
+		] as Array<[string, Kind]>
+	).map(([path, kind]): Case => ({ operation: 'patient.search', base: { ...limited, searchFields: { lastName: 'Smith' } }, path, kind })),
+	...['count', 'getAll'].flatMap((operation) =>
+		(
+			[
+				['appointmentTypeId', 'numericId'],
+				['locationId', 'numericId'],
+				['practitionerId', 'optionalNumericId'],
+				['fromDate', 'optionalDate'],
+				['toDate', 'optionalDate'],
+			] as Array<[string, Kind]>
+		).map(([path, kind]): Case => ({ operation: `slot.${operation}`, base: { ...slotSearch, ...limited }, path, kind })),
+	),
+	{ operation: 'slot.getAll', base: { ...slotSearch, ...limited }, path: 'limit', kind: 'wholeNumber' },
+	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'text' },
+];
+
+/** Sets `path` in a copy of `parameters` to the expression; a picker keeps its "By ID" shape. */
+function withExpression(parameters: INodeParameters, path: string): INodeParameters {
+	const copy = structuredClone(parameters) as Record<string, unknown>;
+	const keys = path.split('.');
+	let at = copy;
+	for (const key of keys.slice(0, -1)) {
+		at[key] = at[key] ?? (/^\d+$/.test(keys[keys.indexOf(key) + 1]) ? [] : {});
+		at = at[key] as Record<string, unknown>;
+	}
+	const last = keys[keys.length - 1];
+	const current = at[last] as { __rl?: boolean } | undefined;
+	const isPicker = current?.__rl || /(patientId|appointmentTypeId|locationId|practitionerId|ehrPartnerId|duplicatePatientId)$/.test(last);
+	at[last] = isPicker ? byId(BAD) : BAD;
+	return copy as INodeParameters;
+}
+
+/** The displayName of the property at `path` (collections and fixed collections walked through). */
+function displayNameOf(operation: string, path: string): string | undefined {
+	const [resource, name] = operation.split('.');
+	let properties = heroResources[resource].operations[name].description as INodeProperties[];
+	let found: INodeProperties | undefined;
+	for (const key of path.split('.').filter((part) => !/^\d+$/.test(part))) {
+		found = properties.find((property) => property.name === key);
+		if (!found) return undefined;
+		const options = (found.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>;
+		properties = options.flatMap((option) => option.values ?? (option.displayName ? [option] : []));
+	}
+	return found?.displayName;
+}
+
+describe('bad parameter values', () => {
+	const total = CASES.reduce((sum, { kind }) => sum + KINDS[kind].length, 0);
+
+	it('cover every operation that takes parameters, with at least 200 bad parameter sets', () => {
+		const covered = new Set(CASES.map((c) => c.operation));
+		const withParameters = Object.entries(heroResources).flatMap(([resource, { operations }]) =>
+			Object.entries(operations)
+				.filter(([, operation]) => operation.description.some((property) => property.type !== 'notice'))
+				.map(([operation]) => `${resource}.${operation}`),
+		);
+		expect(withParameters.filter((operation) => !covered.has(operation))).toEqual([]);
+		expect(total).toBeGreaterThanOrEqual(200);
+	});
+
+	it.each(CASES.map((c) => [c.operation, c.path, c.kind, c] as const))(
+		'%s %s (%s): refused per item, naming the parameter and the item, with nothing sent',
+		async (operation, path, kind, { base, label }) => {
+			const [resource, name] = operation.split('.');
+			const bad = KINDS[kind];
+			const expected = label ?? displayNameOf(operation, path);
+			expect(expected).toBeDefined();
+
+			const result = await runHero(
+				standin,
+				{ resource, operation: name, ...withExpression(base, path) },
+				{ items: items(bad.map((v) => ({ v }))), continueOnFail: true },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(standin.log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(bad.map((_, item) => ({ item })));
+			const errors = result.items.map(({ json }) => String(json.error ?? `accepted: ${JSON.stringify(json).slice(0, 80)}`));
+			const field = String(expected).replace(/[()]/g, '\\$&');
+			expect(errors).toEqual(bad.map((_, i) => expect.stringMatching(new RegExp(`^Invalid (Recipient \\d+ )?${field} \\[item ${i}\\]: `))));
+		},
+	);
+});
+
+describe('hostile-looking free text is sent exactly as written', () => {
+	const TEXTS = [
+		'", "patient_id": "1002", "message_type": "email',
+		'{"message_string": "overridden"}',
+		"'; DROP TABLE patients; --",
+		'<script>alert(1)</script>',
+		'Zoë Siân Łukasz Ådne 日本語 مرحبا 👩🏽‍⚕️💉',
+		'line one\nline two\ttabbed \u200b zero-width \u202e reversed',
+		'{{ $json.secret }} ${process.env.HOME}',
+		'\\"escaped\\" backslashes \\\\',
+		'x'.repeat(10_000),
+	];
+
+	it('Message > Send: one request per item, message_string byte for byte, other fields untouched', async () => {
+		const result = await runHero(
+			standin,
+			{ resource: 'message', operation: 'send', patientId: byId('1001'), channel: 'sms', message: BAD },
+			{ items: items(TEXTS.map((v) => ({ v }))), continueOnFail: true },
+		);
+
+		expect(result.items.map(({ json }) => json.error)).toEqual(TEXTS.map(() => undefined));
+		// Several are in flight at once, so they may reach Hero in any order.
+		const sends = processed(standin, 'POST', '/v1/messages/send');
+		const byText = (a: { message_string: string }, b: { message_string: string }) => a.message_string.localeCompare(b.message_string);
+		expect(sends.map((entry) => entry.body as { message_string: string }).sort(byText)).toEqual(
+			TEXTS.map((message_string) => ({ patient_id: '1001', message_type: 'sms', message_string })).sort(byText),
+		);
+		expect(sends.every((entry) => entry.valid)).toBe(true);
+	});
+
+	it('Patient > Create or Update: names with quotes, accents and scripts reach Hero unchanged', async () => {
+		const names = ["O'Brien-Łukasz", 'Zoë "Zee"', '李 小龍', 'Ngā Kōrero'];
+		const result = await runHero(
+			standin,
+			{ resource: 'patient', operation: 'createOrUpdate', ...newPatient, lastName: BAD },
+			{ items: items(names.map((v) => ({ v }))), continueOnFail: true },
+		);
+
+		expect(result.items.map(({ json }) => json.error)).toEqual(names.map(() => undefined));
+		expect(processed(standin, 'POST', '/v1/patients/register').map((entry) => (entry.body as { last_name: string }).last_name)).toEqual(
+			names,
+		);
+	});
+});
