@@ -11,6 +11,7 @@ module.exports = {
 	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 	globalTeardown: '<rootDir>/test/e2e/globalTeardown.js',
 	maxWorkers: 1,
+	verbose: true,
 	testTimeout: 120000,
 	// the package-load check first: when the nodes do not load, its failure is the one to read
 	testSequencer: '<rootDir>/test/e2e/sequencer.js',

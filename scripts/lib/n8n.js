@@ -132,14 +132,25 @@ function withLockSync(lockDir, fn) {
 	}
 }
 
-/** Environment for npm/node-gyp under Node 24: its bin first on PATH, its headers for native addons. */
-function buildEnv(paths) {
+/**
+ * npm run exports the project's npm config to scripts as npm_* variables (local_prefix, ignore_scripts,
+ * nodedir, ...), which would point a child npm at this project. Only where and how to fetch passes on.
+ */
+const NPM_FETCH_CONFIG = /^npm_config_(cache|registry|cafile|ca|strict_ssl|proxy|https_proxy|noproxy|userconfig|globalconfig|fetch_[a-z_]+|maxsockets|prefer_offline|prefer_online|offline|.*registry|.*_auth.*)$/i;
+
+function withoutNpmRunEnv(source) {
 	const env = {};
-	for (const [k, v] of Object.entries(process.env)) {
-		// npm run exports the project's config (ignore-scripts, ...) as npm_config_*; the host install sets its own.
-		if (/^npm_/i.test(k) || k === 'NODE_OPTIONS' || k === 'INIT_CWD') continue;
+	for (const [k, v] of Object.entries(source)) {
+		if (/^npm_/i.test(k) && !NPM_FETCH_CONFIG.test(k)) continue;
+		if (k === 'NODE_OPTIONS' || k === 'INIT_CWD') continue;
 		env[k] = v;
 	}
+	return env;
+}
+
+/** Environment for npm/node-gyp under Node 24: its bin first on PATH, its headers for native addons. */
+function buildEnv(paths) {
+	const env = withoutNpmRunEnv(process.env);
 	env.PATH = `${path.join(paths.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
 	env.npm_config_nodedir = paths.nodeDir;
 	env.npm_config_build_from_source = 'true'; // no prebuilt-binary downloads (GitHub is unreachable here)
@@ -245,8 +256,7 @@ function packProject(destDir) {
 		if (!fs.existsSync(path.join(PROJECT_ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
 	}
 	fs.mkdirSync(destDir, { recursive: true });
-	const env = { ...process.env };
-	for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
+	const env = withoutNpmRunEnv(process.env);
 	const r = spawnSync(npmCommand(), ['pack', '--json', '--ignore-scripts', '--pack-destination', destDir], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`npm pack failed: ${r.stderr}`);
 	const [info] = JSON.parse(r.stdout);

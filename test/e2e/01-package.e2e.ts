@@ -1,4 +1,6 @@
 // The package loads into real n8n the way users install it, and the editor offers what the source describes.
+import * as fs from 'fs';
+
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
@@ -69,10 +71,9 @@ it('tests the imported credential through the editor against the stand-in, and r
 	expect(bad.json.data.message).toMatch(/401|key|unauthori/i);
 	// both tests reached Hero (the stand-in) as GET /v1/me with the key in x-api-key
 	const calls = (await logSince(since)).filter((entry) => entry.operationId === 'getPracticeGroupById');
-	expect(calls.map((entry) => [entry.status, entry.headers['x-api-key']])).toEqual([
-		[200, 'hero-test-key'],
-		[401, 'not-a-hero-key'],
-	]);
+	// (n8n may repeat a failed credential test request)
+	const seen = [...new Set(calls.map((entry) => `${entry.status} ${String(entry.headers['x-api-key'])}`))];
+	expect(seen).toEqual(['200 hero-test-key', '401 not-a-hero-key']);
 });
 
 it('has every example workflow imported, each with nodes n8n knows', async () => {
@@ -80,7 +81,7 @@ it('has every example workflow imported, each with nodes n8n knows', async () =>
 	const ids = listed.data.map((w) => w.id);
 	const known = new Set(types.nodes.map((type) => type.name));
 	for (const file of n8n.exampleFiles()) {
-		const workflow = JSON.parse(require('fs').readFileSync(file, 'utf8'));
+		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
 		expect(ids).toContain(workflow.id);
 		const unknown = workflow.nodes.map((node: any) => node.type).filter((type: string) => !known.has(type));
 		expect({ file, unknown }).toEqual({ file, unknown: [] });

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+'use strict';
+// npm run dev  (= npm run build && node scripts/dev.js)
+//
+// The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
+// a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in)
+// and every workflow from examples/ imported. Prints the editor URL and login. Ctrl-C stops both.
+//
+// Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
+// Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
+
+const fs = require('fs');
+const path = require('path');
+const readline = require('readline');
+
+const n8n = require('./lib/n8n');
+const { startStandin } = require('../standin');
+
+const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
+
+/** Personal booking links "sent last week", so the daily reminder example has patients who have not booked. */
+async function seedDemo(standin) {
+	const key = standin.keys.full;
+	for (const patientId of ['1001', '1002', '1003']) {
+		await fetch(`${standin.url}/v1/booking_links`, {
+			method: 'POST',
+			headers: { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' },
+			body: JSON.stringify({ appointment_type_id: '1', location_id: '1', patient_id: patientId }),
+		});
+	}
+	standin.clearLog();
+}
+
+/** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
+async function confirmAppointment(standin) {
+	const key = standin.keys.full;
+	const headers = { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' };
+	const now = Date.now();
+	const slot = standin.state.slots.find((s) => s.appointment_id === null && Date.parse(s.start_time) > now + 86_400_000);
+	if (!slot) throw new Error('no free slot left in the stand-in');
+	const reserved = await fetch(`${standin.url}/v1/appointments`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({
+			appointment_type_id: slot.appointment_type_id,
+			location_id: slot.location_id,
+			practitioner_id: slot.practitioner_id,
+			duration: 15,
+			start_time: slot.start_time,
+			patient_id: '1001',
+		}),
+	});
+	const appointment = await reserved.json();
+	const booked = await fetch(`${standin.url}/v1/appointments/${appointment.id}/book`, { method: 'PATCH', headers, body: '{}' });
+	if (!booked.ok) throw new Error(`book answered ${booked.status}`);
+	await standin.waitForDeliveries();
+	return { appointment, deliveries: standin.deliveries.filter((d) => d.event_type === 'appointment.confirmed').slice(-5) };
+}
+
+/**
+ * Starts the stand-in and n8n. Options: userFolder, fresh, standinPort, n8nPort, examples.
+ * Resolves to { standin, server, cookie, paths, env, stop() }.
+ */
+async function startDev({ userFolder = path.join(DEV_DIR, 'home'), fresh = false, standinPort = 4010, n8nPort = 5678, logFile } = {}) {
+	const paths = n8n.ensureN8n();
+	const standin = await startStandin({ port: await n8n.portOr(standinPort) });
+	let server;
+	try {
+		await seedDemo(standin);
+		const port = await n8n.portOr(n8nPort);
+		const brokerPort = await n8n.freePort();
+		const env = await n8n.prepareInstance(paths, { userFolder, port, brokerPort, standinUrl: standin.url, fresh });
+		// The stand-in starts empty each time, so webhook registrations from a previous session are gone;
+		// n8n would not register them again for workflows left active. Start with none active.
+		await n8n.runCliOk(paths, env, ['unpublish:workflow', '--all']);
+		server = await n8n.startN8n(paths, env, { logFile: logFile || path.join(path.dirname(userFolder), 'n8n.log') });
+		const cookie = await n8n.setupOwner(server.url).catch((error) => {
+			console.error(`[dev] could not log in as ${n8n.DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`);
+			return '';
+		});
+		const stop = async () => {
+			await server.stop();
+			await standin.close();
+		};
+		return { standin, server, cookie, paths, env, stop };
+	} catch (error) {
+		if (server) await server.stop();
+		await standin.close();
+		throw error;
+	}
+}
+
+/** Checks what a user should see: the nodes in the node panel, the credential, the examples. Returns problems. */
+async function verify({ server, cookie }) {
+	const problems = [];
+	if (!cookie) return ['not logged in'];
+	const types = await n8n.registeredTypes(server.url, cookie);
+	const names = types.nodes.map((type) => type.name);
+	for (const name of ['heroHealth', 'heroHealthTrigger']) {
+		if (!names.includes(`${n8n.PACKAGE_NAME}.${name}`)) problems.push(`node type ${n8n.PACKAGE_NAME}.${name} is not registered`);
+	}
+	if (!types.credentials.some((type) => type.name === 'heroHealthApi')) problems.push('credential type heroHealthApi is not registered');
+	const workflows = (await n8n.restOk(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w) => w.id);
+	for (const file of n8n.exampleFiles()) {
+		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8'));
+		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
+	}
+	const credentials = (await n8n.restOk(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c) => c.id);
+	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
+	return problems;
+}
+
+function banner({ standin, server }) {
+	const examples = n8n.exampleFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+	const lines = [
+		'',
+		'  Hero Health nodes are running in n8n',
+		'',
+		`  Editor      ${server.url}`,
+		`  Log in      ${n8n.DEMO_OWNER.email} / ${n8n.DEMO_OWNER.password}`,
+		`  Credential  "${n8n.STANDIN_CREDENTIAL_NAME}": Environment Custom, Base URL ${standin.url}`,
+		`  Stand-in    ${standin.url}  (API key ${standin.keys.full.apiKey}, practice group ${standin.keys.full.practiceGroupId};`,
+		`              what it received: ${standin.url}/_standin/log)`,
+		'  Examples    (Overview → Workflows; re-imported at every start: duplicate one to keep your changes)',
+		...examples.map((w) => `              ${server.url}/workflow/${w.id}  ${w.name}`),
+		'',
+		'  Try the trigger: open the first example, press Publish (that activates it), then type  confirm  and Enter here:',
+		'  Hero (the stand-in) confirms an appointment for patient 1001 and the workflow sends the pre-visit SMS.',
+		'',
+		`  n8n's log: ${server.logFile}`,
+		'  Ctrl-C stops n8n and the stand-in.',
+		'',
+	];
+	console.log(lines.join('\n'));
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const unknown = args.filter((a) => !['--fresh', '--check'].includes(a));
+	if (unknown.length) {
+		console.error(`Unknown option ${unknown.join(' ')}. Usage: node scripts/dev.js [--fresh] [--check]`);
+		process.exit(2);
+	}
+	const started = Date.now();
+	const dev = await startDev({
+		fresh: args.includes('--fresh'),
+		standinPort: Number(process.env.HERO_STANDIN_PORT || 4010),
+		n8nPort: Number(process.env.HERO_N8N_PORT || 5678),
+	});
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\n[dev] stopping n8n and the stand-in ...');
+		await dev.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stop(0));
+	process.on('SIGTERM', () => stop(0));
+	dev.server.child.on('exit', (code, signal) => {
+		if (stopping) return;
+		console.error(`[dev] n8n stopped unexpectedly (${code ?? signal}). Last lines of ${dev.server.logFile}:\n${dev.server.logTail(30)}`);
+		stop(1);
+	});
+
+	const problems = await verify(dev);
+	if (problems.length) console.error(`[dev] PROBLEM: ${problems.join('; ')}`);
+	if (args.includes('--check')) {
+		console.log(
+			problems.length
+				? `[dev] check failed after ${((Date.now() - started) / 1000).toFixed(1)} s`
+				: `[dev] check passed: editor ${dev.server.url} up with the Hero Health nodes and ${n8n.exampleFiles().length} examples after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
+		await stop(problems.length ? 1 : 0);
+		return;
+	}
+	banner(dev);
+	console.log(`  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+	if (process.stdin.isTTY || process.env.HERO_DEV_STDIN) {
+		const rl = readline.createInterface({ input: process.stdin });
+		rl.on('line', async (line) => {
+			if (line.trim() !== 'confirm') {
+				if (line.trim()) console.log('  (type  confirm  to have Hero confirm an appointment; Ctrl-C to stop)');
+				return;
+			}
+			try {
+				const { appointment, deliveries } = await confirmAppointment(dev.standin);
+				const last = deliveries.filter((d) => d.seq > 0).slice(-1)[0];
+				console.log(
+					`  Hero confirmed appointment ${appointment.id} (patient 1001, ${appointment.start_time}). ` +
+						(last && Date.parse(last.time) > Date.now() - 10_000
+							? `Webhook delivered to ${last.url}: HTTP ${last.status ?? last.error}.`
+							: 'No webhook registered for appointment.confirmed: is the trigger example published (active)?'),
+				);
+			} catch (error) {
+				console.error(`  confirm failed: ${error.message}`);
+			}
+		});
+	}
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(`[dev] ${error.stack || error.message}`);
+		process.exit(1);
+	});
+}
+
+module.exports = { startDev, verify, seedDemo, confirmAppointment, DEV_DIR };

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+'use strict';
+// npm run screenshots  (= npm run build && node scripts/screenshots.js)
+//
+// Takes the README's screenshots from the real n8n editor in headless Chromium (Debian's `chromium`
+// package: apt-get install -y chromium; playwright-core drives it and never downloads a browser).
+// Starts its own stand-in and n8n exactly like `npm run dev` (fresh instance in .n8n-e2e/screenshots/),
+// then writes docs/screenshots/*.png. The browser may only reach 127.0.0.1: every other request is aborted.
+// Env: CHROMIUM_PATH (default /usr/bin/chromium).
+
+const fs = require('fs');
+const path = require('path');
+
+const n8n = require('./lib/n8n');
+const { startDev } = require('./dev');
+
+const OUT_DIR = path.join(n8n.PROJECT_ROOT, 'docs', 'screenshots');
+const WORK_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const VIEWPORT = { width: 1440, height: 900 };
+
+function example(file) {
+	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8'));
+}
+
+async function openWorkflow(page, baseUrl, id) {
+	await page.goto(`${baseUrl}/workflow/${id}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+	await page.waitForTimeout(800); // let the canvas fit the view
+}
+
+async function openNode(page, name) {
+	await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().dblclick();
+	await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+	await page.waitForTimeout(800);
+}
+
+async function shot(page, name, done, element) {
+	const file = path.join(OUT_DIR, name);
+	await page.mouse.move(2, VIEWPORT.height / 2); // no hover toolbars in the picture
+	await page.waitForTimeout(300);
+	if (element) await element.screenshot({ path: file });
+	else await page.screenshot({ path: file });
+	done.push(path.relative(n8n.PROJECT_ROOT, file));
+}
+
+async function main() {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH`);
+	}
+	let chromium;
+	try {
+		({ chromium } = require('playwright-core'));
+	} catch {
+		throw new Error('playwright-core is missing: run npm ci');
+	}
+	fs.mkdirSync(OUT_DIR, { recursive: true });
+	const dev = await startDev({
+		userFolder: path.join(WORK_DIR, 'home'),
+		fresh: true,
+		standinPort: await n8n.freePort(),
+		n8nPort: await n8n.freePort(),
+		logFile: path.join(WORK_DIR, 'n8n.log'),
+	});
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+	});
+	const done = [];
+	const blocked = new Set();
+	try {
+		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/London' });
+		await context.route('**/*', (route) => {
+			const url = new URL(route.request().url());
+			if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+			blocked.add(url.origin);
+			return route.abort();
+		});
+		const [cookieName, ...rest] = dev.cookie.split(';')[0].split('=');
+		await context.addCookies([{ name: cookieName, value: rest.join('='), url: dev.server.url }]);
+		const page = await context.newPage();
+		const base = dev.server.url;
+
+		// 1. The node's operations, as the node panel lists them
+		await openWorkflow(page, base, example('04-book-first-free-slot-confirm-sms.json').id);
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+		await page.keyboard.type('Hero Health', { delay: 20 });
+		await page.waitForTimeout(800);
+		await page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]', { hasText: /^Hero Health$|Hero Health(?! Trigger)/ }).first().click();
+		await page.waitForTimeout(1200);
+		// a tall window so the list shows most of the actions; only the node panel is kept
+		await page.setViewportSize({ width: VIEWPORT.width, height: 2400 });
+		await page.waitForTimeout(800);
+		await shot(page, 'operations.png', done, page.locator('[data-test-id="node-creator"]').first());
+		await page.setViewportSize(VIEWPORT);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+
+		// 2. Send Message: NHS App with SMS fallback (example 03)
+		const pds = example('03-register-from-pds-nhs-app-message.json');
+		await openWorkflow(page, base, pds.id);
+		await openNode(page, 'Welcome message (NHS App, SMS fallback)');
+		await shot(page, 'send-message.png', done);
+		await page.keyboard.press('Escape');
+
+		// 3. The trigger panel (example 01)
+		const trigger = example('01-appointment-confirmed-pre-visit-sms.json');
+		await openWorkflow(page, base, trigger.id);
+		await openNode(page, trigger.nodes.find((node) => node.type.endsWith('.heroHealthTrigger')).name);
+		await shot(page, 'trigger.png', done);
+		await page.keyboard.press('Escape');
+
+		// 4. A run of an example workflow, executed from the editor (example 04)
+		const booking = example('04-book-first-free-slot-confirm-sms.json');
+		await openWorkflow(page, base, booking.id);
+		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+		await page.getByText('Workflow executed successfully').first().waitFor({ timeout: 60_000 }).catch(async () => {
+			await page.screenshot({ path: path.join(WORK_DIR, 'run-failed.png') });
+			throw new Error(`the example run did not succeed in the editor; see ${path.join(WORK_DIR, 'run-failed.png')}`);
+		});
+		await page.waitForTimeout(1500);
+		await openNode(page, 'Confirm by SMS');
+		await shot(page, 'example-run-output.png', done);
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(500);
+		await shot(page, 'example-run.png', done);
+	} finally {
+		await browser.close();
+		await dev.stop();
+	}
+	console.log(`Screenshots from n8n ${n8n.N8N_VERSION} in headless Chromium:\n  ${done.join('\n  ')}`);
+	if (blocked.size) console.log(`(the editor tried to reach ${[...blocked].join(', ')}; blocked)`);
+}
+
+main().catch((error) => {
+	console.error(`[screenshots] ${error.stack || error.message}`);
+	process.exit(1);
+});
