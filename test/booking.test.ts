@@ -36,6 +36,14 @@ function bookSlot(slot: Slot, extra: INodeParameters = {}, patientId = '1001') {
 	});
 }
 
+/** A confirmed appointment two days out, with the stand-in log cleared so a test sees only its own requests. */
+async function bookedAppointment() {
+	const slot = freeSlotAfter(standin, 48);
+	const booked = (await bookSlot(slot)).items[0].json;
+	standin.clearLog();
+	return { slot, booked };
+}
+
 function reserveSlot(slot: Slot, patientId = '1001') {
 	return runHero(standin, {
 		resource: 'appointment',
@@ -326,9 +334,7 @@ describe('Appointment > Reserve and Confirm', () => {
 
 describe('Appointment > Get, Get Status', () => {
 	it('gets an appointment (with London start) and its status; an unknown one is a clear 404 error item', async () => {
-		const slot = freeSlotAfter(standin, 48);
-		const booked = (await bookSlot(slot)).items[0].json;
-		standin.clearLog();
+		const { slot, booked } = await bookedAppointment();
 
 		const got = await runHero(
 			standin,
@@ -447,9 +453,7 @@ describe('Appointment > Reschedule', () => {
 
 describe('Appointment > Cancel', () => {
 	it('cancels with the chosen options, returns what Hero answered and frees the slot', async () => {
-		const slot = freeSlotAfter(standin, 48);
-		const booked = (await bookSlot(slot)).items[0].json;
-		standin.clearLog();
+		const { slot, booked } = await bookedAppointment();
 
 		const cancelled = await runHero(
 			standin,
@@ -470,8 +474,7 @@ describe('Appointment > Cancel', () => {
 	});
 
 	it('returns {cancelled: true} when Hero answers a cancel with no body', async () => {
-		const slot = freeSlotAfter(standin, 48);
-		const booked = (await bookSlot(slot)).items[0].json;
+		const { booked } = await bookedAppointment();
 		standin.failNext({ method: 'PATCH', path: /\/cancel$/, status: 200, body: null, processed: true });
 
 		const cancelled = await runHero(standin, {

@@ -32,9 +32,13 @@ export function readPageOptions(this: IExecuteFunctions, itemIndex: number): Pag
 	return { returnAll, limit: Number(limit) };
 }
 
+function pickerValue(this: IExecuteFunctions, itemIndex: number, name: string): string {
+	return String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+}
+
 /** Any other numeric Hero ID, from a picker or a plain field (appointment type, location, practitioner, appointment). */
 export function readNumericId(this: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	const value = pickerValue.call(this, itemIndex, name);
 	refuseInvalid.call(this, itemIndex, field, numericIdProblem(value));
 	return value;
 }
@@ -46,10 +50,7 @@ export function readOptionalNumericId(
 	name: string,
 	field: string,
 ): string | undefined {
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value) return undefined;
-	refuseInvalid.call(this, itemIndex, field, numericIdProblem(value));
-	return value;
+	return pickerValue.call(this, itemIndex, name) ? readNumericId.call(this, itemIndex, name, field) : undefined;
 }
 
 /** An NHS number, refused unless it passes the check digit; returns its 10 digits. */
