@@ -147,6 +147,9 @@ describe('every operation of the Hero Health node', () => {
 		}
 		runs.push(['a key Hero refuses', () => undefined, { continueOnFail: true, credentials: { apiKey: `${API_KEY}-revoked` } }]);
 		runs.push(['bad input', () => undefined, { continueOnFail: true, bad: true }]);
+		for (const continueOnFail of [true, false]) {
+			runs.push(['the key typed into a parameter', () => undefined, { continueOnFail, typedKey: true }]);
+		}
 
 		let reachedHero = false;
 		for (const [failure, arrange, options] of runs) {
@@ -154,14 +157,25 @@ describe('every operation of the Hero Health node', () => {
 			arrange();
 			const result = await runHero(
 				standin,
-				options.bad ? { ...parameters, ...badInput(parameters) } : parameters,
+				options.bad || options.typedKey
+					? { ...parameters, ...badInput(parameters, options.typedKey ? API_KEY : undefined) }
+					: parameters,
 				{
 					items: items(2),
 					continueOnFail: options.continueOnFail as boolean,
 					credentials: { apiKey: API_KEY, rateLimitPerMinute: 100_000, ...(options.credentials as object) },
 				},
 			);
-			record(`${operation}, ${failure}, continueOnFail ${String(options.continueOnFail)}`, result.items, result.error, result.logs, result.run);
+			const what = `${operation}, ${failure}, continueOnFail ${String(options.continueOnFail)}`;
+			if (options.typedKey) {
+				// The workflow's own parameters hold what the user typed, and the error's node, the run data
+				// and n8n's debug line for a failed run point at them; what the node says must not repeat it.
+				const { message, description, stack, context, cause } = (result.error ?? {}) as Record<string, unknown>;
+				const logs = result.logs.filter((line) => !line.startsWith('debug: '));
+				record(what, result.items, { message, description, stack, context, cause }, logs);
+			} else {
+				record(what, result.items, result.error, result.logs, result.run);
+			}
 			reachedHero ||= standin.log.some((entry) => entry.headers['x-api-key'] === API_KEY);
 		}
 		// The key did reach Hero, so its absence from everything recorded means something.
@@ -169,12 +183,18 @@ describe('every operation of the Hero Health node', () => {
 	});
 });
 
-/** One parameter made invalid through an expression (refused before any request); a bad Limit when there is none. */
-function badInput(parameters: INodeParameters): INodeParameters {
+/**
+ * One parameter made invalid through an expression (refused before any request); a bad Limit when
+ * there is none. With `typed`, that text is what the parameter holds (a first name takes it as is).
+ */
+function badInput(parameters: INodeParameters, typed?: string): INodeParameters {
 	for (const name of ['patientId', 'appointmentId', 'appointmentTypeId', 'batchMessageId', 'linkId', 'messageId', 'slotId', 'firstName', 'nhsNumber', 'url']) {
-		if (name in parameters) return { [name]: (parameters[name] as { __rl?: boolean })?.__rl ? byId('={{ "not-an-id" }}') : '={{ "" }}' };
+		if (name in parameters) {
+			const value = `={{ ${JSON.stringify(typed ?? ((parameters[name] as { __rl?: boolean })?.__rl ? 'not-an-id' : ''))} }}`;
+			return { [name]: (parameters[name] as { __rl?: boolean })?.__rl ? byId(value) : value };
+		}
 	}
-	return { returnAll: false, limit: '={{ -1 }}' };
+	return { returnAll: false, limit: `={{ ${typed ? JSON.stringify(typed) : -1} }}` };
 }
 
 describe('the Hero Health Trigger', () => {
@@ -263,8 +283,8 @@ describe('the Hero Health Trigger', () => {
 
 describe('the scan', () => {
 	it('finds neither secret, in any form, anywhere it looked', () => {
-		// every operation ran 10 ways, and the trigger's life cycle was recorded
-		expect(seen.length).toBeGreaterThanOrEqual(OPERATIONS.length * 10 + 10);
+		// every operation ran 12 ways, and the trigger's life cycle was recorded
+		expect(seen.length).toBeGreaterThanOrEqual(OPERATIONS.length * 12 + 10);
 		const leaks = seen.flatMap(({ what, text }) =>
 			LEAK_FORMS.filter((form) => text.includes(form)).map((form) => `${what}: ${form.slice(0, 24)}…`),
 		);

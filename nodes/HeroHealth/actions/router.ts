@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SendingStopped, stopSending } from '../transport/request';
+import { redactError, redactJson } from '../transport/errors';
+import { heroSecrets, SendingStopped, stopSending } from '../transport/request';
 import { heroResources } from './node.description';
 import type { HeroAggregate, HeroOperation } from './types';
 
@@ -129,6 +130,17 @@ function requestsInFlight(this: IExecuteFunctions, itemCount: number): number {
 	return Math.max(1, Math.min(wanted, itemCount));
 }
 
+/** Runs the operation; what comes out (items or the error that stops the run) never holds the API key. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const secrets = await heroSecrets.call(this);
+	try {
+		const output = await runItems.call(this);
+		return [output.map((item) => ({ ...item, json: redactJson(item.json, secrets) }))];
+	} catch (error) {
+		throw redactError(error, secrets);
+	}
+}
+
 /**
  * The only item loop: one result per input item, paired to it, in input order, or an error item
  * under "Continue on Fail". Up to "Requests in Flight" items are worked on at once; items start in
@@ -136,10 +148,10 @@ function requestsInFlight(this: IExecuteFunctions, itemCount: number): number {
  * stops the run as if items ran one by one: no further item starts, later items' requests still
  * waiting for their turn are not sent, earlier items finish, then the lowest failing item's error is thrown.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const operation = operationFor.call(this);
-	if (operation.aggregate?.applies.call(this)) return [await runAggregated.call(this, operation.aggregate, items.length)];
+	if (operation.aggregate?.applies.call(this)) return await runAggregated.call(this, operation.aggregate, items.length);
 
 	const results: INodeExecutionData[][] = [];
 	const continueOnFail = this.continueOnFail();
@@ -168,5 +180,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await Promise.all(Array.from({ length: requestsInFlight.call(this, items.length) }, worker));
 
 	if (failure) failureItem.call(this, failure, failedAt, { item: failedAt });
-	return [results.flat()];
+	return results.flat();
 }

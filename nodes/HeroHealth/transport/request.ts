@@ -97,6 +97,19 @@ function networkErrorCode(error: unknown): string {
 }
 
 /**
+ * The credential's API key, to keep out of what the node outputs and throws: a user may type it
+ * into a parameter that a refusal quotes back. None when the node has no credential yet.
+ */
+export async function heroSecrets(this: HeroContext): Promise<string[]> {
+	try {
+		const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
+		return [credentials.apiKey];
+	} catch {
+		return [];
+	}
+}
+
+/**
  * The one way the package talks to Hero: paced per API key, 429s waited out, GETs retried on
  * 5xx and network errors, writes never resent once they may have reached Hero, and every error
  * turned into a NodeApiError carrying Hero's words with secrets removed.
