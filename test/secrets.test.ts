@@ -108,6 +108,7 @@ const PARAMETERS: Record<string, INodeParameters> = {
 	'practiceGroup.get': {},
 	'practiceGroup.getCapabilities': {},
 	'practiceGroup.getConfiguration': {},
+	'practiceGroup.getElements': {},
 	'slot.count': { appointmentTypeId: byId('1'), locationId: byId('1') },
 	'slot.get': { slotId: '1' },
 	'slot.getAll': { appointmentTypeId: byId('1'), locationId: byId('1'), returnAll: false, limit: 5 },

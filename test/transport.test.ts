@@ -227,6 +227,20 @@ describe('Practice Group in n8n’s engine', () => {
 		everything.push(result.items);
 	});
 
+	it('gets the elements as one item per element, each paired to the input item that asked', async () => {
+		const result = await runHero(standin, { resource: 'practiceGroup', operation: 'getElements' }, { items: items(2) });
+		expect(result.error).toBeUndefined();
+		// the stand-in assigns two elements to its practice group
+		expect(result.items.map((item) => [(item.json.element as { name: string }).name, item.pairedItem])).toEqual([
+			['message-builder', { item: 0 }],
+			['booking-widget', { item: 0 }],
+			['message-builder', { item: 1 }],
+			['booking-widget', { item: 1 }],
+		]);
+		expect(processed(standin, 'GET', '/v1/me/elements')).toHaveLength(2);
+		everything.push(result.items);
+	});
+
 	it('creates an access token that says when it expires', async () => {
 		const before = Date.now();
 		const result = await runHero(standin, { resource: 'practiceGroup', operation: 'createAccessToken' }, { items: items(2) });

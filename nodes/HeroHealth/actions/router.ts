@@ -102,6 +102,7 @@ export const INDEPENDENT_OPERATIONS = [
 	'getCapabilities',
 	'getConfiguration',
 	'getEhrCandidates',
+	'getElements',
 	'getMany',
 	'getMessages',
 	'getRecipients',

@@ -4,9 +4,10 @@ import * as createAccessToken from './createAccessToken.operation';
 import * as get from './get.operation';
 import * as getCapabilities from './getCapabilities.operation';
 import * as getConfiguration from './getConfiguration.operation';
+import * as getElements from './getElements.operation';
 import { operationFields } from '../displayOptions';
 
-export const operations = { createAccessToken, get, getCapabilities, getConfiguration };
+export const operations = { createAccessToken, get, getCapabilities, getConfiguration, getElements };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,6 +40,12 @@ export const description: INodeProperties[] = [
 				value: 'getConfiguration',
 				action: 'Get the practice group configuration',
 				description: "Get the practice group's Hero configuration",
+			},
+			{
+				name: 'Get Elements',
+				value: 'getElements',
+				action: 'Get the practice group elements',
+				description: 'Get the Hero Elements assigned to the practice group, one item per element',
 			},
 		],
 		default: 'get',
