@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import {
+	AcceptedDeliveries,
 	MAX_CLOCK_SKEW_MS,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
@@ -33,8 +34,8 @@ describe('verify accepts a genuine signature', () => {
 		['base64', mac.toString('base64')],
 		['base64 with sha256= prefix', `sha256=${mac.toString('base64')}`],
 		['base64url without padding', mac.toString('base64url')],
-	])('in %s', (_label, signature) => {
-		expect(verify(BODY, headers(timestamp, signature), KEY, NOW)).toEqual({ ok: true });
+	])('in %s, giving the digest as hex whatever the encoding', (_label, signature) => {
+		expect(verify(BODY, headers(timestamp, signature), KEY, NOW)).toEqual({ ok: true, digest: mac.toString('hex') });
 	});
 
 	test.each([
@@ -43,14 +44,14 @@ describe('verify accepts a genuine signature', () => {
 		['ISO 8601', new Date(NOW).toISOString()],
 	])('with a timestamp in %s, used verbatim in the signed message', (_label, stamp) => {
 		const signature = digest(KEY, stamp, BODY).toString('hex');
-		expect(verify(BODY, headers(stamp, signature), KEY, NOW)).toEqual({ ok: true });
+		expect(verify(BODY, headers(stamp, signature), KEY, NOW)).toEqual({ ok: true, digest: signature });
 	});
 
 	test('over the raw bytes, not re-serialised JSON', () => {
 		const raw = Buffer.from('{ "note": "caf\u00e9",  "n": 1.0 }\n', 'utf8');
 		const onRaw = digest(KEY, timestamp, raw).toString('hex');
 		const reserialised = digest(KEY, timestamp, JSON.stringify(JSON.parse(raw.toString('utf8')))).toString('hex');
-		expect(verify(raw, headers(timestamp, onRaw), KEY, NOW)).toEqual({ ok: true });
+		expect(verify(raw, headers(timestamp, onRaw), KEY, NOW)).toEqual({ ok: true, digest: onRaw });
 		expect(verify(raw, headers(timestamp, reserialised), KEY, NOW)).toMatchObject({ ok: false });
 	});
 
@@ -58,7 +59,7 @@ describe('verify accepts a genuine signature', () => {
 		for (const offset of [-MAX_CLOCK_SKEW_MS + 1000, MAX_CLOCK_SKEW_MS - 1000]) {
 			const stamp = seconds(NOW + offset);
 			const signature = digest(KEY, stamp, BODY).toString('hex');
-			expect(verify(BODY, headers(stamp, signature), KEY, NOW)).toEqual({ ok: true });
+			expect(verify(BODY, headers(stamp, signature), KEY, NOW)).toEqual({ ok: true, digest: signature });
 		}
 	});
 });
@@ -119,4 +120,16 @@ test('newSigningKey makes a fresh 32-byte key in hex each time', () => {
 	const keys = new Set(Array.from({ length: 20 }, () => newSigningKey()));
 	expect(keys.size).toBe(20);
 	for (const key of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
+});
+
+describe('AcceptedDeliveries', () => {
+	test('takes a digest once, then refuses it for 10 minutes, then takes it again', () => {
+		const accepted = new AcceptedDeliveries();
+		expect(accepted.add('d1', NOW)).toBe(true);
+		expect(accepted.add('d1', NOW + 2 * MAX_CLOCK_SKEW_MS)).toBe(false);
+		expect(accepted.add('d2', NOW + 1)).toBe(true);
+		// by now d1's timestamp can no longer pass verify, so it is forgotten
+		expect(accepted.add('d1', NOW + 2 * MAX_CLOCK_SKEW_MS + 1)).toBe(true);
+		expect(accepted.add('d2', NOW + 2 * MAX_CLOCK_SKEW_MS + 1)).toBe(false);
+	});
 });

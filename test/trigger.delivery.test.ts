@@ -118,19 +118,37 @@ async function resend(trigger: TriggerHarness, sent: DeliveryLogEntry, headers: 
 	return { status, call };
 }
 
-test('a replayed delivery is refused once it is more than 5 minutes old', async () => {
+test('a delivery sent again starts no second run: acknowledged within 5 minutes, refused after', async () => {
 	const trigger = await activeTrigger();
-	const { status, sent } = await deliver(trigger, 'appointment.confirmed');
+	const { status, call, sent } = await deliver(trigger, 'appointment.confirmed');
 	expect(status).toBe(200);
+	expect(itemsOf(call)).toHaveLength(1);
 	const sentAt = Date.now();
 	const clock = jest.spyOn(Date, 'now');
 
-	// Within the window the same bytes still pass: nothing but the age refuses the replay below.
+	// Within the window the same bytes still pass the signature check, so only the memory of
+	// accepted deliveries stops them; the same digest re-encoded as base64 is the same delivery.
 	clock.mockReturnValue(sentAt + 4 * 60 * 1000);
-	expect((await resend(trigger, sent)).status).toBe(200);
+	const again = await resend(trigger, sent);
+	const digest = Buffer.from(sent.headers['X-Herohealth-Signature'].replace(/^sha256=/, ''), 'hex');
+	const reencoded = await resend(trigger, sent, { 'X-Herohealth-Signature': digest.toString('base64') });
+	for (const repeat of [again, reencoded]) {
+		expect(repeat.status).toBe(200);
+		expect(repeat.call.result).toEqual({ noWebhookResponse: true });
+		expect(itemsOf(repeat.call)).toEqual([]);
+	}
 
 	clock.mockReturnValue(sentAt + SIX_MINUTES);
 	expectRefused(await resend(trigger, sent));
+});
+
+test('the same event signed again (a new timestamp) is a new delivery and runs', async () => {
+	const trigger = await activeTrigger();
+	const first = await deliver(trigger, 'appointment.confirmed', { timestamp: Math.floor(Date.now() / 1000) - 1 });
+	const second = await deliver(trigger, 'appointment.confirmed', { timestamp: Math.floor(Date.now() / 1000) });
+	expect(first.sent.body).toBe(second.sent.body);
+	expect(itemsOf(first.call)).toHaveLength(1);
+	expect(itemsOf(second.call)).toHaveLength(1);
 });
 
 test('a delivery relabelled as another event fails that event’s key', async () => {

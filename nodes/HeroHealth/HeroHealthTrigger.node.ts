@@ -15,10 +15,13 @@ import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
-import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { AcceptedDeliveries, SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
 import { heroPaths } from './transport/paths';
 import type { HeroCredentials } from './transport/request';
 import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
+
+// Shared by every Hero Health Trigger in this n8n process; digests differ per signing key.
+const acceptedDeliveries = new AcceptedDeliveries();
 
 function selectedEvents(context: IHookFunctions): string[] {
 	return context.getNodeParameter('events', []) as string[];
@@ -169,6 +172,12 @@ export class HeroHealthTrigger implements INodeType {
 		if (!verdict.ok) {
 			this.logger.debug(`Hero Health Trigger refused a delivery: ${verdict.reason}`);
 			this.getResponseObject().status(401).json({ message: 'The Hero Health signature check failed' });
+			return { noWebhookResponse: true };
+		}
+
+		if (!acceptedDeliveries.add(verdict.digest, receivedAt)) {
+			this.logger.debug('Hero Health Trigger ignored a delivery it had already accepted');
+			this.getResponseObject().status(200).json({ message: 'Already received' });
 			return { noWebhookResponse: true };
 		}
 

@@ -13,7 +13,8 @@ const DIGEST_BYTES = 32;
 // Below 1e11 a Unix timestamp can only be seconds (1e11 ms is 1973; 1e11 s is the year 5138).
 const LARGEST_SECONDS_TIMESTAMP = 1e11;
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** `digest` is the delivery's HMAC as hex, the same whichever encoding the header used. */
+export type Verdict = { ok: true; digest: string } | { ok: false; reason: string };
 
 export type DeliveryHeaders = Record<string, string | string[] | undefined>;
 
@@ -71,5 +72,26 @@ export function verify(rawBody: Buffer | string, headers: DeliveryHeaders, key: 
 	const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
 	const expected = createHmac('sha256', key).update(`${timestamp}.`).update(body).digest();
 	if (!timingSafeEqual(expected, received)) return { ok: false, reason: 'the X-Herohealth-Signature does not match' };
-	return { ok: true };
+	return { ok: true, digest: expected.toString('hex') };
+}
+
+/**
+ * The digests of accepted deliveries, kept for as long as their timestamp could still pass (at most
+ * 10 minutes), so the same delivery sent again, whether replayed or resent by Hero, starts no second
+ * run. Hero documents no event ID, and a changed timestamp or body changes the digest, so this
+ * catches exact repeats only. It lives in memory: one n8n process, forgotten on restart.
+ */
+export class AcceptedDeliveries {
+	private readonly keptUntil = new Map<string, number>();
+
+	/** Records the delivery; false when it was already accepted. */
+	add(digest: string, now: number): boolean {
+		for (const [kept, until] of this.keptUntil) {
+			if (until >= now) break; // kept in arrival order, so the rest are newer
+			this.keptUntil.delete(kept);
+		}
+		if (this.keptUntil.has(digest)) return false;
+		this.keptUntil.set(digest, now + 2 * MAX_CLOCK_SKEW_MS);
+		return true;
+	}
 }
