@@ -20,7 +20,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
-import { DEFAULT_REQUESTS_IN_FLIGHT, router } from '../nodes/HeroHealth/actions/router';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/HeroHealth/actions/requestsInFlight';
+import { router } from '../nodes/HeroHealth/actions/router';
 import type { Standin } from '../standin';
 import type { AnyNodeType } from '../test/harness/core';
 import { runNode } from '../test/harness';
@@ -100,7 +101,7 @@ async function heroRun(
 		patientId: { __rl: true, mode: 'id', value: '={{ $json.patientId }}' },
 		channel: 'sms',
 		message: '={{ $json.text }}',
-		...(requestsInFlight ? { requestsInFlight } : {}),
+		...(requestsInFlight ? { options: { requestsInFlight } } : {}),
 	};
 	const started = Date.now();
 	const result = await runHero(standin, parameters, {

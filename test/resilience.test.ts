@@ -112,8 +112,12 @@ describe('several requests in flight', () => {
 		const count = 100;
 		const sent = texts(count, 'Paced');
 		const perMinute = 3000; // one request every 20 ms
+		// A process's first request takes n8n's HTTP stack ~20 ms longer to put on the wire, as long as
+		// the 1-second window below has to spare; in a running n8n that cost is long paid.
+		await runHero(standin, { resource: 'practiceGroup', operation: 'get' }, { credentials: { rateLimitPerMinute: perMinute } });
 		// The stand-in enforces the same rate over a 1-second window, so any burst would be answered 429.
 		standin.setConfig({ rateLimitPerMinute: perMinute, rateWindowMs: 1000, latencyMs: 60 });
+		standin.reset();
 		const started = Date.now();
 		try {
 			const result = await runHero(standin, sendEach(), {
@@ -137,11 +141,32 @@ describe('several requests in flight', () => {
 		}
 	});
 
+	it('takes Requests in Flight from the Options: 1 waits for each answer, 4 do not', async () => {
+		standin.setConfig({ latencyMs: 150 });
+		try {
+			const arrivals = async (inFlight: number) => {
+				standin.reset();
+				const result = await runHero(standin, sendEach({ options: { requestsInFlight: inFlight } }), {
+					items: items(texts(6, `In flight ${inFlight}`).map((text) => ({ patientId: standin.fixtures.patient.id, text }))),
+				});
+				expect(result.error).toBeUndefined();
+				const times = standin.log.map((entry) => Date.parse(entry.time));
+				return times.slice(1).map((time, index) => time - times[index]);
+			};
+			// One in flight: each request leaves only after the previous answer (150 ms) came back.
+			expect(Math.min(...(await arrivals(1)))).toBeGreaterThanOrEqual(140);
+			// Four in flight: the first four leave without waiting for an answer.
+			expect((await arrivals(4)).slice(0, 3).every((gap) => gap < 100)).toBe(true);
+		} finally {
+			standin.setConfig({ latencyMs: 0 });
+		}
+	});
+
 	it('without Continue on Fail, stops at the failing item: later items waiting for their turn are not sent', async () => {
 		const count = 40;
 		const sent = texts(count, 'Stop');
 		standin.failNext({ method: 'POST', path: '/v1/messages/send', status: 500, after: 9 });
-		const result = await runHero(standin, sendEach({ requestsInFlight: 5 }), {
+		const result = await runHero(standin, sendEach({ options: { requestsInFlight: 5 } }), {
 			items: items(sent.map((text) => ({ patientId: standin.fixtures.patient.id, text }))),
 			// One request every 50 ms: items 10-13 are waiting for their turn when item 9's 500 comes back.
 			credentials: { rateLimitPerMinute: 1200 },
@@ -161,7 +186,7 @@ describe('several requests in flight', () => {
 			slotSelection: 'slot',
 			slotId: slot.id,
 			patientId: byId('={{ $json.patientId }}'),
-			requestsInFlight: 10,
+			options: { requestsInFlight: 10 },
 		};
 		const result = await runHero(standin, reserve, {
 			items: items([{ patientId: '1001' }, { patientId: '1002' }, { patientId: '1003' }]),

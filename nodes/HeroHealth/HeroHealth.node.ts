@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/node.description';
-import { requestsInFlightProperty, router } from './actions/router';
+import { router } from './actions/router';
 import {
 	searchAppointmentTypes,
 	searchEhrCandidates,
@@ -25,7 +25,7 @@ export class HeroHealth implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		properties: [...properties, requestsInFlightProperty],
+		properties,
 	};
 
 	methods = {

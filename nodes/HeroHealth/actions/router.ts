@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	IPairedItemData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactError, redactJson } from '../transport/errors';
 import { heroSecrets, SendingStopped, stopSending } from '../transport/request';
 import { heroResources } from './node.description';
+import { requestsInFlight } from './requestsInFlight';
 import type { HeroAggregate, HeroOperation } from './types';
 
 function operationFor(this: IExecuteFunctions): HeroOperation {
@@ -77,58 +72,6 @@ async function runAggregated(
 		output.push(failureItem.call(this, error, undefined, pairedItem));
 	}
 	return output;
-}
-
-export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
-export const MAX_REQUESTS_IN_FLIGHT = 50;
-
-/**
- * Operations (by value, in any resource) whose items cannot affect each other: reads, and writes
- * that make a new record per item (a message, a link, a batch, a token). Every other operation
- * (booking, patient changes, link update) runs one item at a time, since two items may touch the
- * same slot or patient and must reach Hero in input order.
- */
-export const INDEPENDENT_OPERATIONS = [
-	'count',
-	'create',
-	'createAccessToken',
-	'createAttachmentLink',
-	'createBookingLink',
-	'createFormLink',
-	'createVideoLink',
-	'get',
-	'getAll',
-	'getAttachments',
-	'getCapabilities',
-	'getConfiguration',
-	'getEhrCandidates',
-	'getElements',
-	'getMany',
-	'getMessages',
-	'getRecipients',
-	'getStatus',
-	'previewMerge',
-	'search',
-	'send',
-];
-
-/** Node-level setting, shown for the operations above: how many items the router works on at once. */
-export const requestsInFlightProperty: INodeProperties = {
-	displayName: 'Requests in Flight',
-	name: 'requestsInFlight',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
-	default: DEFAULT_REQUESTS_IN_FLIGHT,
-	displayOptions: { show: { operation: INDEPENDENT_OPERATIONS } },
-	description:
-		"How many items are sent to Hero at once. Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.",
-};
-
-function requestsInFlight(this: IExecuteFunctions, itemCount: number): number {
-	if (!INDEPENDENT_OPERATIONS.includes(this.getNodeParameter('operation', 0) as string)) return 1;
-	const value = Number(this.getNodeParameter('requestsInFlight', 0, DEFAULT_REQUESTS_IN_FLIGHT));
-	const wanted = Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_REQUESTS_IN_FLIGHT) : DEFAULT_REQUESTS_IN_FLIGHT;
-	return Math.max(1, Math.min(wanted, itemCount));
 }
 
 /** Runs the operation; what comes out (items or the error that stops the run) never holds the API key. */

@@ -17,6 +17,9 @@ export class RateLimiter {
 
 	private readonly recentSends: number[] = [];
 
+	// Callers wait their turn in call order; each one's slot is worked out only when its turn comes.
+	private queue: Promise<void> = Promise.resolve();
+
 	constructor(private perMinute: number) {}
 
 	setRate(perMinute: number) {
@@ -27,22 +30,29 @@ export class RateLimiter {
 		return (WINDOW_MS / this.perMinute) * SPACING_MARGIN;
 	}
 
-	/**
-	 * Resolves when the caller may send. Slots are reserved synchronously, so concurrent callers queue
-	 * in call order. A caller whose slot fell inside a pause that began while it waited (another
-	 * request got a 429) queues again, so requests already waiting do not run into the same 429.
-	 */
+	/** Resolves when the caller may send; concurrent callers send in call order, one gap apart. */
 	async acquire(): Promise<void> {
+		const turn = this.queue.then(async () => await this.waitForSlot());
+		this.queue = turn;
+		await turn;
+	}
+
+	/**
+	 * Slots follow a fixed schedule, so a timer firing a little late costs no rate. A send later than
+	 * its slot by over half a gap (the process was busy) restarts the schedule from that send: the
+	 * requests queued behind it then leave one gap apart instead of in a burst that Hero would count
+	 * inside one window. A pause that began while waiting (another request got a 429) is waited out.
+	 */
+	private async waitForSlot(): Promise<void> {
 		for (;;) {
 			const now = Date.now();
 			const slot = Math.max(now, this.nextSlotAt, this.pausedUntil);
-			this.nextSlotAt = slot + this.gapMs;
-			// Date.now() counts whole milliseconds and timers wait at least one, so a shorter wait is skipped.
-			if (slot - now >= 1) await sleep(slot - now);
-			if (this.pausedUntil <= slot) {
-				this.remember(slot);
-				return;
-			}
+			if (slot > now) await sleep(Math.ceil(slot - now));
+			const sentAt = Date.now();
+			if (this.pausedUntil > sentAt) continue;
+			this.nextSlotAt = (sentAt - slot > this.gapMs / 2 ? sentAt : slot) + this.gapMs;
+			this.remember(sentAt);
+			return;
 		}
 	}
 
