@@ -71,6 +71,8 @@ function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs
 		maxInWindow = Math.max(maxInWindow, last - first + 1);
 	}
 	const error = (item: INodeExecutionData) => item.json.error !== undefined;
+	// A node that failed gave the workflow no items at all: every item counts as an error.
+	const failed = result.error !== undefined;
 	return {
 		// n requests evenly spaced span n-1 gaps
 		rate: ((sends.length - 1) / (Math.max(...times) - Math.min(...times))) * 60_000,
@@ -78,8 +80,10 @@ function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs
 		delivered: (landed.size / wallMs) * 60_000,
 		wallMs,
 		answered429: sends.filter((entry) => entry.status === 429).length,
-		surfaced429: result.items.filter((item) => error(item) && JSON.stringify(item.json).includes('429')).length,
-		errorItems: result.items.filter(error).length,
+		surfaced429: failed
+			? Number(/429|too many/i.test(String(result.error?.message)))
+			: result.items.filter((item) => error(item) && JSON.stringify(item.json).includes('429')).length,
+		errorItems: failed ? sent.length : result.items.filter(error).length,
 		duplicates: [...landed.values()].filter((times) => times > 1).length,
 		misses: sent.filter((text) => !landed.has(text)).length,
 		maxInWindow,
@@ -112,11 +116,14 @@ async function heroRun(
 	return figures(standin, result, sent, Date.now() - started);
 }
 
-/** n8n's HTTP Request node as a user sets it up for Hero: header auth, JSON fields, and optionally batching. */
+/**
+ * n8n's HTTP Request node as a user sets it up for Hero: header auth, JSON fields, optionally
+ * batching, and either Continue on Fail or (n8n's documented answer to rate limits) Retry On Fail.
+ */
 async function httpRequestRun(
 	standin: Standin,
 	label: string,
-	options: { batching: boolean; rate429?: number },
+	options: { batching: boolean; rate429?: number; retryOnFail?: boolean },
 ): Promise<Figures> {
 	standin.reset();
 	standin.setFaults({ rate429: options.rate429 ?? 0 });
@@ -149,7 +156,9 @@ async function httpRequestRun(
 		nodeType: httpRequest,
 		parameters,
 		items: items(sent.map((text) => ({ patientId: standin.fixtures.patient.id, text }))),
-		continueOnFail: true,
+		continueOnFail: !options.retryOnFail,
+		// n8n's defaults for Retry On Fail: 3 tries, 1 s apart.
+		node: options.retryOnFail ? { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 } : {},
 		credentials: { httpHeaderAuth: { name: 'x-api-key', value: standin.keys.full.apiKey } },
 		credentialTypes: [new HttpHeaderAuth()],
 	});
@@ -278,6 +287,10 @@ async function main() {
 			['HTTP Request node, no batching', await httpRequestRun(standin, 'HTTP unbatched', { batching: false })],
 			['Hero Health node, 5% extra 429s (key shared)', await heroRun(standin, 'Hero shared', { rate429: 0.05 })],
 			[`HTTP Request node, ${batchLabel}, 5% extra 429s`, await httpRequestRun(standin, 'HTTP shared', { batching: true, rate429: 0.05 })],
+			[
+				`HTTP Request node, same + Retry On Fail`,
+				await httpRequestRun(standin, 'HTTP retry', { batching: true, rate429: 0.05, retryOnFail: true }),
+			],
 		];
 		standin.setFaults({ rate429: 0 });
 		console.log('run'.padEnd(52) + COLUMNS.map((column, i) => column.padStart(WIDTHS[i])).join(''));
@@ -285,7 +298,9 @@ async function main() {
 		console.log(
 			'rate/L: requests reaching the stand-in per minute over their span / L. deliv/L: messages delivered per minute\n' +
 				'of the node run / L. 429 in: answered by the stand-in. 429 wf: error items the workflow got for a 429.\n' +
-				'busiest: most requests in any stand-in window / allowed. Extra 429s: answers another client on the key would cause.\n',
+				'busiest: most requests in any stand-in window / allowed. Extra 429s: answers another client on the key would cause.\n' +
+				'Retry On Fail reruns the whole node after an error, every item included; when its last try fails too, the\n' +
+				'workflow gets one error (429 wf 1) and no items (errors = all).\n',
 		);
 		const [ours, , http] = runs.map(([, f]) => f);
 		const ratio = ours.delivered / http.delivered;
