@@ -112,6 +112,18 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	expect(sent).toHaveLength(1);
 });
 
+it('acknowledges the same delivery sent again (as Hero would after a lost answer) without a second run', async () => {
+	const runsBefore = (await executionsOf(WF)).length;
+	const [first] = (await standinDeliveries()).filter((d) => d.url === productionUrl && d.status === 200);
+	const headers = Object.fromEntries(
+		Object.entries(first.headers as Record<string, string>).filter(([name]) => !/^(content-length|host|connection)$/i.test(name)),
+	);
+	const again = await fetch(productionUrl, { method: 'POST', headers, body: first.body });
+	expect(again.status).toBe(200);
+	await sleep(2000);
+	expect((await executionsOf(WF)).length).toBe(runsBefore);
+});
+
 it('refuses forged deliveries (wrong key, unsigned, altered body) without running the workflow', async () => {
 	const runsBefore = (await executionsOf(WF)).length;
 	const before = await lastSeq();
