@@ -41,8 +41,7 @@ const requestsInFlightOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
 	default: DEFAULT_REQUESTS_IN_FLIGHT,
-	description:
-		"How many items are sent to Hero at once (default 10). Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.",
+	description: `How many items are sent to Hero at once (default ${DEFAULT_REQUESTS_IN_FLIGHT}). Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.`,
 };
 
 /** An independent operation's fields with Requests in Flight under its Options (added if it has none). */

@@ -186,7 +186,8 @@ function redactObject(value: unknown, secrets: string[]): unknown {
 /** Output JSON with every secret replaced; left as it is (not copied) when it holds none. */
 export function redactJson(json: IDataObject, secrets: string[]): IDataObject {
 	const text = JSON.stringify(json);
-	return redact(text, secrets) === text ? json : (redactObject(json, secrets) as IDataObject);
+	const clean = redact(text, secrets);
+	return clean === text ? json : (JSON.parse(clean) as IDataObject);
 }
 
 type ErrorText = { message?: unknown; description?: unknown; stack?: unknown; messages?: unknown; cause?: unknown };
