@@ -10,8 +10,9 @@ const addFormats = require('ajv-formats').default;
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+// The project's own copy of the contract; nothing outside the repo is read.
 function contractPath() {
-	return process.env.HERO_OPENAPI || path.resolve(__dirname, '../../shared/hero-api/openapi.yaml');
+	return path.resolve(__dirname, '../api/hero-health.openapi.yaml');
 }
 
 // Replace every local $ref with the object it points at (the contract has no cycles, but guard anyway).
@@ -322,10 +323,10 @@ function loadContract(file = contractPath()) {
 		return { issues, query };
 	}
 
-	// For tests: does a response body match the contract's schema for that status?
-	function validateResponse(operationId, status, body) {
-		const op = operations.find((o) => o.operationId === operationId);
-		if (!op) throw new Error(`Unknown operation ${operationId}`);
+	// Does a response body match the contract's schema for that status? (An operation or its operationId.)
+	function validateResponse(operation, status, body) {
+		const op = typeof operation === 'string' ? operations.find((o) => o.operationId === operation) : operation;
+		if (!op) throw new Error(`Unknown operation ${operation}`);
 		const v = op.responses[String(status)];
 		if (!v) return [];
 		return v(body) ? [] : issuesFrom(v.errors);
@@ -334,4 +335,17 @@ function loadContract(file = contractPath()) {
 	return { file, doc, spec, operations, paths, match, validate, validateResponse };
 }
 
-module.exports = { loadContract, contractPath, issuesFrom, zodType };
+const describeIssues = (issues) => issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+
+// One line per logged request that broke the contract, or whose 200 answer did.
+function contractViolations(entries) {
+	const lines = [];
+	for (const entry of entries) {
+		const where = `#${entry.seq} ${entry.method} ${entry.path} (${entry.operationId || 'no contract operation'})`;
+		if (!entry.valid) lines.push(`${where}: ${describeIssues(entry.validationErrors) || 'not in the contract'}`);
+		if (entry.responseErrors && entry.responseErrors.length) lines.push(`${where}: the stand-in's answer: ${describeIssues(entry.responseErrors)}`);
+	}
+	return lines;
+}
+
+module.exports = { loadContract, contractPath, contractViolations, issuesFrom, zodType };

@@ -20,6 +20,8 @@ export interface StandinConfig {
 	latencyMs?: number;
 	/** how long a reservation holds its slot. Default 5 minutes */
 	reservationTtlMs?: number;
+	/** GET /v1/batch_message answers {data, count} ('list'), a bare array ('array') or the first batch alone ('object'). Default 'list' */
+	batchListShape?: 'list' | 'array' | 'object';
 }
 
 export interface StandinOptions extends StandinConfig {
@@ -34,7 +36,7 @@ export interface StandinOptions extends StandinConfig {
 	seed?: number;
 	/** request log and delivery log keep at most this many entries (oldest dropped). Default 10000 */
 	maxLogEntries?: number;
-	/** OpenAPI file; default env HERO_OPENAPI or ../../shared/hero-api/openapi.yaml */
+	/** OpenAPI file; default the project's api/hero-health.openapi.yaml */
 	contractPath?: string;
 }
 
@@ -80,6 +82,8 @@ export interface LogEntry {
 	/** the request matched a contract operation and passed its schemas */
 	valid: boolean;
 	validationErrors: ValidationIssue[];
+	/** where a 200 the stand-in sent broke the contract's response schema (empty when it matched) */
+	responseErrors: ValidationIssue[];
 	operationId: string | null;
 	responseBody?: unknown;
 	error?: string;
@@ -214,7 +218,7 @@ export interface Contract {
 	paths: string[];
 	operations: Array<{ operationId: string; method: string; template: string; tags: string[] }>;
 	/** issues when a response body does not match the contract schema for that status ([] when it does) */
-	validateResponse(operationId: string, status: number, body: unknown): ValidationIssue[];
+	validateResponse(operation: string | { operationId: string }, status: number, body: unknown): ValidationIssue[];
 }
 
 export interface Standin {
@@ -246,6 +250,8 @@ export interface Standin {
 
 export declare const DEFAULTS: Required<Omit<StandinOptions, 'contractPath'>>;
 export declare function startStandin(options?: StandinOptions): Promise<Standin>;
+/** One line per logged request that broke the contract, or whose 200 answer did. */
+export declare function contractViolations(entries: LogEntry[]): string[];
 /** HMAC-SHA256 over `${timestamp}.${rawBody}`; encoding default 'hex' */
 export declare function signWebhook(signingKey: string, timestamp: string, rawBody: string, encoding?: WebhookTamper['signatureEncoding']): string;
 export declare function loadContract(file?: string): Contract;

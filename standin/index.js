@@ -2,6 +2,6 @@
 // Local stand-in of the Hero Health Public API (see README.md in this folder).
 const { startStandin, DEFAULTS } = require('./server');
 const { signature } = require('./webhooks');
-const { loadContract } = require('./contract');
+const { loadContract, contractViolations } = require('./contract');
 
-module.exports = { startStandin, DEFAULTS, signWebhook: signature, loadContract };
+module.exports = { startStandin, DEFAULTS, signWebhook: signature, loadContract, contractViolations };

@@ -30,6 +30,8 @@ const DEFAULTS = {
 	faults: { rate429: 0, rate5xx: 0, rateDrop: 0 },
 	reservationTtlMs: 5 * 60 * 1000,
 	seed: 1,
+	// GET /v1/batch_message answers {data, count} ('list'), a bare array ('array') or one batch ('object')
+	batchListShape: 'list',
 	maxLogEntries: 10000, // oldest request-log / delivery entries are dropped beyond this (long benchmarks)
 };
 
@@ -88,6 +90,7 @@ async function startStandin(options = {}) {
 		retryAfter: options.retryAfter !== undefined ? !!options.retryAfter : DEFAULTS.retryAfter,
 		latencyMs: options.latencyMs || DEFAULTS.latencyMs,
 		reservationTtlMs: options.reservationTtlMs || DEFAULTS.reservationTtlMs,
+		batchListShape: options.batchListShape || DEFAULTS.batchListShape,
 	};
 	const seed = options.seed !== undefined ? options.seed : DEFAULTS.seed;
 	let faults = { ...DEFAULTS.faults, ...(options.faults || {}) };
@@ -126,6 +129,7 @@ async function startStandin(options = {}) {
 		if (c.rateWindowMs !== undefined) config.rateWindowMs = Number(c.rateWindowMs) || DEFAULTS.rateWindowMs;
 		if (c.retryAfter !== undefined) config.retryAfter = !!c.retryAfter;
 		if (c.reservationTtlMs !== undefined) config.reservationTtlMs = Number(c.reservationTtlMs);
+		if (c.batchListShape !== undefined) config.batchListShape = c.batchListShape;
 		return { ...config };
 	}
 
@@ -226,6 +230,7 @@ async function startStandin(options = {}) {
 				baseUrl,
 				emit: deliverer.emit,
 			});
+			entry.responseErrors = contract.validateResponse(route.op, 200, result);
 			return { status: 200, body: result };
 		} catch (e) {
 			if (e instanceof ApiError) return { status: e.status, body: e.body, headers: e.headers };
@@ -248,6 +253,7 @@ async function startStandin(options = {}) {
 			fault: null,
 			valid: false,
 			validationErrors: [],
+			responseErrors: [],
 			operationId: null,
 		};
 		log.push(entry);

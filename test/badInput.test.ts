@@ -221,7 +221,7 @@ const CASES: Case[] = [
 		{ operation: 'patient.previewMerge', base: { ...patient, duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
 		{ operation: 'patient.merge', base: { ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
 	]),
-	{ operation: 'patient.merge', base: { ...patient, tokenSource: 'given' }, path: 'mergeToken', kind: 'text' },
+	{ operation: 'patient.merge', base: { ...patient, tokenSource: 'given', duplicatePatientId: byId('1030') }, path: 'mergeToken', kind: 'text' },
 	...(
 		[
 			['nhsNumber', 'nhsNumber'],

@@ -400,7 +400,7 @@ describe('Appointment > Edit', () => {
 				operation: 'edit',
 				appointmentId: '={{ $json.id }}',
 				slotSelection: 'details',
-				practitionerId: byId('12'),
+				practitionerId: byId(second.practitioner_id),
 				startTime: second.start_time,
 				duration: 15,
 			},

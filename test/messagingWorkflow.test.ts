@@ -102,7 +102,7 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 		sent.items.map((item) => `/v1/messages/${String(item.json.message_id)}`).sort(),
 	);
 	expect(fetched.items.map((item) => (item.json.patient as { id: string }).id)).toEqual(patientIds);
-	expect(fetched.items.every((item) => item.json.message_type === 'sms' && item.json.status === 'sent')).toBe(true);
+	expect(fetched.items.every((item) => item.json.message_type === 'sms' && item.json.status === 'delivered')).toBe(true);
 	// nothing was sent twice, and nothing else was sent
 	expect(standin.log).toHaveLength(PEOPLE * 3);
 });

@@ -361,7 +361,7 @@ describe('Patient: Preview Merge and Merge', () => {
 			true,
 		]);
 		expect([merge.method, merge.path, merge.valid]).toEqual(['POST', `/v1/patients/${keep}/merge`, true]);
-		expect(merge.body).toEqual({ merge_token: (preview.responseBody as { merge_token: string }).merge_token });
+		expect(merge.body).toEqual({ merge_token: (preview.responseBody as { merge_token: string }).merge_token, patient_id: duplicate });
 		expect(standin.log).toHaveLength(2);
 		expect(result.items).toEqual([{ json: expect.objectContaining({ status: 'merged' }), pairedItem: { item: 0 } }]);
 		expect(standin.state.patients.find((p) => p.id === duplicate)?.status).toBe('archived');
@@ -380,17 +380,22 @@ describe('Patient: Preview Merge and Merge', () => {
 
 		const merged = await runHero(
 			standin,
-			patient('merge', { patientId: byId('={{ $json.target_patient_id }}'), tokenSource: 'given', mergeToken: '={{ $json.merge_token }}' }),
+			patient('merge', {
+				patientId: byId('={{ $json.target_patient_id }}'),
+				tokenSource: 'given',
+				duplicatePatientId: byId('={{ $json.source_patient_id }}'),
+				mergeToken: '={{ $json.merge_token }}',
+			}),
 			{ items: preview.items.map((item) => ({ json: item.json })) },
 		);
 		expect(merged.error).toBeUndefined();
-		expect(standin.log.map((entry) => [entry.path, entry.body])).toEqual([
-			[`/v1/patients/${keep}/merge`, { merge_token: token }],
+		expect(standin.log.map((entry) => [entry.path, entry.body, entry.valid])).toEqual([
+			[`/v1/patients/${keep}/merge`, { merge_token: token, patient_id: duplicate }, true],
 		]);
 
 		const reused = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', mergeToken: String(token) }),
+			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: String(token) }),
 		);
 		expect(reused.error?.description).toContain('already used');
 	});
@@ -398,14 +403,14 @@ describe('Patient: Preview Merge and Merge', () => {
 	it('fails clearly without a valid token: refused when empty, Hero’s reason when unknown', async () => {
 		const empty = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', mergeToken: '={{ $json.merge_token }}' }),
+			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: '={{ $json.merge_token }}' }),
 		);
 		expect(empty.error?.message).toContain('Invalid Merge Token [item 0]: it is empty');
 		expect(standin.log).toHaveLength(0);
 
 		const unknown = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', mergeToken: 'mt_made_up' }),
+			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: 'mt_made_up' }),
 		);
 		expect(unknown.error?.message).toContain(`/v1/patients/${keep}/merge`);
 		expect(unknown.error?.description).toContain('Merge token is unknown');

@@ -1,8 +1,9 @@
 'use strict';
-// Booking: appointment types, locations, admins (practitioners), slots and the
+// Booking: appointment types, locations, admins, practitioners, slots and the
 // reserve -> book (confirm) / cancel / expire appointment lifecycle.
 
 const { iso, parseQueryDate, apiError, notFound, conflict, validationError, issue, paginate } = require('../util');
+const { SESSIONS } = require('../seed');
 
 const CANCELLATION_POLICY_HOURS = 24;
 
@@ -35,6 +36,10 @@ function startMs(slot) {
 
 function isFree(slot, now) {
 	return slot.appointment_id === null && startMs(slot) > now;
+}
+
+function practitionerView(a) {
+	return { id: a.id, first_name: a.first_name, last_name: a.last_name, type: a.role, email: a.email };
 }
 
 function slotView(s) {
@@ -166,8 +171,38 @@ module.exports = {
 		return paginate(items, query);
 	},
 
-	listLocations({ state, query }) {
-		return paginate(state.locations, query);
+	// A location offers a type when it has any slot of that type; has_availability asks for a free one.
+	listLocations({ state, query, now }) {
+		const types = query.appointment_type_ids && query.appointment_type_ids.length ? query.appointment_type_ids : null;
+		const items = state.locations.filter((l) => {
+			const slots = state.slots.filter((s) => s.location_id === l.id && (!types || types.includes(s.appointment_type_id)));
+			if (types && !slots.length) return false;
+			return query.has_availability === undefined || slots.some((s) => isFree(s, now)) === query.has_availability;
+		});
+		return paginate(items, query);
+	},
+
+	// Practitioners are the clinical admins: those with sessions in the clinical system (slots).
+	listPractitioners({ state, query, now }) {
+		const locations = query.location_ids && query.location_ids.length ? query.location_ids : null;
+		const types = query.appointment_type_ids && query.appointment_type_ids.length ? query.appointment_type_ids : null;
+		const items = state.admins.filter((a) => SESSIONS[a.role]).filter((a) => {
+			const slots = state.slots.filter(
+				(s) =>
+					s.practitioner_id === a.id &&
+					(!locations || locations.includes(s.location_id)) &&
+					(!types || types.includes(s.appointment_type_id)),
+			);
+			if ((locations || types) && !slots.length) return false;
+			return query.has_availability === undefined || slots.some((s) => isFree(s, now)) === query.has_availability;
+		});
+		return paginate(items.map(practitionerView), query);
+	},
+
+	getPractitioner({ state, params }) {
+		const admin = state.admins.find((a) => a.id === params.id && SESSIONS[a.role]);
+		if (!admin) throw notFound('Practitioner', params.id);
+		return practitionerView(admin);
 	},
 
 	listAdmins({ state, query }) {

@@ -2,7 +2,6 @@
 // Messages: single sends (with GDPR channel restrictions and write-to-record) and batch messages.
 
 const { iso, dobDate, normaliseNhs, isValidNhs, ApiError, notFound, conflict, validationError, issue, paginate } = require('../util');
-const { patientView } = require('./patients');
 
 // GDPR restriction status: the contract leaves it open (README: "status unknown"). We answer 403,
 // the only non-auth 4xx the sendMessage page lists ("403 Unauthorised"); 422 is never mentioned.
@@ -21,23 +20,31 @@ function contactFor(patient, channel) {
 	return null;
 }
 
-function messageView(state, m) {
+// The fields Hero's reference shows for GET /v1/messages/{id}, plus the channel and text the stand-in keeps.
+function messageView(state, m, now) {
 	const patient = state.patients.find((p) => p.id === m.patient_id);
+	const batch = m.batch_message_id ? state.batchMessages.find((b) => b.id === m.batch_message_id) : null;
+	const due = Date.parse(m.send_at) <= now;
 	return {
 		id: m.id,
-		patient: patient ? patientView(patient) : null,
-		patient_id: m.patient_id,
-		message_type: m.message_type,
-		content: m.content,
-		status: m.status,
-		recipient_contact_detail: m.recipient_contact_detail,
+		patient: patient ? { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name } : null,
+		write_to_record: m.write_to_record
+			? {
+					write_to_record_at: m.write_to_record_status === 'written' ? m.written_at || m.send_at : null,
+					status: m.write_to_record_status,
+					failure_reason: null,
+					snomed_code: m.snomed_code,
+				}
+			: null,
+		short_link: m.short_link_id ? { id: m.short_link_id, type: 'booking', name: null, status: 'unused' } : null,
+		campaign: batch ? { id: batch.id, name: batch.name } : null,
 		created_at: m.created_at,
-		send_at: m.send_at,
-		write_to_record: m.write_to_record,
-		write_to_record_status: m.write_to_record_status,
-		snomed_code: m.snomed_code,
-		snomed_term: m.snomed_term,
-		batch_message_id: m.batch_message_id,
+		sent_at: due ? m.send_at : null,
+		scheduled_at: m.status === 'scheduled' ? m.send_at : null,
+		status: due && m.status === 'scheduled' ? 'delivered' : m.status,
+		sent_by_admin: null,
+		message_type: m.channel_used || m.message_type,
+		content: m.content,
 	};
 }
 
@@ -84,7 +91,7 @@ module.exports = {
 			channel_used: channel,
 			content: body.message_string,
 			recipient_contact_detail: channel === 'hero' ? null : contact,
-			status: scheduled ? 'scheduled' : 'sent',
+			status: scheduled ? 'scheduled' : 'delivered',
 			created_at: iso(now),
 			send_at: body.send_at ? iso(Date.parse(body.send_at)) : iso(now),
 			write_to_record: writeToRecord,
@@ -121,10 +128,18 @@ module.exports = {
 		return response;
 	},
 
-	getMessage({ state, params }) {
+	getMessage({ state, params, now }) {
 		const m = state.messages.find((x) => x.id === params.id);
 		if (!m) throw notFound('Message', params.id);
-		return messageView(state, m);
+		return messageView(state, m, now);
+	},
+
+	// Reminders Hero sends by itself; the stand-in has none of its own, so the list is empty unless a test adds some.
+	listAutomatedMessages({ state, query }) {
+		const items = (state.automatedMessages || []).filter(
+			(a) => (!query.recipient_id || a.recipient_id === query.recipient_id) && (!query.status || a.status === query.status),
+		);
+		return paginate(items, query);
 	},
 
 	createBatchMessage({ state, body, now }) {
@@ -154,11 +169,17 @@ module.exports = {
 		return batchView(batch);
 	},
 
-	// The contract types this 200 as a single BatchMessage (and flags that as implausible);
-	// the stand-in answers the API-wide list envelope {data, count} instead.
-	listBatchMessages({ state, query }) {
+	// Hero's reference shows a single BatchMessage; nothing settles it, so the stand-in answers the API-wide
+	// {data, count} by default and, with config.batchListShape, a bare array or the first batch alone.
+	listBatchMessages({ state, query, config }) {
 		const page = paginate(byStatus(state.batchMessages, query), query);
-		return { data: page.data.map(batchView), count: page.count };
+		const data = page.data.map(batchView);
+		if (config.batchListShape === 'array') return data;
+		if (config.batchListShape === 'object') {
+			if (!data.length) throw notFound('Batch message', 'of this list');
+			return data[0];
+		}
+		return { data, count: page.count };
 	},
 
 	getBatchMessage({ state, params }) {

@@ -28,6 +28,22 @@ function patientView(p) {
 	return Object.fromEntries(PATIENT_FIELDS.map((f) => [f, p[f] === undefined ? null : p[f]]));
 }
 
+// v1 and v2 search one field at a time (field=emis_id&search=...); Hero shows only emis_id and
+// ehr_partner_id as samples, so the stand-in takes the identifiers a partner would hold, exactly.
+const SEARCHABLE_FIELDS = ['ehr_partner_id', 'email', 'emis_id', 'id', 'mobile', 'nhs_number'];
+
+function searchOneField(state, query) {
+	const field = query.field;
+	const wanted = query.search === undefined ? '' : String(query.search).trim();
+	if (field !== undefined && !SEARCHABLE_FIELDS.includes(field)) {
+		throw validationError([issue('field', 'invalid_enum_value', SEARCHABLE_FIELDS.map((f) => `'${f}'`).join(' | '), `Cannot search by ${field}`)]);
+	}
+	const same = (p) => (field === 'nhs_number' ? p.nhs_number === normaliseNhs(wanted) : String(p[field] ?? '') === wanted);
+	const items = state.patients.filter((p) => p.status !== 'archived' && (!field || !wanted || same(p)));
+	const page = paginate(items, query);
+	return { data: page.data.map(summaryView), count: page.count };
+}
+
 function summaryView(p) {
 	const identifiers = [{ source: 'hero', type: 'hero_id', value: p.id }];
 	if (p.nhs_number) identifiers.push({ source: 'nhs', type: 'nhs_number', value: p.nhs_number });
@@ -194,8 +210,11 @@ module.exports = {
 	},
 
 	listPatients({ state, query }) {
-		const page = paginate(state.patients.filter((p) => p.status !== 'archived'), query);
-		return { data: page.data.map(summaryView), count: page.count };
+		return searchOneField(state, query);
+	},
+
+	listPatientsV2({ state, query }) {
+		return searchOneField(state, query);
 	},
 
 	listPatientsV3({ state, query }) {
@@ -282,6 +301,9 @@ module.exports = {
 		if (!token) throw apiError(400, 'invalid_merge_token', 'Merge token is unknown; call POST /v1/patients/{id}/merge/preview first');
 		if (token.target_patient_id !== params.id) {
 			throw apiError(400, 'merge_token_mismatch', `Merge token was issued for patient ${token.target_patient_id}, not ${params.id}`);
+		}
+		if (token.source_patient_id !== body.patient_id) {
+			throw apiError(400, 'merge_token_mismatch', `Merge token was issued for merging patient ${token.source_patient_id}, not ${body.patient_id}`);
 		}
 		if (token.used_at) throw conflict('merge_token_used', `Merge token was already used at ${token.used_at}`);
 		if (Date.parse(token.expires_at) <= now) throw apiError(400, 'merge_token_expired', `Merge token expired at ${token.expires_at}`);

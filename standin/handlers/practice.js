@@ -27,15 +27,10 @@ module.exports = {
 		return state.practiceGroup;
 	},
 
-	getCapabilities({ state, key }) {
+	// Hero's reference shows { capabilities: ["sms_messaging"] }; the other names are the stand-in's own.
+	getCapabilities() {
 		return {
-			practice_group_id: state.practiceGroup.id,
-			scopes: key.scopes,
-			messaging: { hero: true, sms: true, email: true, nhs_app: true, batch: true, write_to_record: true, auto_write_to_record: false },
-			booking: { online_booking: true, reservations: true, video: true, telephone: true },
-			booking_links: true,
-			ehr: { provider: 'emis', connected: true },
-			webhooks: true,
+			capabilities: ['batch_messaging', 'email_messaging', 'nhs_app_messaging', 'online_booking', 'sms_messaging', 'write_to_record'],
 		};
 	},
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
-import { HERO_NODE, HERO_TRIGGER, contractViolations, e2e, lastSeq, logSince, n8n, n8nLog, publicApi } from './helpers';
+import { HERO_NODE, HERO_TRIGGER, contractViolationsSince, e2e, lastSeq, logSince, n8n, n8nLog, publicApi } from './helpers';
 
 let since = 0;
 let types: { nodes: any[]; credentials: any[] };
@@ -89,5 +89,5 @@ it('has every example workflow imported, each with nodes n8n knows', async () =>
 });
 
 it('every request the stand-in received matched the Hero contract', async () => {
-	expect(await contractViolations(since)).toEqual([]);
+	expect(await contractViolationsSince(since)).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // `n8n execute` for the manual ones, the production webhook URL for the Elements-token one.
 // Each test checks the workflow's output and what reached Hero (the stand-in's request log and state).
 import {
-	contractViolations,
+	contractViolationsSince,
 	e2e,
 	example,
 	execute,
@@ -148,5 +148,5 @@ it('05 Elements token: the web page gets a fresh token from the production webho
 });
 
 it('every request the stand-in received matched the Hero contract', async () => {
-	expect(await contractViolations(since)).toEqual([]);
+	expect(await contractViolationsSince(since)).toEqual([]);
 });

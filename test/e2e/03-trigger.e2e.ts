@@ -1,7 +1,7 @@
 // The Hero Health Trigger in a running n8n: examples/01 activated through n8n's public API, a real
 // (stand-in) Hero state change delivering a signed webhook, forged deliveries, deactivation.
 import {
-	contractViolations,
+	contractViolationsSince,
 	deliverWebhook,
 	e2e,
 	example,
@@ -162,5 +162,5 @@ it('deactivating the workflow deletes its registration from Hero', async () => {
 });
 
 it('every request the stand-in received matched the Hero contract', async () => {
-	expect(await contractViolations(since)).toEqual([]);
+	expect(await contractViolationsSince(since)).toEqual([]);
 });

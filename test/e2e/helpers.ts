@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
+import { contractViolations } from '../../standin';
 import n8n = require('../../scripts/lib/n8n');
 import type { InstallPaths, N8nEnv } from '../../scripts/lib/n8n';
 
@@ -73,18 +74,10 @@ export async function heroApi<T = any>(method: string, route: string, body?: unk
 
 /**
  * The contract check: every request the stand-in received after `seq` matched an operation of
- * ../shared/hero-api/openapi.yaml and passed its schemas. Returns one line per violation.
+ * api/hero-health.openapi.yaml and passed its schemas, and so did its answer. Returns one line per violation.
  */
-export async function contractViolations(seq: number): Promise<string[]> {
-	return (await logSince(seq))
-		.filter((entry) => !entry.valid)
-		.map(
-			(entry) =>
-				`#${entry.seq} ${entry.method} ${entry.path} (${entry.operationId ?? 'no contract operation'}): ` +
-				(entry.validationErrors.length
-					? entry.validationErrors.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`).join('; ')
-					: 'not in the contract'),
-		);
+export async function contractViolationsSince(seq: number): Promise<string[]> {
+	return contractViolations(await logSince(seq));
 }
 
 // ---- n8n

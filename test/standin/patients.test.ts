@@ -86,18 +86,22 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 		expect(preview.body.patient.id).toBe(keep);
 		const token = preview.body.merge_token;
 
-		expect((await api('POST', `/v1/patients/${keep}/merge`, {})).status).toBe(400); // missing token (contract)
-		const bogus = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: 'mt_nope' });
+		expect((await api('POST', `/v1/patients/${keep}/merge`, { patient_id: duplicate })).status).toBe(400); // missing token (contract)
+		const noPatient = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token });
+		expect(noPatient).toMatchObject({ status: 400, body: { message: [expect.objectContaining({ path: ['patient_id'] })] } });
+		const bogus = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: 'mt_nope', patient_id: duplicate });
 		expect(bogus).toMatchObject({ status: 400, body: { error: 'invalid_merge_token' } });
-		const wrongPatient = await api('POST', '/v1/patients/1003/merge', { merge_token: token });
+		const wrongPatient = await api('POST', '/v1/patients/1003/merge', { merge_token: token, patient_id: duplicate });
 		expect(wrongPatient).toMatchObject({ status: 400, body: { error: 'merge_token_mismatch' } });
+		const wrongSource = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token, patient_id: '1003' });
+		expect(wrongSource).toMatchObject({ status: 400, body: { error: 'merge_token_mismatch' } });
 
-		const merged = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token });
+		const merged = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token, patient_id: duplicate });
 		expect(merged.status).toBe(200);
 		expect(merged.body).toMatchObject({ patient_id: keep, merged_patient_id: duplicate });
 		expect((await api('GET', `/v1/patients/${duplicate}`)).body.status).toBe('archived');
 
-		const reused = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token });
+		const reused = await api('POST', `/v1/patients/${keep}/merge`, { merge_token: token, patient_id: duplicate });
 		expect(reused).toMatchObject({ status: 409, body: { error: 'merge_token_used', statusCode: 409 } });
 		const previewArchived = await api('POST', `/v1/patients/${keep}/merge/preview`, { patient_id: duplicate });
 		expect(previewArchived.status).toBe(409);

@@ -1,4 +1,4 @@
-// Every Hero Health path, once. The contract is ../shared/hero-api/openapi.yaml; paths marked
+// Every Hero Health path, once. The contract is api/hero-health.openapi.yaml; paths marked
 // x-inferred there are corrected here and nowhere else.
 const segment = (id: string | number) => encodeURIComponent(String(id));
 

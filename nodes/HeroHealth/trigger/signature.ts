@@ -1,6 +1,6 @@
 // Hero webhook signatures: HMAC-SHA256 keyed with the webhook's signing_key over
 // "{X-Herohealth-Timestamp}.{raw body}". Hero does not document the encoding, the timestamp unit or a
-// replay window, so this follows the house rules in shared/hero-api/README.md. Pure: no n8n imports.
+// replay window, so this follows the house rules in api/README.md. Pure: no n8n imports.
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 export const SIGNATURE_HEADER = 'x-herohealth-signature';

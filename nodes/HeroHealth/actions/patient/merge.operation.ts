@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 		default: 'preview',
 		description: 'Hero merges only with a token from a preview of the same merge',
 	},
-	{ ...duplicatePatientField, displayOptions: { show: { tokenSource: ['preview'] } } },
+	duplicatePatientField,
 	{
 		displayName: 'Merge Token',
 		name: 'mergeToken',
@@ -36,12 +36,13 @@ export const description: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { tokenSource: ['given'] } },
 		default: '',
-		description: 'The merge_token from Preview Merge for this patient',
+		description: 'The merge_token from Preview Merge of these two patients',
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, itemIndex, 'patientId', 'Patient to Keep');
+	const duplicateId = readPatientId.call(this, itemIndex, 'duplicatePatientId', 'Duplicate Patient');
 	const mergeToken =
 		this.getNodeParameter('tokenSource', itemIndex) === 'given'
 			? readRequiredText.call(this, itemIndex, 'mergeToken', 'Merge Token')
@@ -56,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			method: 'POST',
 			path: heroPaths.patientMerge(patientId),
-			body: { merge_token: mergeToken },
+			body: { merge_token: mergeToken, patient_id: duplicateId },
 			subject: `patient ${patientId}`,
 		},
 		itemIndex,
