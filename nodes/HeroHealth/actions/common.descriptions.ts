@@ -127,7 +127,7 @@ export const practitionerLocator = numericIdLocator({
 	displayName: 'Practitioner',
 	name: 'practitionerId',
 	searchListMethod: 'searchPractitioners',
-	description: 'The clinician (a Hero admin user) who sees the patient: pick by name, or give the numeric Hero ID',
+	description: 'The clinician who sees the patient: pick by name (only those at the chosen location and for the chosen appointment type are listed), or give the numeric Hero ID',
 	idExample: '15',
 });
 

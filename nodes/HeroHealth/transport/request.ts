@@ -187,11 +187,33 @@ export interface PageOptions {
 	returnAll: boolean;
 	limit?: number;
 	pageSize?: number;
+	/** Hero may answer with one record instead of a list (GET /v1/batch_message, as Hero's reference shows it). */
+	mayAnswerOneRecord?: boolean;
 }
 
-interface HeroPage {
-	data?: IDataObject[];
-	count?: number;
+function shapeOf(body: unknown): string {
+	if (body === null || body === undefined || body === '') return 'nothing';
+	if (typeof body !== 'object') return `a ${typeof body}`;
+	const keys = Object.keys(body);
+	return keys.length ? `an object with ${keys.slice(0, 8).join(', ')}` : 'an empty object';
+}
+
+/** One page's records: Hero's {data, count}, a bare list, or (where allowed) one record alone; anything else fails. */
+function pageRecords(
+	this: HeroContext,
+	page: unknown,
+	request: HeroRequest,
+	pages: PageOptions,
+	itemIndex?: number,
+): { records: IDataObject[]; count?: number; lone?: boolean } {
+	if (Array.isArray(page)) return { records: page as IDataObject[] };
+	const body = (page ?? {}) as IDataObject;
+	if (Array.isArray(body.data)) return { records: body.data as IDataObject[], count: typeof body.count === 'number' ? body.count : undefined };
+	if (pages.mayAnswerOneRecord && typeof page === 'object' && body.id !== undefined) return { records: [body], lone: true };
+	throw new NodeOperationError(this.getNode(), `Hero Health answered ${request.method} ${request.path} with something other than a list`, {
+		itemIndex,
+		description: `Expected {data, count}${pages.mayAnswerOneRecord ? ', a list or one record' : ' or a list'}, but got ${shapeOf(page)}. Nothing was output for this item; tell the package maintainers what Hero answered.`,
+	});
 }
 
 /**
@@ -209,18 +231,18 @@ export async function heroRequestAllPages(
 	const records: IDataObject[] = [];
 	let previousPage = '';
 	for (let pageIndex = 0; records.length < limit; pageIndex++) {
-		const page: HeroPage = await heroRequest.call(
+		const page = await heroRequest.call(
 			this,
 			{ ...request, qs: { ...request.qs, page_index: pageIndex, page_size: pageSize } },
 			itemIndex,
 		);
-		const data = Array.isArray(page?.data) ? page.data : [];
+		const { records: data, count, lone } = pageRecords.call(this, page, request, pages, itemIndex);
 		const fingerprint = JSON.stringify(data);
 		if (data.length === 0 || fingerprint === previousPage) break;
 		previousPage = fingerprint;
 		records.push(...data.slice(0, limit - records.length));
-		const total = typeof page.count === 'number' ? page.count : Infinity;
-		if (data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
+		const total = count ?? Infinity;
+		if (lone || data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
 	}
 	return records;
 }
