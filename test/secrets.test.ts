@@ -109,8 +109,10 @@ const PARAMETERS: Record<string, INodeParameters> = {
 	'practiceGroup.getCapabilities': {},
 	'practiceGroup.getConfiguration': {},
 	'practiceGroup.getElements': {},
+	'practitioner.get': { practitionerId: byId('11') },
+	'practitioner.getAll': { returnAll: true },
 	'slot.count': { appointmentTypeId: byId('1'), locationId: byId('1') },
-	'slot.get': { slotId: '1' },
+	'slot.get': { slotId: '100001' },
 	'slot.getAll': { appointmentTypeId: byId('1'), locationId: byId('1'), returnAll: false, limit: 5 },
 };
 

@@ -17,8 +17,7 @@ import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/r
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
 import { AcceptedDeliveries, SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
 import { heroPaths } from './transport/paths';
-import type { HeroCredentials } from './transport/request';
-import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
+import { heroConnection, heroRequest } from './transport/request';
 
 // Shared by every Hero Health Trigger in this n8n process; digests differ per signing key.
 const acceptedDeliveries = new AcceptedDeliveries();
@@ -110,8 +109,8 @@ export class HeroHealthTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const url = this.getNodeWebhookUrl('default') ?? '';
-				const credentials = await this.getCredentials<HeroCredentials>(CREDENTIAL_TYPE);
-				if (baseUrlFor(credentials) === HERO_ENVIRONMENT_URLS.production && !url.startsWith('https://')) {
+				const { baseUrl } = await heroConnection.call(this);
+				if (baseUrl === HERO_ENVIRONMENT_URLS.production && !url.startsWith('https://')) {
 					throw new NodeOperationError(
 						this.getNode(),
 						`Hero Health delivers webhooks over HTTPS only, and this workflow's webhook URL is ${url}`,

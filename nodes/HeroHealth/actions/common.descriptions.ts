@@ -26,6 +26,17 @@ export const patientLocator: INodeProperties = {
 	],
 };
 
+/** n8n's usual Simplify toggle, on by default; `fields` names what the simplified output keeps. */
+export function simplifyField(fields: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only the most used fields (${fields}) instead of Hero's full answer`,
+	};
+}
+
 /** The optional settings of an operation, under n8n's usual Options / Add Option collection. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {

@@ -7,6 +7,8 @@ export interface RequestSummary {
 	path: string;
 	/** e.g. "message 42"; used to say what was not found */
 	subject?: string;
+	/** where the request went, so a 404 on a path that should exist can point at the credential */
+	baseUrl?: string;
 }
 
 export interface HeroErrorInput {
@@ -118,10 +120,21 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 		]
 			.filter(Boolean)
 			.join('\n');
+	} else if (status === 404 && request.subject) {
+		message = `Not found: Hero Health has no ${request.subject} (404)`;
+		description = [
+			heroSaid,
+			'Check the ID, and that it belongs to this practice group and environment. If every request fails like this, check the Environment and Base URL of the Hero Health API credential.',
+		]
+			.filter(Boolean)
+			.join('\n');
 	} else if (status === 404) {
-		const subject = request.subject ?? 'the requested record';
-		message = `Not found: Hero Health has no ${subject} (404)`;
-		description = [heroSaid, `Check the ID, and that it belongs to this practice group and environment.`]
+		// A list or the practice group itself: nothing to be missing but the path, so the address is wrong.
+		message = `Hero Health has no ${action(request)} at ${request.baseUrl ?? 'this address'} (404)`;
+		description = [
+			heroSaid,
+			"This path exists in Hero's API, so the address is probably wrong: check the Environment and Base URL of the Hero Health API credential.",
+		]
 			.filter(Boolean)
 			.join('\n');
 	} else if (status === 409) {

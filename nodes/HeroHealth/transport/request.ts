@@ -14,6 +14,7 @@ import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../..
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
 import { rateLimiterFor } from './rateLimiter';
+import { baseUrlProblem, headerValueProblem, rateLimitProblem } from '../validation';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 
@@ -33,7 +34,7 @@ export interface HeroRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
-	/** What the request is about ("message 42"), so a 404 can say what was not found. */
+	/** The record the request is about ("message 42"), so a 404 can say what was not found; none for lists. */
 	subject?: string;
 	/** Values besides the API key to remove from errors, such as webhook signing keys. */
 	secrets?: string[];
@@ -72,8 +73,38 @@ export function stopSending(context: HeroContext, itemIndex: number): void {
 }
 
 export function baseUrlFor(credentials: HeroCredentials): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	return HERO_ENVIRONMENT_URLS[credentials.environment] ?? HERO_ENVIRONMENT_URLS.production;
+}
+
+/** What every request needs from the credential, checked first: nothing is sent on a bad value. */
+export interface HeroConnection {
+	apiKey: string;
+	baseUrl: string;
+	perMinute: number;
+}
+
+export async function heroConnection(this: HeroContext, itemIndex?: number): Promise<HeroConnection> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
+	const refuse = (field: string, problem: string | undefined) => {
+		if (problem === undefined) return;
+		const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+		throw new NodeOperationError(this.getNode(), `Invalid ${field} in the Hero Health API credential${item}: ${problem}`, {
+			itemIndex,
+			description: `Open the Hero Health API credential and correct its ${field}. Nothing was sent to Hero.`,
+		});
+	};
+	refuse('API Key', headerValueProblem(credentials.apiKey));
+	refuse('Practice Group ID', headerValueProblem(credentials.practiceGroupId));
+	if (credentials.environment === 'custom') refuse('Base URL', baseUrlProblem(credentials.baseUrl));
+	const rate = credentials.rateLimitPerMinute;
+	const unset = rate === undefined || rate === null || (rate as unknown) === '';
+	if (!unset) refuse('Rate Limit (Requests per Minute)', rateLimitProblem(rate));
+	return {
+		apiKey: credentials.apiKey,
+		baseUrl: baseUrlFor(credentials),
+		perMinute: unset ? HERO_DEFAULT_RATE_LIMIT_PER_MINUTE : Number(rate),
+	};
 }
 
 function retryAfterMs(headers: IDataObject | undefined): number | undefined {
@@ -115,16 +146,13 @@ export async function heroSecrets(this: HeroContext): Promise<string[]> {
  * turned into a NodeApiError carrying Hero's words with secrets removed.
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest, itemIndex?: number): Promise<IDataObject> {
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
-	const secrets = [credentials.apiKey, ...(request.secrets ?? [])];
-	const limiter = rateLimiterFor(
-		credentials.apiKey,
-		Number(credentials.rateLimitPerMinute) || HERO_DEFAULT_RATE_LIMIT_PER_MINUTE,
-	);
-	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject };
+	const connection = await heroConnection.call(this, itemIndex);
+	const secrets = [connection.apiKey, ...(request.secrets ?? [])];
+	const limiter = rateLimiterFor(connection.apiKey, connection.perMinute);
+	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject, baseUrl: connection.baseUrl };
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrlFor(credentials)}${request.path}`,
+		url: `${connection.baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		json: true,

@@ -7,5 +7,5 @@ export const description: INodeProperties[] = listFields(recipientStatuses);
 
 // Hero's reference shows this list answering one batch message, where every other list answers {data, count}.
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listRecords.call(this, itemIndex, heroPaths.batchMessages, 'batch messages', true);
+	return await listRecords.call(this, itemIndex, heroPaths.batchMessages, undefined, true);
 }

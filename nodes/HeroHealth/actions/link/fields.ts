@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { calendarDateProblem, plainDate, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
 import { practitionerLocator } from '../common.descriptions';
-import { readOptionalNumericId, readRequiredText } from '../common.parameters';
+import { readNumericId, readOptionalNumericId } from '../common.parameters';
 
 export const linkIdField: INodeProperties = {
 	displayName: 'Booking Link ID',
@@ -14,8 +14,8 @@ export const linkIdField: INodeProperties = {
 	description: 'The ID of the booking link (the ID returned by Create Booking Link)',
 };
 
-export function readLinkId(this: IExecuteFunctions, itemIndex: number, field = 'Booking Link ID'): string {
-	return readRequiredText.call(this, itemIndex, 'linkId', field);
+export function readLinkId(this: IExecuteFunctions, itemIndex: number): string {
+	return readNumericId.call(this, itemIndex, 'linkId', 'Booking Link ID');
 }
 
 export const expiryDateOption: INodeProperties = {

@@ -7,6 +7,7 @@ import { heroPaths } from '../../transport/paths';
 import {
 	dateTimeProblem,
 	emailProblem,
+	messageLengthProblem,
 	numericIdProblem,
 	refuseInvalid,
 	ukMobileProblem,
@@ -187,6 +188,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const channel = this.getNodeParameter('channel', itemIndex) as string;
 	const message = readRequiredText.call(this, itemIndex, 'message', 'Message');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const channels = [channel, String(options.fallbackChannel ?? '')];
+	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(message, channels));
 
 	const body: IDataObject = { patient_id: patientId, message_type: channel, message_string: message };
 	for (const [option, field] of Object.entries(PASSED_THROUGH)) {

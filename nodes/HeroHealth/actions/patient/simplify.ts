@@ -1,13 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to return only the most used fields (ID, NHS number, name, date of birth, contact details, postcode, EHR link, data source, status) instead of the full record',
-};
+import { simplifyField } from '../common.descriptions';
+
+export const simplifyPatientField = simplifyField(
+	'ID, NHS number, name, date of birth, contact details, postcode, EHR link, data source, status',
+);
 
 /**
  * The fields most workflows need from a Hero patient. Hero returns two shapes: the full record

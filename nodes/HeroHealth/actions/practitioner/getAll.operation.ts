@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
 	return await heroRequestAllPages.call(
 		this,
-		{ method: 'GET', path: heroPaths.practitioners, qs, subject: 'practitioners' },
+		{ method: 'GET', path: heroPaths.practitioners, qs },
 		readPageOptions.call(this, itemIndex),
 		itemIndex,
 	);

@@ -4,7 +4,7 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { calendarDateProblem, plainDate, refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../common.descriptions';
-import { readNumericId, readOptionalNumericId, readRequiredText } from '../common.parameters';
+import { readNumericId, readOptionalNumericId } from '../common.parameters';
 import { addDays, londonToday } from '../londonTime';
 
 const DEFAULT_WINDOW_DAYS = 14;
@@ -67,7 +67,7 @@ export const slotIdField: INodeProperties = {
 
 /** A free slot; Hero answers 404 once it is reserved, booked or past. */
 export async function fetchSlot(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const slotId = readRequiredText.call(this, itemIndex, 'slotId', 'Slot ID');
+	const slotId = readNumericId.call(this, itemIndex, 'slotId', 'Slot ID');
 	return await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` },
