@@ -127,7 +127,7 @@ const CASES: Case[] = [
 	...['get', 'send', 'getMessages', 'getRecipients'].map(
 		(operation): Case => ({ operation: `batchMessage.${operation}`, base: limited, path: 'batchMessageId', kind: 'numericId' }),
 	),
-	...['getMany', 'getMessages', 'getRecipients'].map(
+	...['getAll', 'getMessages', 'getRecipients'].map(
 		(operation): Case => ({ operation: `batchMessage.${operation}`, base: { ...limited, batchMessageId: '1' }, path: 'limit', kind: 'wholeNumber' }),
 	),
 	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map(

@@ -180,19 +180,19 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		for (let n = 0; n < 3; n++) await createBatch(1);
 		standin.clearLog();
 
-		const limited = await runHero(standin, { resource: 'batchMessage', operation: 'getMany', returnAll: false, limit: 2 });
+		const limited = await runHero(standin, { resource: 'batchMessage', operation: 'getAll', returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
 		expect(standin.log.map((entry) => [entry.path, entry.query, entry.valid])).toEqual([
 			['/v1/batch_message', { page_index: '0', page_size: '2' }, true],
 		]);
 
-		const all = await runHero(standin, { resource: 'batchMessage', operation: 'getMany', returnAll: true });
+		const all = await runHero(standin, { resource: 'batchMessage', operation: 'getAll', returnAll: true });
 		expect(all.items.map((item) => item.json.id)).toEqual(standin.state.batchMessages.map((batch) => batch.id));
 
 		standin.clearLog();
 		await runHero(standin, {
 			resource: 'batchMessage',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { status: 'QUEUED' },
 		});
@@ -203,7 +203,7 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 	it('takes each answer shape Hero’s list may have ({data, count}, a bare list, one batch) and fails clearly on anything else', async () => {
 		for (let n = 0; n < 3; n++) await createBatch(1);
 		const ids = standin.state.batchMessages.map((batch) => batch.id);
-		const getMany = { resource: 'batchMessage', operation: 'getMany', returnAll: true };
+		const getMany = { resource: 'batchMessage', operation: 'getAll', returnAll: true };
 
 		for (const [shape, expected] of [['list', ids], ['array', ids], ['object', [ids[0]]]] as const) {
 			standin.setConfig({ batchListShape: shape });

@@ -80,7 +80,7 @@ const PARAMETERS: Record<string, INodeParameters> = {
 		recipientList: { recipient: [{ nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }] },
 	},
 	'batchMessage.get': { batchMessageId: '1' },
-	'batchMessage.getMany': { returnAll: true },
+	'batchMessage.getAll': { returnAll: true },
 	'batchMessage.getMessages': { batchMessageId: '1', returnAll: true },
 	'batchMessage.getRecipients': { batchMessageId: '1', returnAll: true },
 	'batchMessage.send': { batchMessageId: '1' },

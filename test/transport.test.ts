@@ -1,4 +1,5 @@
-import { HeroHealthApi, HERO_ENVIRONMENT_URLS } from '../credentials/HeroHealthApi.credentials';
+import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
+import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
 import { baseUrlFor } from '../nodes/HeroHealth/transport/request';
 import { HeroTransportProbe } from './fixtures/HeroTransportProbe.node';
 import { testCredential } from './harness';

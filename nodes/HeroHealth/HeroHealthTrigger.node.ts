@@ -9,8 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { HERO_ENVIRONMENT_URLS } from '../../credentials/HeroHealthApi.credentials';
-import { optionsCollection } from './actions/common.descriptions';
+import { HERO_ENVIRONMENT_URLS } from './transport/environments';
 import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
@@ -58,22 +57,29 @@ export class HeroHealthTrigger implements INodeType {
 				required: true,
 				description: 'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
 			},
-			optionsCollection([
-				{
-					displayName: 'Include Headers',
-					name: 'includeHeaders',
-					type: 'boolean',
-					default: true,
-					description: "Whether to output the delivery's HTTP headers (the signature header is always left out)",
-				},
-				{
-					displayName: 'Include Raw Body',
-					name: 'includeRawBody',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to also output the body exactly as Hero sent it, as text',
-				},
-			]),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: true,
+						description: "Whether to output the delivery's HTTP headers (the signature header is always left out)",
+					},
+					{
+						displayName: 'Include Raw Body',
+						name: 'includeRawBody',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to also output the body exactly as Hero sent it, as text',
+					},
+				],
+			},
 		],
 	};
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 		hero('Practitioner 13', { resource: 'practitioner', operation: 'get', practitionerId: byId('13') }),
 		hero('Capabilities', { resource: 'practiceGroup', operation: 'getCapabilities' }),
 		hero('Patient by EMIS ID', { resource: 'patient', operation: 'search', searchFields: { emisId } }),
-		hero('Batch messages', { resource: 'batchMessage', operation: 'getMany', returnAll: true }),
+		hero('Batch messages', { resource: 'batchMessage', operation: 'getAll', returnAll: true }),
 		hero('Send SMS', { resource: 'message', operation: 'send', patientId: byId('1001'), channel: 'sms', message: 'Your results are ready' }),
 		hero('Message status', { resource: 'message', operation: 'get', messageId: '={{ $json.message_id }}' }),
 		hero('Merge duplicate', { resource: 'patient', operation: 'merge', patientId: byId('1002'), tokenSource: 'preview', duplicatePatientId: byId('1030') }),

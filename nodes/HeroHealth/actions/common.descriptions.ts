@@ -142,6 +142,25 @@ export const practitionerLocator = numericIdLocator({
 	idExample: '15',
 });
 
+/** A free slot's ID, for Slot > Get and for booking by slot; read it with `fetchFreeSlot`. */
+export const slotIdField: INodeProperties = {
+	displayName: 'Slot ID',
+	name: 'slotId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 100231',
+	description: 'The ID of a free slot, as returned by Slot > Get Many',
+};
+
+/** From Date and To Date, calendar days for a slot search or a booking link; read them with `readDateRange`. */
+export function dateRangeFields(fromDescription: string, toDescription: string): INodeProperties[] {
+	return [
+		{ displayName: 'From Date', name: 'fromDate', type: 'dateTime', default: '', description: fromDescription },
+		{ displayName: 'To Date', name: 'toDate', type: 'dateTime', default: '', description: toDescription },
+	];
+}
+
 /** An NHS number typed or mapped from the input; read it with `checkedNhsNumber`. */
 export const nhsNumberField: INodeProperties = {
 	displayName: 'NHS Number',

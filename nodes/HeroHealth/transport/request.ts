@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../../../credentials/HeroHealthApi.credentials';
+import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from './environments';
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
 import { rateLimiterFor } from './rateLimiter';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { messageTextField, optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId, readRequiredText } from '../common.parameters';
+import { heroFieldsFrom, readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import {
@@ -191,10 +191,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const channels = [channel, String(options.fallbackChannel ?? '')];
 	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(message, channels));
 
-	const body: IDataObject = { patient_id: patientId, message_type: channel, message_string: message };
-	for (const [option, field] of Object.entries(PASSED_THROUGH)) {
-		if (options[option] !== undefined && options[option] !== '') body[field] = options[option];
-	}
+	const body: IDataObject = {
+		patient_id: patientId,
+		message_type: channel,
+		message_string: message,
+		...heroFieldsFrom(options, PASSED_THROUGH),
+	};
 
 	const contactDetail = String(options.contactDetail ?? '').trim();
 	if (contactDetail) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyPatient, simplifyPatientField } from './simplify';
+import { simplifyPatient, simplifyPatientField } from './shared';
 import { patientLocator } from '../common.descriptions';
 import { readPatientId } from '../common.parameters';
 import { heroRequest } from '../../transport/request';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyPatient, simplifyPatientField } from './simplify';
+import { simplifyPatient, simplifyPatientField } from './shared';
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions, readPatientId } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';

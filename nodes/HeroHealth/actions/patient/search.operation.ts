@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyPatient, simplifyPatientField } from './simplify';
+import { simplifyPatient, simplifyPatientField } from './shared';
 import { dateOfBirthField, nhsNumberField, returnAllOrLimit } from '../common.descriptions';
 import { checkedDateOfBirth, checkedNhsNumber, readPageOptions } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
