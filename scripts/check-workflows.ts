@@ -27,7 +27,7 @@ const triggers = (on: Workflow['on']) => (typeof on === 'string' ? [on] : Array.
 function leaves(error: ValidationError): string[] {
 	const nested = 'states' in error ? (error.states ?? []).flatMap((state) => state.errors.flatMap(leaves)) : [];
 	if (nested.length > 0) return nested;
-	const where = 'path' in error ? error.path || '/' : `line ${error.location?.line ?? '?'}`;
+	const where = 'location' in error && error.location ? `line ${error.location.line}` : ('path' in error && error.path) || '/';
 	return [`${where}: ${error.title}${error.detail ? ` (${error.detail})` : ''}`];
 }
 
@@ -40,18 +40,23 @@ for (const file of files) {
 	const text = fs.readFileSync(path.join(WORKFLOWS, file), 'utf8');
 	const { errors } = validateWorkflow(text);
 	for (const message of new Set(errors.flatMap(leaves))) fail(file, message);
-	if (errors.length > 0) continue;
-	workflows[file] = parse(text);
-	for (const [name, job] of Object.entries(workflows[file].jobs ?? {})) {
+	try {
+		if (errors.length === 0) workflows[file] = parse(text); // stricter than the validator: a duplicate key fails
+	} catch (error) {
+		fail(file, error.message);
+	}
+}
+for (const [file, workflow] of Object.entries(workflows)) {
+	for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
 		for (const uses of [job.uses, ...(job.steps ?? []).map((step) => step.uses)]) {
 			if (!uses?.startsWith('./')) continue;
-			const target = path.join(ROOT, uses);
-			if (!fs.existsSync(target)) fail(file, `job ${name}: ${uses} does not exist`);
-			else if (job.uses === uses && !triggers(parse(fs.readFileSync(target, 'utf8'))?.on).includes('workflow_call'))
+			const called = path.relative(WORKFLOWS, path.join(ROOT, uses));
+			if (!fs.existsSync(path.join(ROOT, uses))) fail(file, `job ${name}: ${uses} does not exist`);
+			else if (job.uses === uses && workflows[called] && !triggers(workflows[called].on).includes('workflow_call'))
 				fail(file, `job ${name}: ${uses} has no workflow_call trigger`);
 		}
 	}
-	console.log(`[workflows] ${file}: valid (${Object.keys(workflows[file].jobs ?? {}).length} jobs)`);
+	console.log(`[workflows] ${file}: valid (${Object.keys(workflow.jobs ?? {}).length} jobs)`);
 }
 
 const jobs = (file: string) => Object.values(workflows[file]?.jobs ?? {});
