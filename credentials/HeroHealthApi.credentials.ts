@@ -15,7 +15,7 @@ export class HeroHealthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/hero-health.svg', dark: 'file:../icons/hero-health.dark.svg' };
 
-	documentationUrl = 'https://developer.herohealth.net/apis/public-api/openapi';
+	documentationUrl = 'https://github.com/n8n-nodes-hero-health/n8n-nodes-hero-health#credential-setup';
 
 	properties: INodeProperties[] = [
 		{

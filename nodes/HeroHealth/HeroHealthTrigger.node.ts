@@ -194,8 +194,9 @@ export class HeroHealthTrigger implements INodeType {
 			body: parsedBody(text) as IDataObject,
 		};
 		if (options.includeHeaders !== false) {
-			const { [SIGNATURE_HEADER]: _signature, ...rest } = headers;
-			json.headers = rest as IDataObject;
+			const rest: IDataObject = { ...headers };
+			delete rest[SIGNATURE_HEADER];
+			json.headers = rest;
 		}
 		if (options.includeRawBody) json.rawBody = text;
 		return { workflowData: [[{ json }]] };
