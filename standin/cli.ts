@@ -18,16 +18,36 @@ function parseArgs(argv: string[]): StandinOptions {
 			return Number(v);
 		};
 		switch (flag) {
-			case '--port': opts.port = value(); break;
-			case '--host': opts.host = inline !== undefined ? inline : argv[++i]; break;
-			case '--rate-limit': opts.rateLimitPerMinute = value(); break;
-			case '--latency': opts.latencyMs = value(); break;
-			case '--rate429': faults.rate429 = value(); break;
-			case '--rate5xx': faults.rate5xx = value(); break;
-			case '--drop': faults.rateDrop = value(); break;
-			case '--retry-after': opts.retryAfter = true; break;
-			case '--reservation-ttl': opts.reservationTtlMs = value(); break;
-			case '--seed': opts.seed = value(); break;
+			case '--port':
+				opts.port = value();
+				break;
+			case '--host':
+				opts.host = inline !== undefined ? inline : argv[++i];
+				break;
+			case '--rate-limit':
+				opts.rateLimitPerMinute = value();
+				break;
+			case '--latency':
+				opts.latencyMs = value();
+				break;
+			case '--rate429':
+				faults.rate429 = value();
+				break;
+			case '--rate5xx':
+				faults.rate5xx = value();
+				break;
+			case '--drop':
+				faults.rateDrop = value();
+				break;
+			case '--retry-after':
+				opts.retryAfter = true;
+				break;
+			case '--reservation-ttl':
+				opts.reservationTtlMs = value();
+				break;
+			case '--seed':
+				opts.seed = value();
+				break;
 			case '-h':
 			case '--help':
 				console.log(USAGE);

@@ -95,7 +95,9 @@ function dereference(node: unknown, root: unknown, stack: string[] = []): unknow
 		if (target === undefined) throw new Error(`Unresolved $ref ${node.$ref}`);
 		const { $ref, ...siblings } = node;
 		const resolved = dereference(target, root, [...stack, node.$ref]);
-		return Object.keys(siblings).length ? { ...(resolved as JsonObject), ...(dereference(siblings, root, stack) as JsonObject) } : resolved;
+		return Object.keys(siblings).length
+			? { ...(resolved as JsonObject), ...(dereference(siblings, root, stack) as JsonObject) }
+			: resolved;
 	}
 	const out: JsonObject = {};
 	for (const [k, v] of Object.entries(node)) out[k] = dereference(v, root, stack);
@@ -196,8 +198,17 @@ function toIssue(e: AjvError, basePath: Array<string | number>, rootSchema: unkn
 			const propSchema = propertySchema(e, prop, rootSchema);
 			let expected = isObject(propSchema) && propSchema.type ? toList(propSchema.type).filter((t) => t !== 'null')[0] : undefined;
 			if (expected === 'integer') expected = 'number';
-			if (!expected && isObject(propSchema) && propSchema.enum) expected = toList(propSchema.enum).map((o) => `'${o}'`).join(' | ');
-			return { code: 'invalid_type', expected: String(expected || 'unknown'), received: 'undefined', path: [...p, prop], message: 'Required' };
+			if (!expected && isObject(propSchema) && propSchema.enum)
+				expected = toList(propSchema.enum)
+					.map((o) => `'${o}'`)
+					.join(' | ');
+			return {
+				code: 'invalid_type',
+				expected: String(expected || 'unknown'),
+				received: 'undefined',
+				path: [...p, prop],
+				message: 'Required',
+			};
 		}
 		case 'type': {
 			// nullable types report the non-null type, as zod's .nullable() does
@@ -253,7 +264,13 @@ function toIssue(e: AjvError, basePath: Array<string | number>, rootSchema: unkn
 			};
 		}
 		case 'pattern':
-			return { code: 'invalid_string', expected: `string matching ${e.params.pattern}`, validation: 'regex', path: p, message: 'Invalid' };
+			return {
+				code: 'invalid_string',
+				expected: `string matching ${e.params.pattern}`,
+				validation: 'regex',
+				path: p,
+				message: 'Invalid',
+			};
 		case 'format': {
 			const validation = String(e.params.format)
 				.split(' | ')
@@ -264,7 +281,13 @@ function toIssue(e: AjvError, basePath: Array<string | number>, rootSchema: unkn
 		case 'additionalProperties':
 		case 'unevaluatedProperties': {
 			const key = String(e.params.additionalProperty || e.params.unevaluatedProperty);
-			return { code: 'unrecognized_keys', expected: 'no additional keys', keys: [key], path: p, message: `Unrecognized key(s) in object: '${key}'` };
+			return {
+				code: 'unrecognized_keys',
+				expected: 'no additional keys',
+				keys: [key],
+				path: p,
+				message: `Unrecognized key(s) in object: '${key}'`,
+			};
 		}
 		case 'oneOf':
 		case 'anyOf':
@@ -274,12 +297,19 @@ function toIssue(e: AjvError, basePath: Array<string | number>, rootSchema: unkn
 	}
 }
 
-export function issuesFrom(errors: AjvError[] | null | undefined, basePath: Array<string | number> = [], rootSchema: unknown = undefined): ValidationIssue[] {
+export function issuesFrom(
+	errors: AjvError[] | null | undefined,
+	basePath: Array<string | number> = [],
+	rootSchema: unknown = undefined,
+): ValidationIssue[] {
 	const issues = collapseUnions(errors || []).map((e) => toIssue(e, basePath, rootSchema));
 	// several unrecognized keys on one object -> one issue, like zod
 	const merged: ValidationIssue[] = [];
 	for (const i of issues) {
-		const prev = merged.find((m) => m.code === 'unrecognized_keys' && i.code === 'unrecognized_keys' && JSON.stringify(m.path) === JSON.stringify(i.path));
+		const prev = merged.find(
+			(m) =>
+				m.code === 'unrecognized_keys' && i.code === 'unrecognized_keys' && JSON.stringify(m.path) === JSON.stringify(i.path),
+		);
 		if (prev && prev.keys && i.keys) {
 			prev.keys.push(...i.keys);
 			prev.message = `Unrecognized key(s) in object: ${prev.keys.map((k) => `'${k}'`).join(', ')}`;
@@ -372,7 +402,12 @@ export function loadContract(file = contractPath()) {
 	// searchParams: URLSearchParams; body: parsed JSON (undefined when absent); bodyError: JSON parse error
 	function validate(
 		op: Operation,
-		{ pathParams, searchParams, body, bodyError }: { pathParams: Record<string, string>; searchParams: URLSearchParams; body: unknown; bodyError?: string },
+		{
+			pathParams,
+			searchParams,
+			body,
+			bodyError,
+		}: { pathParams: Record<string, string>; searchParams: URLSearchParams; body: unknown; bodyError?: string },
 	): Validation {
 		const issues: ValidationIssue[] = [];
 		if (!op.pathParams.validate(pathParams)) issues.push(...issuesFrom(op.pathParams.validate.errors));
@@ -383,10 +418,17 @@ export function loadContract(file = contractPath()) {
 		}
 		if (!op.queryParams.validate(query)) issues.push(...issuesFrom(op.queryParams.validate.errors));
 		if (bodyError) {
-			issues.push({ code: 'invalid_type', expected: 'object', received: 'string', path: [], message: `Malformed JSON in request body: ${bodyError}` });
+			issues.push({
+				code: 'invalid_type',
+				expected: 'object',
+				received: 'string',
+				path: [],
+				message: `Malformed JSON in request body: ${bodyError}`,
+			});
 		} else if (op.body) {
 			if (body === undefined) {
-				if (op.body.required) issues.push({ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' });
+				if (op.body.required)
+					issues.push({ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' });
 			} else if (!op.body.validate(body)) {
 				issues.push(...issuesFrom(op.body.validate.errors, [], op.body.schema));
 			}
@@ -408,7 +450,8 @@ export function loadContract(file = contractPath()) {
 
 export type Contract = ReturnType<typeof loadContract>;
 
-const describeIssues = (issues: ValidationIssue[]) => issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+const describeIssues = (issues: ValidationIssue[]) =>
+	issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
 
 // One line per logged request that broke the contract, or whose 200 answer did.
 export function contractViolations(entries: LogEntry[]): string[] {
@@ -416,8 +459,8 @@ export function contractViolations(entries: LogEntry[]): string[] {
 	for (const entry of entries) {
 		const where = `#${entry.seq} ${entry.method} ${entry.path} (${entry.operationId || 'no contract operation'})`;
 		if (!entry.valid) lines.push(`${where}: ${describeIssues(entry.validationErrors) || 'not in the contract'}`);
-		if (entry.responseErrors && entry.responseErrors.length) lines.push(`${where}: the stand-in's answer: ${describeIssues(entry.responseErrors)}`);
+		if (entry.responseErrors && entry.responseErrors.length)
+			lines.push(`${where}: the stand-in's answer: ${describeIssues(entry.responseErrors)}`);
 	}
 	return lines;
 }
-

@@ -28,6 +28,7 @@ export const KEYS: StandinKeys = {
 	bookingLinksOnly: { apiKey: 'hero-test-key-links', practiceGroupId: PRACTICE_GROUP_ID, scopes: ['booking_links'] },
 };
 
+// prettier-ignore
 const FIRST_NAMES: Array<[string, string]> = [
 	['Olivia', 'Female'], ['Noah', 'Male'], ['Amelia', 'Female'], ['Oliver', 'Male'], ['Isla', 'Female'],
 	['George', 'Male'], ['Ava', 'Female'], ['Arthur', 'Male'], ['Priya', 'Female'], ['Tomasz', 'Male'],
@@ -36,6 +37,7 @@ const FIRST_NAMES: Array<[string, string]> = [
 	['Aisha', 'Female'], ['Henry', 'Male'], ['Eilidh', 'Female'], ['Archie', 'Male'], ['Mia', 'Female'],
 	['Jun', 'Male'], ['Ivy', 'Female'], ['Alex', 'Not specified'], ['Lily', 'Female'],
 ];
+// prettier-ignore
 const LAST_NAMES = [
 	'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson',
 	'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson',
@@ -117,14 +119,23 @@ function seedPractice() {
 		email: 'reception@example.com',
 		phone: '0113 496 0000',
 		timezone: 'Europe/London',
-		address: { line_1: '1 Example Street', town: 'Leeds', county: 'West Yorkshire', postcode: 'LS1 4AP', country: 'United Kingdom' },
+		address: {
+			line_1: '1 Example Street',
+			town: 'Leeds',
+			county: 'West Yorkshire',
+			postcode: 'LS1 4AP',
+			country: 'United Kingdom',
+		},
 	};
+	// prettier-ignore
 	const locations: Location[] = [
 		{ id: '1', name: 'Main Surgery', address_line_1: '1 Example Street', town: 'Leeds', postcode: 'LS1 4AP', ods_code: 'X99001', online_booking: true },
 		{ id: '2', name: 'Riverside Branch Surgery', address_line_1: '22 Sample Road', town: 'Leeds', postcode: 'LS11 5PR', ods_code: 'X99001', online_booking: true },
 		{ id: '3', name: 'PCN Extended Access Hub', address_line_1: '5 Demo Avenue', town: 'Leeds', postcode: 'LS7 3JB', ods_code: 'X99002', online_booking: true },
 	];
+	// prettier-ignore
 	const base = { partner_slot_name: '', price: 0, assignee_id: null, assignee_type: null, sector: 'nhs', video: false, in_person: false, telephone: false, use_partner_bookable_slots: true, admin_booking_invoice_required: false, form_id: null };
+	// prettier-ignore
 	const appointmentTypes: AppointmentType[] = [
 		{ ...base, id: '1', name: 'GP Appointment', partner_slot_name: 'GP Routine', duration: 15, in_person: true, practitioner_type: 'GP' },
 		{ ...base, id: '2', name: 'GP Telephone Consultation', partner_slot_name: 'GP Phone', duration: 10, telephone: true, practitioner_type: 'GP' },
@@ -133,6 +144,7 @@ function seedPractice() {
 		{ ...base, id: '5', name: 'GP Video Consultation', partner_slot_name: 'GP Video', duration: 15, video: true, practitioner_type: 'GP' },
 	];
 	// practitioners are admins (GET /v1/admins); weekday (1=Mon..5=Fri) -> location
+	// prettier-ignore
 	const admins: Admin[] = [
 		{ id: '11', first_name: 'Anna', last_name: 'Okafor', email: 'anna.okafor@example.com', role: 'GP', locations: { 1: '1', 2: '1', 3: '1', 4: '1', 5: '1' }, external_prescriber_id: 'G9990011', prescriber_details: { name: 'Dr Anna Okafor', email: 'anna.okafor@example.com', registration_code: 'GMC0000011' } },
 		{ id: '12', first_name: 'Ben', last_name: 'Lindqvist', email: 'ben.lindqvist@example.com', role: 'GP', locations: { 1: '1', 2: '1', 3: '1', 4: '2', 5: '2' }, external_prescriber_id: 'G9990012', prescriber_details: { name: 'Dr Ben Lindqvist', email: 'ben.lindqvist@example.com', registration_code: 'GMC0000012' } },
@@ -147,8 +159,15 @@ function seedPractice() {
 
 // Sessions per role: [start hh:mm, end hh:mm, appointment type]
 export const SESSIONS: Partial<Record<string, Array<[string, string, string]>>> = {
-	GP: [['09:00', '12:00', '1'], ['14:00', '15:30', '2'], ['15:30', '17:00', '5']],
-	Nurse: [['09:00', '12:00', '3'], ['14:00', '17:00', '4']],
+	GP: [
+		['09:00', '12:00', '1'],
+		['14:00', '15:30', '2'],
+		['15:30', '17:00', '5'],
+	],
+	Nurse: [
+		['09:00', '12:00', '3'],
+		['14:00', '17:00', '4'],
+	],
 };
 
 export interface Slot {
@@ -162,7 +181,11 @@ export interface Slot {
 	appointment_id: string | null;
 }
 
-function seedSlots(rng: Rng, nowMs: number, { admins, appointmentTypes }: { admins: Admin[]; appointmentTypes: AppointmentType[] }): Slot[] {
+function seedSlots(
+	rng: Rng,
+	nowMs: number,
+	{ admins, appointmentTypes }: { admins: Admin[]; appointmentTypes: AppointmentType[] },
+): Slot[] {
 	const slots: Slot[] = [];
 	let nextId = 100001;
 	const today = londonFields(nowMs);
@@ -332,8 +355,28 @@ function seedPatients(rng: Rng) {
 		patient.restricted = patient.restrictions.length > 0;
 		patients.push(patient);
 		pds.push({ nhs_number: nhsNumber, forename: first, surname: last, dob, postcode, sex, mobile, requiresVerification: false });
-		if (ehrId) ehrRecords.push({ ehr_partner_id: ehrId, nhs_number: nhsNumber, first_name: first, last_name: last, dob, sex, postcode, linked_patient_id: id });
-		else ehrRecords.push({ ehr_partner_id: `EHR-${ehrSeq++}`, nhs_number: nhsNumber, first_name: first, last_name: last, dob, sex, postcode, linked_patient_id: null });
+		if (ehrId)
+			ehrRecords.push({
+				ehr_partner_id: ehrId,
+				nhs_number: nhsNumber,
+				first_name: first,
+				last_name: last,
+				dob,
+				sex,
+				postcode,
+				linked_patient_id: id,
+			});
+		else
+			ehrRecords.push({
+				ehr_partner_id: `EHR-${ehrSeq++}`,
+				nhs_number: nhsNumber,
+				first_name: first,
+				last_name: last,
+				dob,
+				sex,
+				postcode,
+				linked_patient_id: null,
+			});
 		for (let a = 0; a < i % 3; a++) {
 			attachments.push({
 				id: String(fileSeq),
@@ -347,7 +390,21 @@ function seedPatients(rng: Rng) {
 		}
 	}
 	// a duplicate record (no NHS number, Hero-only) of patient 1002, for the merge flow
-	const dup: Patient = { ...patients[1], id: '1030', uid: `pat_1030_${rng.hex(8)}`, nhs_number: null, emis_id: null, ehr_partner_id: null, data_source: 'hero', mobile: '07700 900999', email: null, emails: null, last_sync_at: null, restrictions: [], restricted: false };
+	const dup: Patient = {
+		...patients[1],
+		id: '1030',
+		uid: `pat_1030_${rng.hex(8)}`,
+		nhs_number: null,
+		emis_id: null,
+		ehr_partner_id: null,
+		data_source: 'hero',
+		mobile: '07700 900999',
+		email: null,
+		emails: null,
+		last_sync_at: null,
+		restrictions: [],
+		restricted: false,
+	};
 	patients.push(dup);
 
 	// people on the Spine who are not (yet) Hero patients
@@ -358,7 +415,16 @@ function seedPatients(rng: Rng) {
 	];
 	const extraNhs = testNhsNumbers(3, 301);
 	extras.forEach(([forename, surname, sex, dob, postcode], k) => {
-		pds.push({ nhs_number: extraNhs[k], forename, surname, dob, postcode, sex, mobile: `07700 900${800 + k}`, requiresVerification: k === 2 });
+		pds.push({
+			nhs_number: extraNhs[k],
+			forename,
+			surname,
+			dob,
+			postcode,
+			sex,
+			mobile: `07700 900${800 + k}`,
+			requiresVerification: k === 2,
+		});
 	});
 	return { patients, pds, ehrRecords, attachments };
 }
@@ -397,7 +463,13 @@ function buildFixtures(state: Omit<StandinState, 'fixtures'>): StandinFixtures {
 			state.patients.find((p) => p.data_source === 'hero' && p.nhs_number),
 			'Hero-only patient',
 		).id,
-		pdsNew: { nhs_number: spineOnly[0].nhs_number, dob: spineOnly[0].dob, forename: spineOnly[0].forename, surname: spineOnly[0].surname, postcode: spineOnly[0].postcode },
+		pdsNew: {
+			nhs_number: spineOnly[0].nhs_number,
+			dob: spineOnly[0].dob,
+			forename: spineOnly[0].forename,
+			surname: spineOnly[0].surname,
+			postcode: spineOnly[0].postcode,
+		},
 		pdsVerification: { nhs_number: spineOnly[2].nhs_number, dob: spineOnly[2].dob },
 		unknownNhs: testNhsNumbers(1, 777)[0],
 		locations: state.locations.map((l) => l.id),

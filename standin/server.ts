@@ -205,7 +205,9 @@ function toRegex(path: FailNextSpec['path']): RegExp | null {
 export async function startStandin(options: StandinOptions = {}) {
 	const contract = loadContract(options.contractPath);
 	const handlers: Record<string, Handler> = {};
-	for (const m of HANDLER_MODULES) for (const [name, fn] of Object.entries(m)) if (name in SCOPE_BY_OPERATION && typeof fn === 'function') handlers[name] = fn as Handler;
+	for (const m of HANDLER_MODULES)
+		for (const [name, fn] of Object.entries(m))
+			if (name in SCOPE_BY_OPERATION && typeof fn === 'function') handlers[name] = fn as Handler;
 	for (const op of contract.operations) {
 		if (typeof handlers[op.operationId] !== 'function') throw new Error(`No stand-in handler for ${op.operationId}`);
 		if (!(op.operationId in SCOPE_BY_OPERATION)) throw new Error(`No scope rule for ${op.operationId}`);
@@ -251,7 +253,8 @@ export async function startStandin(options: StandinOptions = {}) {
 	}
 
 	function setConfig(c: ConfigUpdate = {}): StandinSettings {
-		if (c.rateLimitPerMinute !== undefined) config.rateLimitPerMinute = c.rateLimitPerMinute === null ? 0 : Number(c.rateLimitPerMinute);
+		if (c.rateLimitPerMinute !== undefined)
+			config.rateLimitPerMinute = c.rateLimitPerMinute === null ? 0 : Number(c.rateLimitPerMinute);
 		if (c.latencyMs !== undefined) config.latencyMs = Number(c.latencyMs) || 0;
 		if (c.rateWindowMs !== undefined) config.rateWindowMs = Number(c.rateWindowMs) || DEFAULTS.rateWindowMs;
 		if (c.retryAfter !== undefined) config.retryAfter = !!c.retryAfter;
@@ -294,7 +297,14 @@ export async function startStandin(options: StandinOptions = {}) {
 			const f = failQueue[i];
 			f.times -= 1;
 			if (f.times <= 0) failQueue.splice(i, 1);
-			return { kind: 'failNext', status: f.status || 500, body: f.body, headers: f.headers, drop: !!f.drop, processed: !!f.processed };
+			return {
+				kind: 'failNext',
+				status: f.status || 500,
+				body: f.body,
+				headers: f.headers,
+				drop: !!f.drop,
+				processed: !!f.processed,
+			};
 		}
 		const total = faults.rate429 + faults.rate5xx + faults.rateDrop;
 		if (total <= 0) return null;
@@ -309,7 +319,11 @@ export async function startStandin(options: StandinOptions = {}) {
 		entry.status = status;
 		entry.responseBody = body === undefined ? null : body;
 		const text = body === undefined ? '' : JSON.stringify(body);
-		res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	}
 
@@ -325,15 +339,33 @@ export async function startStandin(options: StandinOptions = {}) {
 	}
 
 	// auth -> rate limit -> scope -> validation -> handler; returns {status, body, headers}
-	function processRequest(req: IncomingMessage, url: URL, route: Route, validation: Validation | null, body: unknown, entry: LogEntry): Answer {
+	function processRequest(
+		req: IncomingMessage,
+		url: URL,
+		route: Route,
+		validation: Validation | null,
+		body: unknown,
+		entry: LogEntry,
+	): Answer {
 		const now = Date.now();
 		if (route.status === 404) {
-			return { status: 404, body: { error: 'not_found', statusCode: 404, message: `Cannot ${req.method} ${url.pathname}: no such path in the Hero API` } };
+			return {
+				status: 404,
+				body: {
+					error: 'not_found',
+					statusCode: 404,
+					message: `Cannot ${req.method} ${url.pathname}: no such path in the Hero API`,
+				},
+			};
 		}
 		if (route.status === 405) {
 			return {
 				status: 405,
-				body: { error: 'method_not_allowed', statusCode: 405, message: `Method ${req.method} is not allowed on ${url.pathname} (allowed: ${route.allow.join(', ')})` },
+				body: {
+					error: 'method_not_allowed',
+					statusCode: 405,
+					message: `Method ${req.method} is not allowed on ${url.pathname} (allowed: ${route.allow.join(', ')})`,
+				},
 				headers: { allow: route.allow.join(', ') },
 			};
 		}
@@ -411,7 +443,12 @@ export async function startStandin(options: StandinOptions = {}) {
 			entry.validationErrors = validation.issues;
 		} else {
 			entry.validationErrors = [
-				{ code: route.status === 404 ? 'unknown_path' : 'method_not_allowed', expected: 'a contract operation', path: [], message: `${method} ${url.pathname} is not a contract operation` },
+				{
+					code: route.status === 404 ? 'unknown_path' : 'method_not_allowed',
+					expected: 'a contract operation',
+					path: [],
+					message: `${method} ${url.pathname} is not a contract operation`,
+				},
 			];
 		}
 		if (config.latencyMs > 0) await sleep(config.latencyMs);

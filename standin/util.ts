@@ -144,7 +144,8 @@ export function apiError(status: number, error: string, message: string, extra?:
 	return new ApiError(status, { error, statusCode: status, message, ...(extra || {}) });
 }
 
-export const notFound = (what: string, id?: unknown) => apiError(404, 'not_found', id === undefined ? what : `${what} ${id} not found`);
+export const notFound = (what: string, id?: unknown) =>
+	apiError(404, 'not_found', id === undefined ? what : `${what} ${id} not found`);
 export const conflict = (error: string, message: string, extra?: Record<string, unknown>) => apiError(409, error, message, extra);
 
 // Hero's 400 shape with zod-like issues
@@ -179,7 +180,11 @@ function pageParam(query: Query, name: string, fallback: number): { value: numbe
 	const raw = query[name];
 	if (raw === undefined || raw === '') return { value: fallback };
 	const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : NaN;
-	if (!Number.isInteger(n)) return { value: n, issue: issue(name, 'invalid_type', 'number', `Expected number, received ${typeof raw}`, { received: typeof raw }) };
+	if (!Number.isInteger(n))
+		return {
+			value: n,
+			issue: issue(name, 'invalid_type', 'number', `Expected number, received ${typeof raw}`, { received: typeof raw }),
+		};
 	return { value: n };
 }
 
@@ -189,12 +194,31 @@ export function paginate<T>(items: readonly T[], query: Query): Page<T> {
 	const size = pageParam(query, 'page_size', PAGE_SIZE_DEFAULT);
 	const issues = [idx.issue, size.issue].filter((i): i is ValidationIssue => !!i);
 	if (!idx.issue && idx.value < 0)
-		issues.push(issue('page_index', 'too_small', 'number', 'Number must be greater than or equal to 0', { minimum: 0, type: 'number', inclusive: true, exact: false }));
+		issues.push(
+			issue('page_index', 'too_small', 'number', 'Number must be greater than or equal to 0', {
+				minimum: 0,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
+		);
 	if (!size.issue && size.value < 1)
-		issues.push(issue('page_size', 'too_small', 'number', 'Number must be greater than or equal to 1', { minimum: 1, type: 'number', inclusive: true, exact: false }));
+		issues.push(
+			issue('page_size', 'too_small', 'number', 'Number must be greater than or equal to 1', {
+				minimum: 1,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
+		);
 	if (!size.issue && size.value > PAGE_SIZE_MAX)
 		issues.push(
-			issue('page_size', 'too_big', 'number', `Number must be less than or equal to ${PAGE_SIZE_MAX}`, { maximum: PAGE_SIZE_MAX, type: 'number', inclusive: true, exact: false }),
+			issue('page_size', 'too_big', 'number', `Number must be less than or equal to ${PAGE_SIZE_MAX}`, {
+				maximum: PAGE_SIZE_MAX,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
 		);
 	if (issues.length) throw validationError(issues);
 	const start = idx.value * size.value;

@@ -61,7 +61,11 @@ export function signature(key: string, timestamp: string, rawBody: string, encod
 	return prefix + mac.digest(enc === 'base64' ? 'base64' : 'hex');
 }
 
-function post(url: string, headers: Record<string, string>, body: string): Promise<Pick<DeliveryResult, 'status' | 'responseBody' | 'error'>> {
+function post(
+	url: string,
+	headers: Record<string, string>,
+	body: string,
+): Promise<Pick<DeliveryResult, 'status' | 'responseBody' | 'error'>> {
 	return new Promise((resolve) => {
 		let target: URL;
 		try {
@@ -71,12 +75,18 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
 			return;
 		}
 		const lib = target.protocol === 'https:' ? https : http;
-		const req = lib.request(target, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body), connection: 'close' }, agent: false }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8'), error: null }));
-			res.on('error', (e) => resolve({ status: res.statusCode ?? null, responseBody: null, error: e.message }));
-		});
+		const req = lib.request(
+			target,
+			{ method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body), connection: 'close' }, agent: false },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8'), error: null }),
+				);
+				res.on('error', (e) => resolve({ status: res.statusCode ?? null, responseBody: null, error: e.message }));
+			},
+		);
 		req.setTimeout(DELIVERY_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
 		req.on('error', (e) => resolve({ status: null, responseBody: null, error: e.message }));
 		req.end(body);
@@ -87,14 +97,21 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 	const pending = new Set<Promise<unknown>>();
 	let seq = 0;
 
-	async function deliverOne(webhook: Webhook, eventType: string, rawBody: string, tamper: WebhookTamper | undefined, auto: boolean): Promise<DeliveryResult> {
+	async function deliverOne(
+		webhook: Webhook,
+		eventType: string,
+		rawBody: string,
+		tamper: WebhookTamper | undefined,
+		auto: boolean,
+	): Promise<DeliveryResult> {
 		const t = tamper || {};
 		const timestamp = t.timestamp !== undefined ? String(t.timestamp) : String(Math.floor(Date.now() / 1000));
 		const headers: Record<string, string> = { 'content-type': 'application/json', ...(webhook.headers || {}) };
 		const key = t.signingKey !== undefined ? t.signingKey : webhook.signing_key;
 		if (key || t.signature !== undefined) {
 			headers['X-Herohealth-Timestamp'] = timestamp;
-			headers['X-Herohealth-Signature'] = t.signature !== undefined ? t.signature : signature(key!, timestamp, rawBody, t.signatureEncoding);
+			headers['X-Herohealth-Signature'] =
+				t.signature !== undefined ? t.signature : signature(key!, timestamp, rawBody, t.signatureEncoding);
 		}
 		for (const name of t.omitHeaders || []) {
 			for (const h of Object.keys(headers)) if (h.toLowerCase() === String(name).toLowerCase()) delete headers[h];
@@ -114,7 +131,13 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 			body: sentBody,
 			responseBody: result.responseBody,
 		});
-		return { webhookId: webhook.id, url: webhook.url, status: result.status, responseBody: result.responseBody, error: result.error };
+		return {
+			webhookId: webhook.id,
+			url: webhook.url,
+			status: result.status,
+			responseBody: result.responseBody,
+			error: result.error,
+		};
 	}
 
 	function track<T>(promise: Promise<T>): Promise<T> {
@@ -127,7 +150,9 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 	// without one a default envelope is built.
 	function deliver({ event_type, payload, webhookId, tamper }: DeliverWebhookSpec = {}, auto = false): Promise<DeliveryResult[]> {
 		const state = getState();
-		const targets = state.webhooks.filter((w) => (webhookId !== undefined ? w.id === String(webhookId) : w.event_type === event_type));
+		const targets = state.webhooks.filter((w) =>
+			webhookId !== undefined ? w.id === String(webhookId) : w.event_type === event_type,
+		);
 		return track(
 			Promise.all(
 				targets.map((w) => {
@@ -140,7 +165,13 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 	}
 
 	function envelope(state: StandinState, eventType: string, data: unknown) {
-		return { id: `evt_${state.rng.hex(16)}`, event_type: eventType, created_at: iso(Date.now()), practice_group_id: state.practiceGroup.id, data };
+		return {
+			id: `evt_${state.rng.hex(16)}`,
+			event_type: eventType,
+			created_at: iso(Date.now()),
+			practice_group_id: state.practiceGroup.id,
+			data,
+		};
 	}
 
 	// state changes raise events; they go out after the response has been sent

@@ -4,7 +4,18 @@
 import type { Admin, AppointmentType, Slot, StandinState } from '../seed';
 import { SESSIONS } from '../seed';
 import type { HandlerContext } from '../server';
-import { iso, parseQueryDate, apiError, notFound, conflict, validationError, issue, paginate, type Query, type ValidationIssue } from '../util';
+import {
+	iso,
+	parseQueryDate,
+	apiError,
+	notFound,
+	conflict,
+	validationError,
+	issue,
+	paginate,
+	type Query,
+	type ValidationIssue,
+} from '../util';
 
 const CANCELLATION_POLICY_HOURS = 24;
 
@@ -157,7 +168,10 @@ function parseWindow(query: Query, now: number): { from: number; to: number } {
 	const read = (name: string, endOfDay: boolean) => {
 		if (query[name] === undefined || query[name] === '') return undefined;
 		const ms = parseQueryDate(String(query[name]), endOfDay);
-		if (Number.isNaN(ms)) issues.push(issue(name, 'invalid_string', 'date', 'Invalid date (use YYYY-MM-DD or an ISO 8601 date-time)', { validation: 'date' }));
+		if (Number.isNaN(ms))
+			issues.push(
+				issue(name, 'invalid_string', 'date', 'Invalid date (use YYYY-MM-DD or an ISO 8601 date-time)', { validation: 'date' }),
+			);
 		return ms;
 	};
 	const from = read('start_date', false);
@@ -182,7 +196,11 @@ function freeSlots(state: StandinState, query: Query, now: number): Slot[] {
 }
 
 // the slot an appointment body points at (type + location + practitioner + start_time)
-function findSlot(state: StandinState, { appointment_type_id, location_id, practitioner_id, start_time }: SlotTarget, now: number): Slot | null {
+function findSlot(
+	state: StandinState,
+	{ appointment_type_id, location_id, practitioner_id, start_time }: SlotTarget,
+	now: number,
+): Slot | null {
 	if (start_time === null || start_time === undefined) {
 		return freeSlots(state, { appointment_type_id, location_id, practitioner_id }, now)[0] || null;
 	}
@@ -201,9 +219,12 @@ function findSlot(state: StandinState, { appointment_type_id, location_id, pract
 function takeSlot(state: StandinState, slot: Slot | null, appointmentId: string, now: number): void {
 	if (!slot) return;
 	if (slot.appointment_id !== null) {
-		throw conflict('slot_unavailable', `Slot ${slot.id} (${slot.start_time}) is already reserved or booked`, { slot_id: slot.id });
+		throw conflict('slot_unavailable', `Slot ${slot.id} (${slot.start_time}) is already reserved or booked`, {
+			slot_id: slot.id,
+		});
 	}
-	if (Date.parse(slot.start_time) <= now) throw conflict('slot_unavailable', `Slot ${slot.id} is in the past`, { slot_id: slot.id });
+	if (Date.parse(slot.start_time) <= now)
+		throw conflict('slot_unavailable', `Slot ${slot.id} is in the past`, { slot_id: slot.id });
 	slot.appointment_id = appointmentId;
 }
 
@@ -216,21 +237,29 @@ function missingSlot(body: SlotTarget) {
 }
 
 function statusConflict(a: Appointment, action: string) {
-	if (a.status === 'booked') return conflict('appointment_confirmed', `Appointment ${a.id} is already confirmed; it cannot be ${action}`);
-	if (a.status === 'cancelled') return conflict('appointment_cancelled', `Appointment ${a.id} was cancelled at ${a.cancelled_at}; it cannot be ${action}`);
-	if (a.status === 'expired') return conflict('reservation_expired', `The reservation of appointment ${a.id} expired at ${a.reserved_until}; it cannot be ${action}`);
+	if (a.status === 'booked')
+		return conflict('appointment_confirmed', `Appointment ${a.id} is already confirmed; it cannot be ${action}`);
+	if (a.status === 'cancelled')
+		return conflict('appointment_cancelled', `Appointment ${a.id} was cancelled at ${a.cancelled_at}; it cannot be ${action}`);
+	if (a.status === 'expired')
+		return conflict(
+			'reservation_expired',
+			`The reservation of appointment ${a.id} expired at ${a.reserved_until}; it cannot be ${action}`,
+		);
 	return conflict('invalid_state', `Appointment ${a.id} is ${a.status}; it cannot be ${action}`);
 }
 
 export function listAppointmentTypes({ state, query, now }: HandlerContext<unknown, AvailabilityQuery>) {
 	const locs = query.location_ids && query.location_ids.length ? query.location_ids : null;
 	let items = state.appointmentTypes.map((t) => {
-		const free = state.slots.filter((s) => s.appointment_type_id === t.id && isFree(s, now) && (!locs || locs.includes(s.location_id)));
+		const free = state.slots.filter(
+			(s) => s.appointment_type_id === t.id && isFree(s, now) && (!locs || locs.includes(s.location_id)),
+		);
 		const next = free.reduce<string | null>((min, s) => (min === null || s.start_time < min ? s.start_time : min), null);
 		return { ...t, slot_count: free.length, next_available_at: next };
 	});
 	if (locs) items = items.filter((t) => state.slots.some((s) => s.appointment_type_id === t.id && locs.includes(s.location_id)));
-	if (query.has_availability !== undefined) items = items.filter((t) => (t.slot_count > 0) === query.has_availability);
+	if (query.has_availability !== undefined) items = items.filter((t) => t.slot_count > 0 === query.has_availability);
 	return paginate(items, query);
 }
 
@@ -270,7 +299,10 @@ export function getPractitioner({ state, params }: HandlerContext) {
 	return practitionerView(admin);
 }
 
-export function listAdmins({ state, query }: HandlerContext<unknown, Query & { order_by?: 'first_name'; order_descending?: boolean }>) {
+export function listAdmins({
+	state,
+	query,
+}: HandlerContext<unknown, Query & { order_by?: 'first_name'; order_descending?: boolean }>) {
 	let items = state.admins.map(({ locations, ...a }) => a);
 	if (query.order_by === 'first_name') {
 		items = items.sort((a, b) => a.first_name.localeCompare(b.first_name));
@@ -291,7 +323,8 @@ export function countSlots({ state, query, now }: HandlerContext) {
 export function getSlot({ state, params, now }: HandlerContext) {
 	const slot = state.slotById.get(params.id);
 	if (!slot) throw notFound('Slot', params.id);
-	if (!isFree(slot, now)) throw apiError(404, 'not_found', `Slot ${params.id} is no longer available (reserved, booked or in the past)`);
+	if (!isFree(slot, now))
+		throw apiError(404, 'not_found', `Slot ${params.id} is no longer available (reserved, booked or in the past)`);
 	return slotView(slot);
 }
 
@@ -301,11 +334,13 @@ export function createAppointment({ state, body, now, config }: HandlerContext<C
 	requireById(state.admins, body.practitioner_id, 'Practitioner', 'practitioner_id');
 	if (body.patient_id !== undefined) {
 		const p = state.patients.find((x) => x.id === body.patient_id);
-		if (!p || p.status === 'archived') throw apiError(404, 'not_found', `Patient ${body.patient_id} not found`, { field: 'patient_id' });
+		if (!p || p.status === 'archived')
+			throw apiError(404, 'not_found', `Patient ${body.patient_id} not found`, { field: 'patient_id' });
 	}
 	const slot = findSlot(state, body, now);
 	if (!slot && !body.suppress_availability_check) {
-		if (body.start_time === null) throw conflict('slot_unavailable', 'No free slot matches this appointment type, location and practitioner');
+		if (body.start_time === null)
+			throw conflict('slot_unavailable', 'No free slot matches this appointment type, location and practitioner');
 		throw missingSlot(body);
 	}
 	const id = String(state.nextId.appointment++);
@@ -355,7 +390,12 @@ export function editAppointment({ state, params, body, now }: HandlerContext<Edi
 	const a = getAppointmentRecord(state, params.id);
 	if (a.status !== 'reserved') throw statusConflict(a, 'edited');
 	requireById(state.admins, body.practitioner_id, 'Practitioner', 'practitioner_id');
-	const target = { appointment_type_id: a.appointment_type_id, location_id: a.location_id, practitioner_id: body.practitioner_id, start_time: body.start_time === null ? a.start_time : body.start_time };
+	const target = {
+		appointment_type_id: a.appointment_type_id,
+		location_id: a.location_id,
+		practitioner_id: body.practitioner_id,
+		start_time: body.start_time === null ? a.start_time : body.start_time,
+	};
 	const slot = findSlot(state, target, now);
 	if (!slot && !body.suppress_availability_check) throw missingSlot(target);
 	if (!slot || slot.id !== a.slot_id) {
@@ -375,7 +415,16 @@ export function bookAppointment({ state, params, body, now, emit }: HandlerConte
 	const a = getAppointmentRecord(state, params.id);
 	if (a.status !== 'reserved') throw statusConflict(a, 'confirmed');
 	const patientId = (body && body.patient_id) || a.patient_id;
-	if (!patientId) throw validationError([issue('patient_id', 'invalid_type', 'string', 'A patient_id is required to confirm a booking (set it on the reservation or in this body)', { received: 'undefined' })]);
+	if (!patientId)
+		throw validationError([
+			issue(
+				'patient_id',
+				'invalid_type',
+				'string',
+				'A patient_id is required to confirm a booking (set it on the reservation or in this body)',
+				{ received: 'undefined' },
+			),
+		]);
 	const patient = state.patients.find((p) => p.id === patientId);
 	if (!patient) throw notFound('Patient', patientId);
 	a.patient_id = patient.id;
@@ -410,7 +459,11 @@ export function cancelAppointment({ state, params, body, now, emit }: HandlerCon
 export function rescheduleAppointment({ state, params, body, now, emit }: HandlerContext<RescheduleAppointmentBody>) {
 	const a = getAppointmentRecord(state, params.id);
 	if (a.status !== 'booked') {
-		if (a.status === 'reserved') throw conflict('appointment_not_confirmed', `Appointment ${a.id} is not confirmed yet; use PUT /v1/appointments/${a.id} to edit a reservation`);
+		if (a.status === 'reserved')
+			throw conflict(
+				'appointment_not_confirmed',
+				`Appointment ${a.id} is not confirmed yet; use PUT /v1/appointments/${a.id} to edit a reservation`,
+			);
 		throw statusConflict(a, 'rescheduled');
 	}
 	let slot: Slot | null | undefined;
@@ -418,13 +471,25 @@ export function rescheduleAppointment({ state, params, body, now, emit }: Handle
 		slot = state.slotById.get(String(body.slot_id));
 		if (!slot) throw notFound('Slot', body.slot_id);
 		if (slot.appointment_type_id !== a.appointment_type_id || slot.location_id !== a.location_id) {
-			throw validationError([issue('slot_id', 'custom', 'slot of the same appointment type and location', 'The slot belongs to another appointment type or location')]);
+			throw validationError([
+				issue(
+					'slot_id',
+					'custom',
+					'slot of the same appointment type and location',
+					'The slot belongs to another appointment type or location',
+				),
+			]);
 		}
 	} else {
 		if (body.start_time === undefined || body.start_time === null) {
 			throw validationError([issue('start_time', 'invalid_type', 'string', 'Required', { received: 'undefined' })]);
 		}
-		const target = { appointment_type_id: a.appointment_type_id, location_id: a.location_id, practitioner_id: body.practitioner_id || a.practitioner_id, start_time: body.start_time };
+		const target = {
+			appointment_type_id: a.appointment_type_id,
+			location_id: a.location_id,
+			practitioner_id: body.practitioner_id || a.practitioner_id,
+			start_time: body.start_time,
+		};
 		slot = findSlot(state, target, now);
 		if (!slot) throw missingSlot(target);
 	}

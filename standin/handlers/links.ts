@@ -100,7 +100,13 @@ function expiryFrom(date: string | undefined, now: number): string {
 	return iso(londonTime(y, m, d + 1, 0, 0) - 1000); // end of that London day
 }
 
-function newLink<F extends Partial<Link> & Pick<Link, 'expiry_date'>>(state: StandinState, type: LinkType, now: number, baseUrl: string, fields: F) {
+function newLink<F extends Partial<Link> & Pick<Link, 'expiry_date'>>(
+	state: StandinState,
+	type: LinkType,
+	now: number,
+	baseUrl: string,
+	fields: F,
+) {
 	const id = String(state.nextId.link++);
 	const code = state.rng.hex(8);
 	const link = {
@@ -121,7 +127,8 @@ function newLink<F extends Partial<Link> & Pick<Link, 'expiry_date'>>(state: Sta
 
 function requirePatient(state: StandinState, id: unknown): asserts id is string | undefined {
 	if (id === undefined) return;
-	if (!state.patients.some((p) => p.id === id)) throw apiError(404, 'not_found', `Patient ${id} not found`, { field: 'patient_id' });
+	if (!state.patients.some((p) => p.id === id))
+		throw apiError(404, 'not_found', `Patient ${id} not found`, { field: 'patient_id' });
 }
 
 function requireRef(list: Array<{ id: string }>, id: unknown, what: string, field: string): void {
@@ -206,7 +213,11 @@ export function getBookingLink({ state, params }: HandlerContext) {
 
 export function updateBookingLink({ state, params, body }: HandlerContext<UpdateBookingLinkBody>) {
 	const link = getBookingLinkRecord(state, params.id);
-	checkBookingRefs(state, { ...body, from_date: body.from_date || link.meta.from_date, to_date: body.to_date || link.meta.to_date });
+	checkBookingRefs(state, {
+		...body,
+		from_date: body.from_date || link.meta.from_date,
+		to_date: body.to_date || link.meta.to_date,
+	});
 	for (const f of ['appointment_type_id', 'location_id', 'practitioner_id'] as const) {
 		const value = body[f];
 		if (value !== undefined) link.meta[f] = value ? [value] : [];
@@ -234,7 +245,14 @@ export function createFormLink({ state, body, now, baseUrl }: HandlerContext<Cre
 		expiry_date: expiryFrom(body.expiry_date, now),
 		maximum_uses: body.maximum_use_count || 1,
 	});
-	return { id: link.id, form_link: link.short_link, short_link: link.short_link, form_id: link.form_id, patient_id: link.patient_id, expiry_date: link.expiry_date };
+	return {
+		id: link.id,
+		form_link: link.short_link,
+		short_link: link.short_link,
+		form_id: link.form_id,
+		patient_id: link.patient_id,
+		expiry_date: link.expiry_date,
+	};
 }
 
 export function createAttachmentLink({ state, body, now, baseUrl }: HandlerContext<CreateAttachmentLinkBody>) {
@@ -242,8 +260,15 @@ export function createAttachmentLink({ state, body, now, baseUrl }: HandlerConte
 		throw validationError([issue('file_data', 'custom', 'string', 'Either ehr_file_id or file_data is required')]);
 	}
 	requirePatient(state, body.patient_id);
-	if (body.ehr_file_id && !state.attachments.some((a) => a.ehr_file_id === body.ehr_file_id && (!body.patient_id || a.patient_id === body.patient_id))) {
-		throw apiError(404, 'not_found', `EHR file ${body.ehr_file_id} not found${body.patient_id ? ` for patient ${body.patient_id}` : ''}`);
+	if (
+		body.ehr_file_id &&
+		!state.attachments.some((a) => a.ehr_file_id === body.ehr_file_id && (!body.patient_id || a.patient_id === body.patient_id))
+	) {
+		throw apiError(
+			404,
+			'not_found',
+			`EHR file ${body.ehr_file_id} not found${body.patient_id ? ` for patient ${body.patient_id}` : ''}`,
+		);
 	}
 	const h = state.rng.hex(32);
 	const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -270,7 +295,14 @@ export function createVideoLink({ state, body, now, baseUrl }: HandlerContext<Re
 		appointment_id: b.appointment_id !== undefined ? String(b.appointment_id) : null,
 		expiry_date: iso(now + 86400000),
 	});
-	return { id: link.id, video_link: link.short_link, short_link: link.short_link, patient_id: link.patient_id, appointment_id: link.appointment_id, expires_at: link.expiry_date };
+	return {
+		id: link.id,
+		video_link: link.short_link,
+		short_link: link.short_link,
+		patient_id: link.patient_id,
+		appointment_id: link.appointment_id,
+		expires_at: link.expiry_date,
+	};
 }
 
 export function getLinkStatus({ state, query, now }: HandlerContext<unknown, Query & { url?: string; id?: string }>) {

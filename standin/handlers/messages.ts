@@ -2,7 +2,19 @@
 
 import type { Patient, StandinState } from '../seed';
 import type { Emit, HandlerContext } from '../server';
-import { iso, dobDate, normaliseNhs, isValidNhs, ApiError, notFound, conflict, validationError, issue, paginate, type Query } from '../util';
+import {
+	iso,
+	dobDate,
+	normaliseNhs,
+	isValidNhs,
+	ApiError,
+	notFound,
+	conflict,
+	validationError,
+	issue,
+	paginate,
+	type Query,
+} from '../util';
 
 // GDPR restriction status: the contract leaves it open (README: "status unknown"). We answer 403,
 // the only non-auth 4xx the sendMessage page lists ("403 Unauthorised"); 422 is never mentioned.
@@ -103,7 +115,11 @@ export interface CreateBatchMessageBody {
 type StatusQuery = Query & { status?: string };
 
 function gdprError(patient: Patient) {
-	return new ApiError(GDPR_STATUS, { error: 'gdpr_restriction', message: 'Patient has restricted data sharing', restrictions: patient.restrictions });
+	return new ApiError(GDPR_STATUS, {
+		error: 'gdpr_restriction',
+		message: 'Patient has restricted data sharing',
+		restrictions: patient.restrictions,
+	});
 }
 
 function contactFor(patient: Patient, channel: string): string | null {
@@ -120,7 +136,9 @@ function messageView(state: StandinState, m: Message, now: number) {
 	const due = Date.parse(m.send_at) <= now;
 	return {
 		id: m.id,
-		patient: patient ? { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name } : null,
+		patient: patient
+			? { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name }
+			: null,
 		write_to_record: m.write_to_record
 			? {
 					write_to_record_at: m.write_to_record_status === 'written' ? m.written_at || m.send_at : null,
@@ -142,7 +160,16 @@ function messageView(state: StandinState, m: Message, now: number) {
 }
 
 function batchView(b: BatchMessage) {
-	const view = { id: b.id, name: b.name, status: b.status, channel: b.channel, content: b.content, created_at: b.created_at, sent_at: b.sent_at, recipient_count: b.recipients.length };
+	const view = {
+		id: b.id,
+		name: b.name,
+		status: b.status,
+		channel: b.channel,
+		content: b.content,
+		created_at: b.created_at,
+		sent_at: b.sent_at,
+		recipient_count: b.recipients.length,
+	};
 	return b.subject !== undefined ? { ...view, subject: b.subject } : view;
 }
 
@@ -169,7 +196,12 @@ export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<
 	}
 	if (channel !== 'hero' && !contact) {
 		throw validationError([
-			issue('recipient_contact_detail', 'custom', 'string', `Patient ${patient.id} has no ${channel} contact detail on record; supply recipient_contact_detail`),
+			issue(
+				'recipient_contact_detail',
+				'custom',
+				'string',
+				`Patient ${patient.id} has no ${channel} contact detail on record; supply recipient_contact_detail`,
+			),
 		]);
 	}
 	const id = String(state.nextId.message++);
@@ -224,7 +256,12 @@ export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<
 		response.confirm_write_to_record_url = `${baseUrl}/_standin/write-to-record/${id}/confirm?auth_token=${message.auth_token}`;
 	}
 	if (message.write_to_record_status === 'written') {
-		emit('write-to-record.succeeded', { message_id: id, patient_id: patient.id, snomed_code: message.snomed_code, written_at: iso(now) });
+		emit('write-to-record.succeeded', {
+			message_id: id,
+			patient_id: patient.id,
+			snomed_code: message.snomed_code,
+			written_at: iso(now),
+		});
 	}
 	return response;
 }
@@ -236,7 +273,10 @@ export function getMessage({ state, params, now }: HandlerContext) {
 }
 
 // Reminders Hero sends by itself; the stand-in has none of its own, so the list is empty unless a test adds some.
-export function listAutomatedMessages({ state, query }: HandlerContext<unknown, Query & { recipient_id?: string; status?: string }>) {
+export function listAutomatedMessages({
+	state,
+	query,
+}: HandlerContext<unknown, Query & { recipient_id?: string; status?: string }>) {
 	const items = (state.automatedMessages || []).filter(
 		(a) => (!query.recipient_id || a.recipient_id === query.recipient_id) && (!query.status || a.status === query.status),
 	);
@@ -246,13 +286,22 @@ export function listAutomatedMessages({ state, query }: HandlerContext<unknown, 
 export function createBatchMessage({ state, body, now }: HandlerContext<CreateBatchMessageBody>) {
 	const channel = BATCH_CHANNEL[body.channel];
 	const recipients = body.recipients.map((r): BatchRecipient => {
-		const rec: BatchRecipient = { id: String(state.nextId.recipient++), nhs_number: r.nhs_number, dob: r.dob, status: 'ENRICHED', patient_id: null, error: null };
+		const rec: BatchRecipient = {
+			id: String(state.nextId.recipient++),
+			nhs_number: r.nhs_number,
+			dob: r.dob,
+			status: 'ENRICHED',
+			patient_id: null,
+			error: null,
+		};
 		if (!isValidNhs(r.nhs_number)) return { ...rec, status: 'INVALID_PAYLOAD', error: 'Invalid NHS number' };
 		const nhs = normaliseNhs(r.nhs_number);
 		const patient = state.patients.find((p) => p.nhs_number === nhs && p.dob === dobDate(r.dob) && p.status !== 'archived');
 		if (!patient) return { ...rec, status: 'ENRICHMENT_ERROR', error: 'No patient found' };
-		if ((patient.restrictions || []).includes(channel)) return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: 'gdpr_restriction' };
-		if (!contactFor(patient, channel)) return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: `No ${channel} contact detail` };
+		if ((patient.restrictions || []).includes(channel))
+			return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: 'gdpr_restriction' };
+		if (!contactFor(patient, channel))
+			return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: `No ${channel} contact detail` };
 		return { ...rec, patient_id: patient.id };
 	});
 	const batch: BatchMessage = {
@@ -289,7 +338,8 @@ export function getBatchMessage({ state, params }: HandlerContext) {
 
 export function sendBatchMessage({ state, params, now }: HandlerContext) {
 	const batch = getBatch(state, params.id);
-	if (batch.status !== 'CREATED') throw conflict('batch_already_sent', `Batch message ${batch.id} was already sent at ${batch.sent_at}`);
+	if (batch.status !== 'CREATED')
+		throw conflict('batch_already_sent', `Batch message ${batch.id} was already sent at ${batch.sent_at}`);
 	const channel = BATCH_CHANNEL[batch.channel];
 	for (const r of batch.recipients.filter((x) => x.status === 'ENRICHED')) {
 		// an ENRICHED recipient always names a patient
@@ -328,17 +378,32 @@ export function listSentMessages({ state, params, query }: HandlerContext<unknow
 	getBatch(state, params.id);
 	const items = state.messages
 		.filter((m) => m.batch_message_id === params.id)
-		.map((m) => ({ id: m.id, recipient_id: m.recipient_id, patient_id: m.patient_id, status: m.status, channel: m.message_type, recipient_contact_detail: m.recipient_contact_detail, content: m.content, created_at: m.created_at }));
+		.map((m) => ({
+			id: m.id,
+			recipient_id: m.recipient_id,
+			patient_id: m.patient_id,
+			status: m.status,
+			channel: m.message_type,
+			recipient_contact_detail: m.recipient_contact_detail,
+			content: m.content,
+			created_at: m.created_at,
+		}));
 	return paginate(byStatus(items, query), query);
 }
 
 // control-plane helper: the confirm_write_to_record_url lands here
 export function confirmWriteToRecord(state: StandinState, messageId: string, authToken: string | null, now: number, emit: Emit) {
 	const m = state.messages.find((x) => x.id === messageId);
-	if (!m || !m.auth_token || m.auth_token !== authToken) return { status: 404, body: { error: 'not_found', statusCode: 404, message: 'Unknown message or auth_token' } };
+	if (!m || !m.auth_token || m.auth_token !== authToken)
+		return { status: 404, body: { error: 'not_found', statusCode: 404, message: 'Unknown message or auth_token' } };
 	if (m.write_to_record_status !== 'written') {
 		m.write_to_record_status = 'written';
-		emit('write-to-record.succeeded', { message_id: m.id, patient_id: m.patient_id, snomed_code: m.snomed_code, written_at: iso(now) });
+		emit('write-to-record.succeeded', {
+			message_id: m.id,
+			patient_id: m.patient_id,
+			snomed_code: m.snomed_code,
+			written_at: iso(now),
+		});
 	}
 	return { status: 200, body: { message_id: m.id, write_to_record_status: m.write_to_record_status } };
 }

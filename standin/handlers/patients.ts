@@ -20,6 +20,7 @@ import {
 } from '../util';
 
 const MERGE_TOKEN_TTL_MS = 15 * 60 * 1000;
+// prettier-ignore
 const PATIENT_FIELDS = [
 	'id', 'uid', 'emis_id', 'ehr_partner_id', 'dob', 'deceased_at', 'title', 'first_name', 'last_name', 'sex',
 	'nhs_number', 'email', 'emails', 'mobile', 'last_sync_at', 'address_line_1', 'address_line_2', 'address_line_3',
@@ -71,6 +72,7 @@ export interface RegisterPatientBody {
 }
 
 // the demographics registerPatient copies as sent
+// prettier-ignore
 const REGISTER_FIELDS = [
 	'ehr_partner_id', 'first_name', 'last_name', 'sex', 'title', 'landline', 'address_line_1', 'address_line_2',
 	'address_line_3', 'country', 'postcode', 'county', 'mobile', 'email',
@@ -92,9 +94,12 @@ function searchOneField(state: StandinState, query: SearchQuery) {
 	const field = query.field;
 	const wanted = query.search === undefined ? '' : String(query.search).trim();
 	if (field !== undefined && !isSearchable(field)) {
-		throw validationError([issue('field', 'invalid_enum_value', SEARCHABLE_FIELDS.map((f) => `'${f}'`).join(' | '), `Cannot search by ${field}`)]);
+		throw validationError([
+			issue('field', 'invalid_enum_value', SEARCHABLE_FIELDS.map((f) => `'${f}'`).join(' | '), `Cannot search by ${field}`),
+		]);
 	}
-	const same = (p: Patient, f: SearchableField) => (f === 'nhs_number' ? p.nhs_number === normaliseNhs(wanted) : String(p[f] ?? '') === wanted);
+	const same = (p: Patient, f: SearchableField) =>
+		f === 'nhs_number' ? p.nhs_number === normaliseNhs(wanted) : String(p[f] ?? '') === wanted;
 	const items = state.patients.filter((p) => p.status !== 'archived' && (!field || !wanted || same(p, field)));
 	const page = paginate(items, query);
 	return { data: page.data.map(summaryView), count: page.count };
@@ -169,13 +174,19 @@ function getPatient(state: StandinState, id: string): Patient {
 	return p;
 }
 
-const sameText = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
-const samePostcode = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
+const sameText = (a: unknown, b: unknown) =>
+	typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+const samePostcode = (a: unknown, b: unknown) =>
+	typeof a === 'string' && typeof b === 'string' && a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
 const isDataSource = (value: unknown): value is DataSource => (DATA_SOURCES as readonly unknown[]).includes(value);
 
 function checkNhs(value: unknown, path = 'nhs_number'): string {
 	if (!isValidNhs(value)) {
-		throw validationError([issue(path, 'invalid_string', 'valid NHS number', 'Invalid NHS number (10 digits with a valid modulus-11 check digit)', { validation: 'nhs_number' })]);
+		throw validationError([
+			issue(path, 'invalid_string', 'valid NHS number', 'Invalid NHS number (10 digits with a valid modulus-11 check digit)', {
+				validation: 'nhs_number',
+			}),
+		]);
 	}
 	return normaliseNhs(value);
 }
@@ -211,13 +222,20 @@ export function registerPatientPds({ state, body, now, baseUrl }: HandlerContext
 		spine = state.pds.find((r) => r.nhs_number === nhs && r.dob === dobDate(body.dob));
 	} else {
 		spine = state.pds.find(
-			(r) => sameText(r.forename, body.forename) && sameText(r.surname, body.surname) && r.dob === dobDate(body.dob) && samePostcode(r.postcode, body.postcode),
+			(r) =>
+				sameText(r.forename, body.forename) &&
+				sameText(r.surname, body.surname) &&
+				r.dob === dobDate(body.dob) &&
+				samePostcode(r.postcode, body.postcode),
 		);
 	}
 	if (!spine) throw apiError(404, 'not_found', 'No patient found');
 	if (spine.requiresVerification) {
 		if (!spine.verifyToken) spine.verifyToken = state.rng.hex(12);
-		return { message: 'Patient must verify their identity before proceeding', login_url: `${baseUrl}/_standin/verify/${spine.verifyToken}` };
+		return {
+			message: 'Patient must verify their identity before proceeding',
+			login_url: `${baseUrl}/_standin/verify/${spine.verifyToken}`,
+		};
 	}
 	let patient = state.patients.find((p) => p.nhs_number === spine.nhs_number && p.status !== 'archived');
 	if (!patient) {
@@ -258,7 +276,8 @@ export function registerPatient({ state, body, now }: HandlerContext<RegisterPat
 	fields.dob = dobDate(body.dob);
 	if (body.nhs_number !== undefined) fields.nhs_number = normaliseNhs(body.nhs_number);
 	const existing =
-		fields.nhs_number && state.patients.find((p) => p.nhs_number === fields.nhs_number && p.dob === fields.dob && p.status !== 'archived');
+		fields.nhs_number &&
+		state.patients.find((p) => p.nhs_number === fields.nhs_number && p.dob === fields.dob && p.status !== 'archived');
 	if (existing) {
 		Object.assign(existing, fields);
 		if (fields.email) existing.emails = [fields.email];
@@ -277,11 +296,21 @@ export function listPatientsV2({ state, query }: HandlerContext<unknown, SearchQ
 }
 
 export function listPatientsV3({ state, query }: HandlerContext) {
-	const filters = ['first_name', 'last_name', 'dob', 'nhs_number', 'ehr_partner_id'].filter((f) => query[f] !== undefined && query[f] !== '');
+	const filters = ['first_name', 'last_name', 'dob', 'nhs_number', 'ehr_partner_id'].filter(
+		(f) => query[f] !== undefined && query[f] !== '',
+	);
 	if (!filters.length) {
-		throw validationError([issue([], 'custom', 'at least one filter', 'At least one filter (first_name, last_name, dob, nhs_number, ehr_partner_id) must be supplied')]);
+		throw validationError([
+			issue(
+				[],
+				'custom',
+				'at least one filter',
+				'At least one filter (first_name, last_name, dob, nhs_number, ehr_partner_id) must be supplied',
+			),
+		]);
 	}
-	const starts = (value: unknown, prefix: unknown) => typeof value === 'string' && value.toLowerCase().startsWith(String(prefix).trim().toLowerCase());
+	const starts = (value: unknown, prefix: unknown) =>
+		typeof value === 'string' && value.toLowerCase().startsWith(String(prefix).trim().toLowerCase());
 	const items = state.patients.filter(
 		(p) =>
 			p.status !== 'archived' &&
@@ -319,11 +348,19 @@ export function connectPatientEhr({ state, params, body, now }: HandlerContext<{
 	const record = state.ehrRecords.find((r) => r.ehr_partner_id === body.ehr_partner_id);
 	if (!record) throw apiError(404, 'not_found', `No EHR record ${body.ehr_partner_id} found`);
 	if (record.linked_patient_id && record.linked_patient_id !== p.id) {
-		throw conflict('ehr_record_linked', `EHR record ${record.ehr_partner_id} is already connected to patient ${record.linked_patient_id}`);
+		throw conflict(
+			'ehr_record_linked',
+			`EHR record ${record.ehr_partner_id} is already connected to patient ${record.linked_patient_id}`,
+		);
 	}
 	for (const r of state.ehrRecords) if (r.linked_patient_id === p.id) r.linked_patient_id = null;
 	record.linked_patient_id = p.id;
-	Object.assign(p, { ehr_partner_id: record.ehr_partner_id, emis_id: record.ehr_partner_id, data_source: 'emis', last_sync_at: iso(now) });
+	Object.assign(p, {
+		ehr_partner_id: record.ehr_partner_id,
+		emis_id: record.ehr_partner_id,
+		data_source: 'emis',
+		last_sync_at: iso(now),
+	});
 	return { patient_id: p.id, ehr_partner_id: record.ehr_partner_id, status: 'connected' };
 }
 
@@ -331,8 +368,10 @@ export function connectPatientEhr({ state, params, body, now }: HandlerContext<{
 export function previewPatientMerge({ state, params, body, now }: HandlerContext<{ patient_id: string }>) {
 	const target = getPatient(state, params.id);
 	const source = getPatient(state, body.patient_id);
-	if (target.id === source.id) throw validationError([issue('patient_id', 'custom', 'a different patient', 'Cannot merge a patient with itself')]);
-	for (const p of [target, source]) if (p.status === 'archived') throw conflict('patient_archived', `Patient ${p.id} is archived (already merged?)`);
+	if (target.id === source.id)
+		throw validationError([issue('patient_id', 'custom', 'a different patient', 'Cannot merge a patient with itself')]);
+	for (const p of [target, source])
+		if (p.status === 'archived') throw conflict('patient_archived', `Patient ${p.id} is archived (already merged?)`);
 	const merged = { ...target };
 	for (const f of PATIENT_FIELDS) fillGap(merged, source, f);
 	const token: MergeToken = {
@@ -357,18 +396,29 @@ export function previewPatientMerge({ state, params, body, now }: HandlerContext
 
 export function mergePatient({ state, params, body, now }: HandlerContext<{ merge_token: string; patient_id: string }>) {
 	const token = state.mergeTokens.find((t) => t.merge_token === body.merge_token);
-	if (!token) throw apiError(400, 'invalid_merge_token', 'Merge token is unknown; call POST /v1/patients/{id}/merge/preview first');
+	if (!token)
+		throw apiError(400, 'invalid_merge_token', 'Merge token is unknown; call POST /v1/patients/{id}/merge/preview first');
 	if (token.target_patient_id !== params.id) {
-		throw apiError(400, 'merge_token_mismatch', `Merge token was issued for patient ${token.target_patient_id}, not ${params.id}`);
+		throw apiError(
+			400,
+			'merge_token_mismatch',
+			`Merge token was issued for patient ${token.target_patient_id}, not ${params.id}`,
+		);
 	}
 	if (token.source_patient_id !== body.patient_id) {
-		throw apiError(400, 'merge_token_mismatch', `Merge token was issued for merging patient ${token.source_patient_id}, not ${body.patient_id}`);
+		throw apiError(
+			400,
+			'merge_token_mismatch',
+			`Merge token was issued for merging patient ${token.source_patient_id}, not ${body.patient_id}`,
+		);
 	}
 	if (token.used_at) throw conflict('merge_token_used', `Merge token was already used at ${token.used_at}`);
-	if (Date.parse(token.expires_at) <= now) throw apiError(400, 'merge_token_expired', `Merge token expired at ${token.expires_at}`);
+	if (Date.parse(token.expires_at) <= now)
+		throw apiError(400, 'merge_token_expired', `Merge token expired at ${token.expires_at}`);
 	const target = getPatient(state, token.target_patient_id);
 	const source = getPatient(state, token.source_patient_id);
-	for (const p of [target, source]) if (p.status === 'archived') throw conflict('patient_archived', `Patient ${p.id} is archived (already merged?)`);
+	for (const p of [target, source])
+		if (p.status === 'archived') throw conflict('patient_archived', `Patient ${p.id} is archived (already merged?)`);
 	for (const f of PATIENT_FIELDS) fillGap(target, source, f);
 	target.restrictions = [...new Set([...(target.restrictions || []), ...(source.restrictions || [])])];
 	target.restricted = target.restrictions.length > 0;

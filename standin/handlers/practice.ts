@@ -46,7 +46,14 @@ export function updatePracticeGroup({ state, body }: HandlerContext<UpdatePracti
 // Hero's reference shows { capabilities: ["sms_messaging"] }; the other names are the stand-in's own.
 export function getCapabilities() {
 	return {
-		capabilities: ['batch_messaging', 'email_messaging', 'nhs_app_messaging', 'online_booking', 'sms_messaging', 'write_to_record'],
+		capabilities: [
+			'batch_messaging',
+			'email_messaging',
+			'nhs_app_messaging',
+			'online_booking',
+			'sms_messaging',
+			'write_to_record',
+		],
 	};
 }
 
@@ -55,7 +62,11 @@ export function getConfiguration({ state, config }: HandlerContext) {
 		practice_group_id: state.practiceGroup.id,
 		timezone: 'Europe/London',
 		sector: state.practiceGroup.sector,
-		booking: { reservation_hold_seconds: Math.round(config.reservationTtlMs / 1000), cancellation_policy_hours: 24, booking_window_days: 28 },
+		booking: {
+			reservation_hold_seconds: Math.round(config.reservationTtlMs / 1000),
+			cancellation_policy_hours: 24,
+			booking_window_days: 28,
+		},
 		messaging: { sms_sender_id: 'STANDIN', default_message_type: 'sms' },
 		rate_limit_per_minute: config.rateLimitPerMinute,
 	};

@@ -28,7 +28,15 @@ export interface CreateWebhookBody {
 // The signing key is echoed once, in the create response (the contract's Webhook schema and the notes
 // show it there); list responses never carry it.
 function webhookView(w: Webhook, withSecret: boolean) {
-	const view = { id: w.id, event_type: w.event_type, url: w.url, description: w.description, headers: w.headers, created_at: w.created_at, updated_at: w.updated_at };
+	const view = {
+		id: w.id,
+		event_type: w.event_type,
+		url: w.url,
+		description: w.description,
+		headers: w.headers,
+		created_at: w.created_at,
+		updated_at: w.updated_at,
+	};
 	return withSecret && w.signing_key !== undefined ? { ...view, signing_key: w.signing_key } : view;
 }
 
@@ -52,7 +60,9 @@ export function createWebhook({ state, body, now }: HandlerContext<CreateWebhook
 }
 
 export function listWebhooks({ state, query }: HandlerContext<unknown, Query & { event_type?: string }>) {
-	const items = state.webhooks.filter((w) => !query.event_type || w.event_type === query.event_type).map((w) => webhookView(w, false));
+	const items = state.webhooks
+		.filter((w) => !query.event_type || w.event_type === query.event_type)
+		.map((w) => webhookView(w, false));
 	return paginate(items, query);
 }
 
