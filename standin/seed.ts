@@ -355,28 +355,17 @@ function seedPatients(rng: Rng) {
 		patient.restricted = patient.restrictions.length > 0;
 		patients.push(patient);
 		pds.push({ nhs_number: nhsNumber, forename: first, surname: last, dob, postcode, sex, mobile, requiresVerification: false });
-		if (ehrId)
-			ehrRecords.push({
-				ehr_partner_id: ehrId,
-				nhs_number: nhsNumber,
-				first_name: first,
-				last_name: last,
-				dob,
-				sex,
-				postcode,
-				linked_patient_id: id,
-			});
-		else
-			ehrRecords.push({
-				ehr_partner_id: `EHR-${ehrSeq++}`,
-				nhs_number: nhsNumber,
-				first_name: first,
-				last_name: last,
-				dob,
-				sex,
-				postcode,
-				linked_patient_id: null,
-			});
+		// a Hero-only patient's clinical record exists but is not linked yet (EHR candidates + connect)
+		ehrRecords.push({
+			ehr_partner_id: ehrId || `EHR-${ehrSeq++}`,
+			nhs_number: nhsNumber,
+			first_name: first,
+			last_name: last,
+			dob,
+			sex,
+			postcode,
+			linked_patient_id: ehrId ? id : null,
+		});
 		for (let a = 0; a < i % 3; a++) {
 			attachments.push({
 				id: String(fileSeq),
