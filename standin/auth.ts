@@ -118,5 +118,3 @@ export function createRateLimiter() {
 		reset: () => hits.clear(),
 	};
 }
-
-export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -188,5 +188,3 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 
 	return { deliver, emit, idle, reset: () => (seq = 0) };
 }
-
-export type Deliverer = ReturnType<typeof createDeliverer>;
