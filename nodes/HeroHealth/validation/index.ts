@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { londonToday } from '../actions/londonTime';
+
 // Pure checks return a problem in words, or undefined when the value is fine.
 // `refuseInvalid` turns a problem into an error that names the field and the item,
 // so bad input never reaches Hero.
@@ -32,12 +34,15 @@ function isRealDate(value: string): boolean {
 	return date.toISOString().slice(0, 10) === value;
 }
 
-/** Dates of birth: a plain ISO date (YYYY-MM-DD), not in the future. A date-time is cut to its date. */
+/**
+ * Dates of birth: a plain ISO date (YYYY-MM-DD), not in the future. A date-time is cut to its date.
+ * "Today" is London's (the practice's): in summer time London's day starts an hour before UTC's.
+ */
 export function dateOfBirthProblem(raw: unknown, now = new Date()): string | undefined {
 	const value = plainDate(raw);
 	if (!value) return 'it is empty';
 	if (!isRealDate(value)) return `"${String(raw)}" is not a date in the form YYYY-MM-DD`;
-	if (value > now.toISOString().slice(0, 10)) return `"${value}" is in the future`;
+	if (value > londonToday(now.getTime())) return `"${value}" is in the future`;
 	return undefined;
 }
 
