@@ -1,7 +1,7 @@
 // London-time date maths at fixed instants that stress the UK calendar (clock changes, 29 February, New Year,
 // London's day starting before UTC's in summer time), so these hold whatever today's date is.
 import { addDays, londonIso, londonToday, utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
-import { dateOfBirthProblem } from '../nodes/HeroHealth/validation';
+import { calendarDateProblem, dateOfBirthProblem, plainDate } from '../nodes/HeroHealth/validation';
 
 const at = (utc: string) => Date.parse(utc);
 
@@ -90,5 +90,27 @@ describe('dateOfBirthProblem: "in the future" means after London\'s today', () =
 		const newYearsEve = new Date('2026-12-31T23:30:00Z');
 		expect(dateOfBirthProblem('2026-12-31', newYearsEve)).toBeUndefined();
 		expect(dateOfBirthProblem('2027-01-01', newYearsEve)).toBe('"2027-01-01" is in the future');
+	});
+});
+
+describe('plainDate: a Date instant is a day on London\'s calendar', () => {
+	it.each([
+		['00:30 BST, UTC still on the day before', '2027-06-14T23:30:00Z', '2027-06-15'],
+		['23:30 GMT in winter', '2026-12-31T23:30:00Z', '2026-12-31'],
+		['the first 01:30 of the autumn change (BST)', '2027-10-31T00:30:00Z', '2027-10-31'],
+		['00:30 BST just after the spring change day', '2027-03-28T23:30:00Z', '2027-03-29'],
+		['29 February', '2028-02-29T12:00:00Z', '2028-02-29'],
+	])('%s', (_, utc, london) => {
+		expect(plainDate(new Date(utc))).toBe(london);
+	});
+
+	it('turns an invalid Date into a problem, not a crash', () => {
+		expect(calendarDateProblem(new Date('nonsense'))).toBe('"Invalid Date" is not a date in the form YYYY-MM-DD');
+		expect(dateOfBirthProblem(new Date('nonsense'))).toBe('"Invalid Date" is not a date in the form YYYY-MM-DD');
+	});
+
+	it('keeps a date-time string on its own calendar date', () => {
+		expect(plainDate('2027-06-15T00:30:00+01:00')).toBe('2027-06-15');
+		expect(plainDate(' 2028-02-29 ')).toBe('2028-02-29');
 	});
 });
