@@ -5,7 +5,7 @@
 # the tests must hold on any date and at any hour. The clock starts at the given instant and then runs
 # normally (FAKETIME_DONT_FAKE_MONOTONIC keeps timers working). Installs Debian's faketime if missing.
 # Prints one line per date and exits non-zero if any date fails. Env: TEST_DATES_ONLY=<label substring>
-# runs only the matching dates.
+# runs only the matching dates; TEST_DATES_WORKERS=<n> runs each date's jest on n workers instead of in band.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,10 +29,12 @@ if ! command -v faketime >/dev/null 2>&1; then
 	}
 fi
 
-# jest's own TZ must not matter: the faked instants are UTC, and so is the process clock.
-export TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1
+# The instants are read as UTC whatever the machine's zone, which jest keeps (the tests must not depend on it).
+export FAKETIME_DONT_FAKE_MONOTONIC=1
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+workers=(--runInBand)
+[ -n "${TEST_DATES_WORKERS:-}" ] && workers=("--maxWorkers=$TEST_DATES_WORKERS")
 summary=()
 failed=0
 started=$SECONDS
@@ -40,11 +42,11 @@ for entry in "${DATES[@]}"; do
 	instant="${entry%%|*}"
 	label="${entry#*|}"
 	if [ -n "${TEST_DATES_ONLY:-}" ] && [[ "$label" != *"$TEST_DATES_ONLY"* ]]; then continue; fi
-	echo "[test:dates] ===== $label: faketime '$instant' UTC ====="
+	echo "[test:dates] ===== $label: faketime '$instant UTC' ====="
 	result="$work/result.json"
 	rm -f "$result"
 	t0=$SECONDS
-	faketime "$instant" npx jest --runInBand --json --outputFile="$result" "$@"
+	faketime "$instant UTC" npx jest "${workers[@]}" --json --outputFile="$result" "$@"
 	code=$?
 	counts="$(node -e '
 		const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -61,6 +63,10 @@ for entry in "${DATES[@]}"; do
 	echo "[test:dates] $line"
 done
 
+if [ "${#summary[@]}" -eq 0 ]; then
+	echo "[test:dates] no date matches TEST_DATES_ONLY='${TEST_DATES_ONLY:-}'" >&2
+	exit 2
+fi
 echo "[test:dates] ===== summary ($((SECONDS - started)) s) ====="
 printf '[test:dates] %s\n' "${summary[@]}"
 exit "$failed"
