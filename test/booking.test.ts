@@ -9,6 +9,7 @@ import {
 	freeSlotAfter,
 	freeSlots,
 	londonWallClock,
+	nextSummerDay,
 	pairing,
 } from './bookingHelpers';
 import { sleep } from './standin/helpers';
@@ -114,7 +115,8 @@ describe('Appointment > Book', () => {
 
 	it('books by appointment details, reading a start time without offset in the workflow time zone (London)', async () => {
 		// a slot in British Summer Time, so London (09:30) and UTC (08:30) differ
-		const summer = addSlot(standin, { id: '990002', start_time: '2027-07-01T08:30:00Z', finish_time: '2027-07-01T08:45:00Z' });
+		const day = nextSummerDay();
+		const summer = addSlot(standin, { id: '990002', start_time: `${day}T08:30:00Z`, finish_time: `${day}T08:45:00Z` });
 		const result = await runHero(standin, {
 			resource: 'appointment',
 			operation: 'book',
@@ -122,7 +124,7 @@ describe('Appointment > Book', () => {
 			appointmentTypeId: byId('1'),
 			locationId: byId('1'),
 			practitionerId: byId('11'),
-			startTime: '2027-07-01T09:30:00',
+			startTime: `${day}T09:30:00`,
 			duration: 15,
 			patientId: byId('1002'),
 			options: { suppressAvailabilityCheck: false },
@@ -133,12 +135,12 @@ describe('Appointment > Book', () => {
 			appointment_type_id: '1',
 			location_id: '1',
 			practitioner_id: '11',
-			start_time: '2027-07-01T08:30:00.000Z',
+			start_time: `${day}T08:30:00.000Z`,
 			duration: 15,
 			patient_id: '1002',
 			suppress_availability_check: false,
 		});
-		expect(result.items[0].json).toMatchObject({ start_time_london: '2027-07-01T09:30:00+01:00' });
+		expect(result.items[0].json).toMatchObject({ start_time_london: `${day}T09:30:00+01:00` });
 		expect(summer.appointment_id).toBe(String(result.items[0].json.id));
 	});
 

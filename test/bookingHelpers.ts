@@ -2,6 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
+import { londonDate } from './standin/helpers';
 
 /** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant, worked out with Intl. */
 export function londonWallClock(utc: string): string {
@@ -62,6 +63,16 @@ export function pairing(items: INodeExecutionData[]): number[] {
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 		return typeof paired === 'number' ? paired : (paired?.item ?? -1);
 	});
+}
+
+/**
+ * The next 1 July still ahead in London (this year's, or next year's once it has come): a day in British
+ * Summer Time that is in the future whatever today's date, for a slot added with `addSlot`.
+ */
+export function nextSummerDay(): string {
+	const today = londonDate(0);
+	const thisYear = `${today.slice(0, 4)}-07-01`;
+	return today < thisYear ? thisYear : `${Number(today.slice(0, 4)) + 1}-07-01`;
 }
 
 /** Puts an extra free slot into the stand-in (e.g. one in British Summer Time, whatever today's date). */

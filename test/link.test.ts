@@ -1,6 +1,6 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { contractRequests, pairing } from './bookingHelpers';
+import { contractRequests, nextSummerDay, pairing } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -73,6 +73,19 @@ describe('Link > Create Booking Link', () => {
 		expect(result.items[1].json.error).toMatch(/^Invalid Maximum Uses \[item 1\]: "0" is not a whole number of at least 1/);
 		expect(result.items[2].json).toMatchObject({ maximum_uses: 2 });
 		expect(contractRequests(standin)).toHaveLength(1);
+	});
+
+	it("takes a date given as a Date (from an expression) on London's calendar, and refuses an invalid one", async () => {
+		// 00:30 in London on a summer day ahead: UTC is still on the day before
+		const summer = nextSummerDay();
+		const result = await createBookingLink({ options: { expiryDate: `={{ new Date("${summer}T00:30:00+01:00") }}` } });
+		expect(result.error).toBeUndefined();
+		expect(contractRequests(standin)[0].body).toMatchObject({ expiry_date: summer });
+
+		standin.clearLog();
+		const invalid = await createBookingLink({ options: { expiryDate: '={{ new Date("nonsense") }}' } });
+		expect(invalid.error?.message).toMatch(/^Invalid Expiry Date \[item 0\]: "Invalid Date" is not a date in the form YYYY-MM-DD/);
+		expect(standin.log).toHaveLength(0);
 	});
 });
 

@@ -5,6 +5,8 @@ import { properties } from '../nodes/HeroHealth/actions/node.description';
 import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
 import type { Standin } from './helpers';
 import { byId, items, processed, runHero, setUpTestStandin } from './helpers';
+import { londonWallClock as londonWallClockOf } from './bookingHelpers';
+import { londonDate } from './standin/helpers';
 
 let standin: Standin;
 
@@ -50,14 +52,12 @@ describe('Message: Send', () => {
 	});
 
 	it('maps every option to its Hero field, with Send At converted from London time to UTC', async () => {
-		const sendAtUtc = new Date(Date.now() + 48 * HOUR);
-		const londonWallClock = new Intl.DateTimeFormat('sv-SE', {
-			timeZone: 'Europe/London',
-			dateStyle: 'short',
-			timeStyle: 'medium',
-		})
-			.format(sendAtUtc)
-			.replace(' ', 'T');
+		// 10:00 in London two calendar days ahead: a wall-clock time that exists exactly once whatever today's
+		// date (the clocks change between 01:00 and 02:00); its UTC instant is the one London reads as it.
+		const londonWallClock = `${londonDate(2)}T10:00:00`;
+		const sendAtUtc = [0, 1]
+			.map((hours) => new Date(Date.parse(`${londonWallClock}Z`) - hours * HOUR))
+			.find((instant) => londonWallClockOf(instant.toISOString()) === londonWallClock)!;
 		const result = await runHero(standin, {
 			resource: 'message',
 			operation: 'send',
@@ -92,7 +92,7 @@ describe('Message: Send', () => {
 			auto_write_to_record: true,
 			recipient_contact_detail: '07700 900123',
 			encrypted: true,
-			send_at: new Date(Math.floor(sendAtUtc.getTime() / 1000) * 1000).toISOString(),
+			send_at: sendAtUtc.toISOString(),
 			short_link_id: 'sl-42',
 			snomed_code: '123456789',
 			snomed_term: 'Flu vaccination invitation',

@@ -1,6 +1,6 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { addSlot, contractRequests, freeSlots, londonWallClock, pairing } from './bookingHelpers';
+import { addSlot, contractRequests, freeSlots, londonWallClock, nextSummerDay, pairing } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -48,22 +48,23 @@ describe('Slot > Get Many', () => {
 	});
 
 	it('gives start_time_london the summer-time offset for a slot in British Summer Time', async () => {
-		addSlot(standin, { id: '990001', start_time: '2027-07-01T08:30:00Z', finish_time: '2027-07-01T08:45:00Z' });
+		const summer = nextSummerDay();
+		addSlot(standin, { id: '990001', start_time: `${summer}T08:30:00Z`, finish_time: `${summer}T08:45:00Z` });
 		const result = await runHero(standin, {
 			resource: 'slot',
 			operation: 'getAll',
 			...gpAtMainSurgery,
-			fromDate: '2027-07-01T00:00:00',
-			toDate: '2027-07-01T00:00:00',
+			fromDate: `${summer}T00:00:00`,
+			toDate: `${summer}T00:00:00`,
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(contractRequests(standin)[0].query).toMatchObject({ start_date: '2027-07-01', end_date: '2027-07-01' });
+		expect(contractRequests(standin)[0].query).toMatchObject({ start_date: summer, end_date: summer });
 		expect(result.items.map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				id: '990001',
-				start_time: '2027-07-01T08:30:00Z',
-				start_time_london: '2027-07-01T09:30:00+01:00',
+				start_time: `${summer}T08:30:00Z`,
+				start_time_london: `${summer}T09:30:00+01:00`,
 			}),
 		]);
 	});

@@ -50,7 +50,15 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** YYYY-MM-DD of now + days in Europe/London, worked out with Intl apart from the node's own London-time code. */
+/**
+ * YYYY-MM-DD of London's calendar day `daysFromNow` days after today's, worked out with Intl apart from the
+ * node's own London-time code. Calendar days, not 24-hour steps: across a clock change, "now + 24 hours"
+ * late in the evening is already the day after tomorrow.
+ */
 export function londonDate(daysFromNow = 0): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + daysFromNow * 86400000));
+	const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+		.format(new Date())
+		.split('-')
+		.map(Number);
+	return new Date(Date.UTC(year, month - 1, day + daysFromNow)).toISOString().slice(0, 10);
 }

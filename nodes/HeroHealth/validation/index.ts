@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { londonDateOf, londonToday } from '../actions/londonTime';
+
 // Pure checks return a problem in words, or undefined when the value is fine.
 // `refuseInvalid` turns a problem into an error that names the field and the item,
 // so bad input never reaches Hero.
@@ -32,17 +34,22 @@ function isRealDate(value: string): boolean {
 	return date.toISOString().slice(0, 10) === value;
 }
 
-/** Dates of birth: a plain ISO date (YYYY-MM-DD), not in the future. A date-time is cut to its date. */
+/**
+ * Dates of birth: a plain ISO date (YYYY-MM-DD), not in the future. A date-time is cut to its date.
+ * "Today" is London's (the practice's): in summer time London's day starts an hour before UTC's.
+ */
 export function dateOfBirthProblem(raw: unknown, now = new Date()): string | undefined {
 	const value = plainDate(raw);
 	if (!value) return 'it is empty';
 	if (!isRealDate(value)) return `"${String(raw)}" is not a date in the form YYYY-MM-DD`;
-	if (value > now.toISOString().slice(0, 10)) return `"${value}" is in the future`;
+	if (value > londonToday(now.getTime())) return `"${value}" is in the future`;
 	return undefined;
 }
 
+/** A date as YYYY-MM-DD: a date-time string is cut to its own date; a Date instant is taken on London's calendar. */
 export function plainDate(raw: unknown): string {
-	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
+	if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? String(raw) : londonDateOf(raw.getTime());
+	const value = String(raw ?? '').trim();
 	return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
 }
 
