@@ -1,11 +1,10 @@
 // The trigger's memory of accepted deliveries: the record kept in the node's static data (seen by every
-// n8n process, kept across restarts) and the process's own short memory that covers the hand-over.
+// n8n process, kept across restarts) and the process's own memory, which also covers the moment before n8n saves.
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	HAND_OVER_GRACE_MS,
 	REPLAY_WINDOW_MS,
-	RecentlyAccepted,
+	AcceptedHere,
 	acceptedIn,
 	deliveryKey,
 	forgetAccepted,
@@ -73,12 +72,12 @@ describe('the record in static data', () => {
 });
 
 describe("the process's own memory", () => {
-	test('refuses a delivery it took less than the hand-over grace ago, and takes it after', () => {
-		const recent = new RecentlyAccepted();
-		expect(recent.add('d1', NOW)).toBe(true);
-		expect(recent.add('d1', NOW + HAND_OVER_GRACE_MS - 1)).toBe(false);
-		expect(recent.add('d2', NOW + 1)).toBe(true);
-		expect(recent.add('d1', NOW + HAND_OVER_GRACE_MS)).toBe(true);
-		expect(recent.add('d2', NOW + HAND_OVER_GRACE_MS)).toBe(false);
+	test('takes a delivery once, then refuses it for 10 minutes, then takes it again', () => {
+		const accepted = new AcceptedHere();
+		expect(accepted.add('d1', NOW)).toBe(true);
+		expect(accepted.add('d1', NOW + REPLAY_WINDOW_MS)).toBe(false);
+		expect(accepted.add('d2', NOW + 1)).toBe(true);
+		expect(accepted.add('d1', NOW + REPLAY_WINDOW_MS + 1)).toBe(true);
+		expect(accepted.add('d2', NOW + REPLAY_WINDOW_MS + 1)).toBe(false);
 	});
 });

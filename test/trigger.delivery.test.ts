@@ -4,7 +4,6 @@ import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from
 
 import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
 import { signWebhook } from '../standin';
-import { HAND_OVER_GRACE_MS } from '../nodes/HeroHealth/trigger/acceptedDeliveries';
 import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
 import type { TriggerHarness, WebhookCall } from './harness';
 import { setUpStandin } from './standin/helpers';
@@ -52,9 +51,12 @@ test('a genuine delivery emits one item labelled with its event', async () => {
 	const trigger = await activeTrigger();
 	const before = Date.now();
 
-	const { status, call, sent } = await deliver(trigger, 'prescription.issued');
+	const { status, responseBody, call, sent } = await deliver(trigger, 'prescription.issued');
 
 	expect(status).toBe(200);
+	// the node answers Hero itself: only then does n8n save the record of accepted deliveries before the run
+	expect(call.result?.noWebhookResponse).toBe(true);
+	expect(JSON.parse(responseBody)).toEqual({ message: 'Received' });
 	const items = itemsOf(call);
 	expect(items).toHaveLength(1);
 	const { json } = items[0];
@@ -229,19 +231,16 @@ describe('the record of accepted deliveries is shared through static data', () =
 		expect(itemsOf((await resend(other, sent)).call)).toHaveLength(1);
 	});
 
-	test('in the same process, a repeat that arrives before n8n saved the record is acknowledged; once the hand-over must have failed, it runs', async () => {
+	test('in the same process, a repeat that arrives before n8n saved the record is acknowledged too', async () => {
 		const trigger = await activeTrigger();
 		const beforeDelivery = trigger.staticData;
 		const { sent } = await deliver(trigger, 'appointment.confirmed');
-		const sentAt = Date.now();
 
-		// this process, static data as loaded before the first delivery's save (or a save that never came)
+		// this process, with static data as loaded before the first delivery's save
 		const unsaved = await triggers.start(EVENTS, { staticData: beforeDelivery });
-		expect(itemsOf((await resend(unsaved, sent)).call)).toEqual([]);
-
-		jest.spyOn(Date, 'now').mockReturnValue(sentAt + HAND_OVER_GRACE_MS + 1000);
-		const later = await triggers.start(EVENTS, { staticData: beforeDelivery });
-		expect(itemsOf((await resend(later, sent)).call)).toHaveLength(1);
+		const repeat = await resend(unsaved, sent);
+		expect(repeat.status).toBe(200);
+		expect(itemsOf(repeat.call)).toEqual([]);
 	});
 
 	test('deactivating forgets the record with the registrations', async () => {

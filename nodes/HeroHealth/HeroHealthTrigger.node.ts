@@ -16,14 +16,14 @@ import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
 import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
-import { RecentlyAccepted, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
+import { AcceptedHere, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
 import { heroPaths } from './transport/paths';
 import type { HeroCredentials } from './transport/request';
 import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
 
 // Shared by every Hero Health Trigger in this n8n process (digests differ per signing key). The record
-// every process sees is in the node's static data; this only covers the moments before n8n saves it.
-const recentlyAccepted = new RecentlyAccepted();
+// every process sees is in the node's static data; this also covers the moments before n8n saves it.
+const acceptedHere = new AcceptedHere();
 
 function selectedEvents(context: IHookFunctions): string[] {
 	return context.getNodeParameter('events', []) as string[];
@@ -181,10 +181,10 @@ export class HeroHealthTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		// Already accepted by any n8n process of this instance (the record in static data, which n8n saves
-		// once it has handed the run over), or by this process a moment ago, before that save.
+		// Already accepted by any n8n process of this instance (the record in static data), or by this
+		// process (also in the moments before n8n has saved the record).
 		const key = deliveryKey(verdict.digest);
-		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !recentlyAccepted.add(key, receivedAt)) {
+		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !acceptedHere.add(key, receivedAt)) {
 			this.logger.debug('Hero Health Trigger ignored a delivery it had already accepted');
 			this.getResponseObject().status(200).json({ message: 'Already received' });
 			return { noWebhookResponse: true };
@@ -203,6 +203,9 @@ export class HeroHealthTrigger implements INodeType {
 			json.headers = rest as IDataObject;
 		}
 		if (options.includeRawBody) json.rawBody = text;
-		return { workflowData: [[{ json }]] };
+		// Answering here (noWebhookResponse) is what makes n8n save the record before it hands the run
+		// over; when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts).
+		this.getResponseObject().status(200).json({ message: 'Received' });
+		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
 }

@@ -68,7 +68,18 @@ export interface Cluster {
 	cookie: string;
 	apiKey: string;
 	redis: ServiceHandle & { host: string; port: number };
-	postgres: ServiceHandle & { host: string; port: number; dataDir: string; socketDir: string; database: string; user: string; password: string };
+	postgres: ServiceHandle & {
+		host: string;
+		port: number;
+		dataDir: string;
+		socketDir: string;
+		database: string;
+		user: string;
+		password: string;
+		sql(query: string): Promise<string[][]>;
+	};
+	/** one SQL statement in n8n's database; rows as arrays of strings */
+	sql(query: string): Promise<string[][]>;
 	/** running processes by name: main, webhook-1.., worker-1.. */
 	readonly processes: Record<string, N8nProcess>;
 	env(name: string): N8nEnv;
@@ -94,5 +105,12 @@ export interface Cluster {
 
 export declare const DEFAULT_RUN_DIR: string;
 export declare function startCluster(options?: ClusterOptions): Promise<Cluster>;
-export declare function ensureServices(): { redisServer: string; initdb: string; postgres: string; pgIsready: string; createdb: string };
-export declare function findTools(): { redisServer: string | null; initdb: string | null; postgres: string | null; pgIsready: string | null; createdb: string | null };
+export declare function ensureServices(): { redisServer: string; initdb: string; postgres: string; pgIsready: string; createdb: string; psql: string };
+export declare function findTools(): {
+	redisServer: string | null;
+	initdb: string | null;
+	postgres: string | null;
+	pgIsready: string | null;
+	createdb: string | null;
+	psql: string | null;
+};

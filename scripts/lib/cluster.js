@@ -30,6 +30,8 @@
 //   await c.stopProcess(name); await c.startProcess(name)
 //   c.env(name)                   // the environment a process runs with (e.g. to run CLI commands next to it)
 //   c.cli(args)                   // n8n CLI command against the cluster's database; resolves {code, stdout, stderr}
+//   await c.sql('SELECT ...')     // rows (arrays of strings) from n8n's Postgres database, e.g. execution_entity
+//                                 // rows exist from the moment a run is handed over (status new/running included)
 //   c.postgres, c.redis           // { port, pid, logFile, ... }
 //   c.logsDir                     // every process's log: main.log, worker-1.log, webhook-1.log, redis.log, postgres.log, balancer.log
 //   await c.stop()                // stops everything it started, idempotent; also run on process exit
@@ -91,6 +93,7 @@ function findTools() {
 		postgres: pg('postgres'),
 		pgIsready: pg('pg_isready'),
 		createdb: pg('createdb'),
+		psql: pg('psql'),
 	};
 }
 
@@ -269,7 +272,23 @@ async function startPostgres(tools, { logsDir }) {
 		fs.rmSync(dir, { recursive: true, force: true });
 		return result;
 	};
-	return { ...handle, stop, host: '127.0.0.1', port, dataDir, socketDir, ...DB };
+	/** Runs one SQL statement in the n8n database; resolves the rows as arrays of strings (psql -At, tab-separated). */
+	const sql = (query) =>
+		new Promise((resolve, reject) => {
+			const child = spawn(tools.psql, ['-h', '127.0.0.1', '-p', String(port), '-U', DB.user, '-d', DB.database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', query], {
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let out = '';
+			let err = '';
+			child.stdout.on('data', (d) => (out += d));
+			child.stderr.on('data', (d) => (err += d));
+			child.on('error', reject);
+			child.on('close', (code) => {
+				if (code !== 0) return reject(new Error(`psql: ${err.trim()} (${query})`));
+				resolve(out.split('\n').filter((line) => line !== '').map((line) => line.split('\t')));
+			});
+		});
+	return { ...handle, stop, sql, host: '127.0.0.1', port, dataDir, socketDir, ...DB };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,6 +521,7 @@ async function startCluster(options = {}) {
 			apiKey,
 			redis,
 			postgres,
+			sql: postgres.sql,
 			get processes() {
 				return { ...handles.processes };
 			},

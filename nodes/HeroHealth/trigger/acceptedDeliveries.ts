@@ -3,29 +3,26 @@
 //
 // The record lives in the trigger node's workflow static data, which n8n keeps in its database: every
 // n8n process of the instance (main, webhook processors) reads it when a delivery arrives, and a
-// restart keeps it. n8n saves static data changed in webhook() once it has handed the run over (in
-// queue mode: put it on the queue) and before it answers the delivery; when the hand-over fails it
-// does not save, so Hero's resend of that delivery runs. Entries are kept only while the delivery
-// could still pass the signature check.
+// restart keeps it. Entries are kept only while the delivery could still pass the signature check.
+//
+// When n8n saves it (n8n 2.41.1, packages/cli webhooks/live-webhooks.ts and workflow-runner.ts): after
+// webhook() returns, n8n saves changed static data in its response callback. When the node answers the
+// request itself (`noWebhookResponse`), that callback runs at once, before the run is handed over, so
+// the record is saved. When n8n answers for the node (`responseMode: 'onReceived'`), the callback runs
+// only after the hand-over, and building the run's Workflow over the same static data has by then reset
+// n8n's "changed" flag: nothing is saved. So the trigger answers Hero itself.
 //
 // What static data cannot do: n8n reads it when the request arrives and writes the whole of it back,
 // with no compare-and-set. The same delivery reaching two processes within the few milliseconds
 // between one's read and its save can start two runs, and two different deliveries saved at the same
 // moment by two processes can drop one's entry (a later resend of that one would run again). Within
-// one process, `RecentlyAccepted` closes that gap for the time a hand-over takes.
+// one process, `AcceptedHere` closes that gap.
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_CLOCK_SKEW_MS } from './signature';
 
 /** A delivery passes the signature check for at most this long after we first see it (its timestamp may be 5 minutes ahead). */
 export const REPLAY_WINDOW_MS = 2 * MAX_CLOCK_SKEW_MS;
-
-/**
- * How long this process alone trusts its own memory of a delivery it accepted, before n8n's save of
- * the record is certain: n8n hands a run over and saves within milliseconds. After that only the
- * shared record counts, so a resend after a failed hand-over (which n8n did not save) runs.
- */
-export const HAND_OVER_GRACE_MS = 10_000;
 
 /** The record in static data: delivery key → the time (ms) until which it is kept. */
 export type AcceptedRecord = Record<string, number>;
@@ -64,18 +61,18 @@ export function forgetAccepted(staticData: IDataObject): void {
 	delete staticData[RECORD_FIELD];
 }
 
-/** This process's own memory of the deliveries it accepted in the last `HAND_OVER_GRACE_MS`. */
-export class RecentlyAccepted {
-	private readonly acceptedAt = new Map<string, number>();
+/** This process's own memory of the deliveries it accepted, for the replay window. */
+export class AcceptedHere {
+	private readonly keptUntil = new Map<string, number>();
 
-	/** Remembers `key`; false when this process accepted it less than `HAND_OVER_GRACE_MS` ago. */
+	/** Remembers `key`; false when this process accepted it within the replay window. */
 	add(key: string, now: number): boolean {
-		for (const [known, at] of this.acceptedAt) {
-			if (at + HAND_OVER_GRACE_MS > now) break; // kept in arrival order, so the rest are newer
-			this.acceptedAt.delete(known);
+		for (const [known, until] of this.keptUntil) {
+			if (until >= now) break; // kept in arrival order, so the rest are newer
+			this.keptUntil.delete(known);
 		}
-		if (this.acceptedAt.has(key)) return false;
-		this.acceptedAt.set(key, now);
+		if (this.keptUntil.has(key)) return false;
+		this.keptUntil.set(key, now + REPLAY_WINDOW_MS);
 		return true;
 	}
 }
