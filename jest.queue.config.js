@@ -14,4 +14,6 @@ module.exports = {
 	verbose: true,
 	testTimeout: 300000,
 	testSequencer: '<rootDir>/test/e2e/sequencer.js',
+	// n8n's user folders (with package.json files) live there while the suite runs
+	modulePathIgnorePatterns: ['<rootDir>/.n8n-e2e/'],
 };

@@ -18,7 +18,7 @@ export interface ClusterOptions {
 	credentials?: unknown[];
 	/** workflow JSON objects (each with an `id`) or file paths, imported before the processes start */
 	workflows?: Array<string | Record<string, unknown>>;
-	/** workflow ids published (activated) before the main starts */
+	/** workflow ids published (activated) through the public API once the processes are up */
 	publish?: string[];
 	/** extra environment for every n8n process */
 	env?: Record<string, string>;
@@ -96,8 +96,8 @@ export interface Cluster {
 	workerOf(executionId: string | number): string | null;
 	startProcess(name: string): Promise<N8nProcess>;
 	stopProcess(name: string): Promise<void>;
-	/** stop and start again; 'n8n' restarts every n8n process (main first on the way up) */
-	restart(name: string): Promise<void>;
+	/** stop, then start again, all together; 'n8n' restarts every n8n process */
+	restart(which: string | string[]): Promise<void>;
 	/** stops everything it started; idempotent */
 	stop(): Promise<void>;
 	startedMs: number;

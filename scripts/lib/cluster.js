@@ -14,7 +14,7 @@
 //     runDir,                     // default <project>/.n8n-e2e/queue (git-ignored; wiped first)
 //     credentials: [...],         // n8n import:credentials documents (plaintext `data`), e.g. n8n.standinCredential(url)
 //     workflows: [...],           // workflow JSON objects (each with an `id`) or file paths, imported before start
-//     publish: ['wfId'],          // published (activated) before the main starts; or activate later with c.publicApi
+//     publish: ['wfId'],          // published (activated) through the public API once the processes are up
 //     env: { KEY: 'value' },      // extra environment for every n8n process
 //     balance: ['main', 'webhook-1'],  // processes behind the load balancer (default: main and every webhook processor)
 //   });
@@ -26,7 +26,7 @@
 //   await c.publicApi('GET', '/workflows/<id>')       // n8n public API on the main (X-N8N-API-KEY)
 //   await c.executions(workflowId)                    // every finished execution of the workflow (all pages, with data)
 //   await c.workerOf(executionId)                     // which worker ran it ('worker-2'), from the workers' logs
-//   await c.restart('main' | 'webhook-1' | 'worker-1' | 'n8n')  // stop and start again ('n8n': every n8n process)
+//   await c.restart('main' | ['main', 'webhook-1'] | 'n8n')   // stop, then start again, together ('n8n': every n8n process)
 //   await c.stopProcess(name); await c.startProcess(name)
 //   c.env(name)                   // the environment a process runs with (e.g. to run CLI commands next to it)
 //   c.cli(args)                   // n8n CLI command against the cluster's database; resolves {code, stdout, stderr}
@@ -436,19 +436,20 @@ async function startCluster(options = {}) {
 		const cli = async (args, opts) => await n8n.runCli(paths, cliEnv, args, opts);
 		const cliOk = async (args, opts) => await n8n.runCliOk(paths, cliEnv, args, opts);
 
-		if (credentials.length) await n8n.importCredentials(paths, cliEnv, credentials);
-		if (workflows.length) {
-			const dir = fs.mkdtempSync(path.join(runDir, 'workflows-'));
-			const files = workflows.map((wf, i) => {
-				if (typeof wf === 'string') return wf;
-				const file = path.join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`);
-				fs.writeFileSync(file, JSON.stringify(wf, null, 2));
-				return file;
-			});
-			await n8n.importWorkflows(paths, cliEnv, files);
-			fs.rmSync(dir, { recursive: true, force: true });
+		async function importAll() {
+			if (credentials.length) await n8n.importCredentials(paths, cliEnv, credentials);
+			if (workflows.length) {
+				const dir = fs.mkdtempSync(path.join(runDir, 'workflows-'));
+				const files = workflows.map((wf, i) => {
+					if (typeof wf === 'string') return wf;
+					const file = path.join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`);
+					fs.writeFileSync(file, JSON.stringify(wf, null, 2));
+					return file;
+				});
+				await n8n.importWorkflows(paths, cliEnv, files);
+				fs.rmSync(dir, { recursive: true, force: true });
+			}
 		}
-		for (const id of publish) await cliOk(['publish:workflow', `--id=${id}`]);
 
 		async function startProcess(name) {
 			const spec = specs[name];
@@ -464,15 +465,24 @@ async function startCluster(options = {}) {
 			return handles.processes[name];
 		}
 
-		// the main first (it runs the migrations and activates published workflows), then the rest together
+		// The main first (it runs the database migrations); then, together, the other processes and the
+		// imports (each n8n boot costs tens of seconds of CPU, so nothing waits that need not).
+		let t = Date.now();
+		const phase = (label) => {
+			log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+			t = Date.now();
+		};
 		await startProcess('main');
-		await Promise.all(names.filter((n) => n !== 'main').map((n) => startProcess(n)));
-
+		phase('main ready (migrations done)');
 		const mainUrl = specs.main.url;
 		const cookie = await n8n.setupOwner(mainUrl);
 		const apiKey = await n8n.createApiKey(mainUrl, cookie, 'queue');
+		await Promise.all([...names.filter((n) => n !== 'main').map((n) => startProcess(n)), importAll()]);
+		phase(`${names.length - 1} more processes ready, credentials and workflows imported`);
 
 		const publicApi = async (method, route, body) => (await n8n.restOk(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
+		// publishing through the running main costs no extra n8n boot (the CLI's publish:workflow takes ~20 s)
+		for (const id of publish) await publicApi('POST', `/workflows/${id}/activate`);
 
 		async function executions(workflowId) {
 			const all = [];
@@ -496,14 +506,11 @@ async function startCluster(options = {}) {
 			return null;
 		}
 
-		async function restart(name) {
-			const targets = name === 'n8n' ? Object.keys(specs) : [name];
-			await Promise.all(targets.filter((n) => n !== 'main').map((n) => stopProcess(n)));
-			if (targets.includes('main')) {
-				await stopProcess('main');
-				await startProcess('main');
-			}
-			await Promise.all(targets.filter((n) => n !== 'main').map((n) => startProcess(n)));
+		async function restart(which) {
+			const targets = which === 'n8n' ? Object.keys(specs) : [].concat(which);
+			for (const name of targets) if (!specs[name]) throw new Error(`no process named ${name} in this cluster`);
+			await Promise.all(targets.map((n) => stopProcess(n)));
+			await Promise.all(targets.map((n) => startProcess(n)));
 		}
 
 		const cluster = {

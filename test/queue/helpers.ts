@@ -104,6 +104,7 @@ export async function balancerLog(): Promise<Array<{ seq: number; method: string
 	return (await control<{ log: any[] }>('GET', '/balancer')).log;
 }
 
-export async function restart(name: string): Promise<void> {
-	await control('POST', '/restart', { name });
+/** Stops the named n8n processes, then starts them again (together). */
+export async function restart(names: string[]): Promise<void> {
+	await control('POST', '/restart', { names });
 }
