@@ -85,8 +85,8 @@ export async function sql(query: string): Promise<string[][]> {
 }
 
 /**
- * The workflow's executions in n8n's database, whatever their status: n8n writes the row when it hands a
- * run over (before it answers the request that started it), so a second run shows here at once.
+ * The workflow's executions in n8n's database, whatever their status (the public API leaves running ones
+ * out): n8n writes the row when it hands a run over to the queue.
  */
 export async function executionRows(workflowId: string): Promise<Array<{ id: string; status: string }>> {
 	if (!/^\w+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
