@@ -1,7 +1,7 @@
 // Types for scripts/lib/cluster.js (n8n in queue mode: Redis, Postgres, main, workers, webhook processors).
 import type { Server } from 'http';
 
-import type { CliResult, InstallPaths, N8nEnv } from './n8n';
+import type { CliResult, InstallPaths, N8nEnv, RunningN8n } from './n8n';
 
 export type ProcessRole = 'main' | 'worker' | 'webhook';
 
@@ -26,15 +26,8 @@ export interface ClusterOptions {
 	balance?: string[];
 }
 
-export interface ServiceHandle {
-	name: string;
-	pid: number;
-	logFile: string;
-	readyMs: number;
-	logTail(lines?: number): string;
-	stop(timeoutMs?: number): Promise<{ code: number | null; signal: string | null }>;
-	exited(): { code: number | null; signal: string | null } | null;
-}
+/** A process the cluster started: the same handle as n8n.startN8n's, named, without the ChildProcess. */
+export type ServiceHandle = Omit<RunningN8n, 'url' | 'child'> & { name: string };
 
 export interface N8nProcess extends ServiceHandle {
 	role: ProcessRole;

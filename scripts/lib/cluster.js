@@ -127,9 +127,17 @@ let exitHookInstalled = false;
 function installExitHook() {
 	if (exitHookInstalled) return;
 	exitHookInstalled = true;
-	process.on('exit', () => {
+	const killAll = () => {
 		for (const pid of running) n8n.killGroup(pid, 'SIGKILL');
-	});
+	};
+	process.on('exit', killAll);
+	// Ctrl-C or a CI time-out: Node exits on these without 'exit' handlers running
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(signal, () => {
+			killAll();
+			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+		});
+	}
 }
 
 /**
