@@ -203,8 +203,8 @@ export class HeroHealthTrigger implements INodeType {
 			json.headers = rest as IDataObject;
 		}
 		if (options.includeRawBody) json.rawBody = text;
-		// Answering here (noWebhookResponse) is what makes n8n save the record before it hands the run
-		// over; when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts).
+		// Answering here (noWebhookResponse) is what makes n8n save the record, as it hands the run over;
+		// when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts).
 		this.getResponseObject().status(200).json({ message: 'Received' });
 		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}

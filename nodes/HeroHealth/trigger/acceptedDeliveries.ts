@@ -5,12 +5,13 @@
 // n8n process of the instance (main, webhook processors) reads it when a delivery arrives, and a
 // restart keeps it. Entries are kept only while the delivery could still pass the signature check.
 //
-// When n8n saves it (n8n 2.41.1, packages/cli webhooks/live-webhooks.ts and workflow-runner.ts): after
-// webhook() returns, n8n saves changed static data in its response callback. When the node answers the
-// request itself (`noWebhookResponse`), that callback runs at once, before the run is handed over, so
-// the record is saved. When n8n answers for the node (`responseMode: 'onReceived'`), the callback runs
-// only after the hand-over, and building the run's Workflow over the same static data has by then reset
-// n8n's "changed" flag: nothing is saved. So the trigger answers Hero itself.
+// When n8n saves it (n8n 2.41.1, packages/cli webhooks/live-webhooks.ts, webhook-helpers.ts and
+// workflow-runner.ts): after webhook() returns, n8n saves changed static data in its response callback.
+// When the node answers the request itself (`noWebhookResponse`), n8n calls that callback at once and
+// only then hands the run over, so the record is saved moments after the node's answer. When n8n
+// answers for the node (`responseMode: 'onReceived'`), the callback runs only after the hand-over, and
+// building the run's Workflow over the same static data has by then reset n8n's "changed" flag:
+// nothing is saved. So the trigger answers Hero itself.
 //
 // What static data cannot do: n8n reads it when the request arrives and writes the whole of it back,
 // with no compare-and-set. The same delivery reaching two processes within the few milliseconds
