@@ -1,5 +1,7 @@
 // Deliveries to an activated Hero Health Trigger: the stand-in signs and POSTs real HTTP requests to
 // the URL the trigger registered; the harness serves webhook() through n8n-core's WebhookContext.
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
@@ -22,8 +24,9 @@ const EVENTS = ['appointment.confirmed', 'prescription.issued'];
 const PAYLOAD = { id: 'evt_1', event_type: 'appointment.confirmed', data: { appointment_id: '5001', note: 'caf\u00e9' } };
 const SIX_MINUTES = 6 * 60 * 1000;
 
-async function activeTrigger(triggerOptions: INodeParameters = {}): Promise<TriggerHarness> {
-	const trigger = await triggers.start(EVENTS, { triggerOptions });
+/** An activated trigger in a workflow of its own (this process remembers accepted deliveries per workflow). */
+async function activeTrigger(triggerOptions: INodeParameters = {}, workflowId = randomUUID()): Promise<TriggerHarness> {
+	const trigger = await triggers.start(EVENTS, { triggerOptions, workflowId });
 	await trigger.activate();
 	return trigger;
 }
@@ -193,54 +196,74 @@ function triggerInAnotherProcess(): INodeType {
 	return other!;
 }
 
+/** A new delivery of `event`, signed with the key `trigger` registered, sent straight to it (as if Hero sent it there). */
+async function sendSigned(trigger: TriggerHarness, event: string, id: string) {
+	const body = JSON.stringify({ ...PAYLOAD, id, event_type: event });
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = signWebhook(registrationsOf(trigger)[event].signingKey, timestamp, body);
+	const headers = { 'content-type': 'application/json', 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': signature, [EVENT_HEADER]: event };
+	return await trigger.send(body, { headers });
+}
+
 describe('the record of accepted deliveries is shared through static data', () => {
 	test('another process (or n8n after a restart) acknowledges a delivery accepted here, and runs nothing', async () => {
-		const trigger = await activeTrigger();
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
 		const { call, sent } = await deliver(trigger, 'appointment.confirmed');
 		expect(itemsOf(call)).toHaveLength(1);
 		expect(Object.keys(trigger.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
 
-		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: trigger.staticData });
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: trigger.staticData, workflowId });
 		const repeat = await resend(other, sent);
 		expect(repeat.status).toBe(200);
 		expect(repeat.call.result).toEqual({ noWebhookResponse: true });
 		expect(itemsOf(repeat.call)).toEqual([]);
 
 		// a new delivery there still runs, and is recorded beside the first
-		const body = JSON.stringify({ ...PAYLOAD, event_type: 'prescription.issued' });
-		const timestamp = String(Math.floor(Date.now() / 1000));
-		const signature = signWebhook(registrationsOf(other)['prescription.issued'].signingKey, timestamp, body);
-		const next = await other.send(body, {
-			headers: {
-				'content-type': 'application/json',
-				'X-Herohealth-Timestamp': timestamp,
-				'X-Herohealth-Signature': signature,
-				[EVENT_HEADER]: 'prescription.issued',
-			},
-		});
-		expect(itemsOf(next.call)).toHaveLength(1);
+		expect(itemsOf((await sendSigned(other, 'prescription.issued', 'evt_2')).call)).toHaveLength(1);
 		expect(Object.keys(other.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(2);
 	});
 
 	test('without the saved record another process would run it again: the record, not memory, is what it reads', async () => {
-		const trigger = await activeTrigger();
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
 		const beforeDelivery = trigger.staticData;
 		const { sent } = await deliver(trigger, 'appointment.confirmed');
 
-		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery });
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery, workflowId });
 		expect(itemsOf((await resend(other, sent)).call)).toHaveLength(1);
 	});
 
 	test('in the same process, a repeat that arrives before n8n saved the record is acknowledged too', async () => {
-		const trigger = await activeTrigger();
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
 		const beforeDelivery = trigger.staticData;
 		const { sent } = await deliver(trigger, 'appointment.confirmed');
 
 		// this process, with static data as loaded before the first delivery's save
-		const unsaved = await triggers.start(EVENTS, { staticData: beforeDelivery });
+		const unsaved = await triggers.start(EVENTS, { staticData: beforeDelivery, workflowId });
 		const repeat = await resend(unsaved, sent);
 		expect(repeat.status).toBe(200);
 		expect(itemsOf(repeat.call)).toEqual([]);
+	});
+
+	test("a process writes back what it accepted, so an entry another process's save dropped comes back", async () => {
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
+		const beforeDelivery = trigger.staticData;
+		const first = await deliver(trigger, 'appointment.confirmed');
+
+		// another process read static data before that save, accepted its own delivery and saved over it
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery, workflowId });
+		expect(itemsOf((await sendSigned(other, 'appointment.confirmed', 'evt_other')).call)).toHaveLength(1);
+		expect(Object.keys(other.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
+
+		// this process's next delivery writes its first one back
+		const again = await triggers.start(EVENTS, { staticData: other.staticData, workflowId });
+		expect(itemsOf((await sendSigned(again, 'prescription.issued', 'evt_next')).call)).toHaveLength(1);
+		const record = again.nodeStaticData.acceptedDeliveries as IDataObject;
+		expect(Object.keys(record)).toHaveLength(3);
+		expect(Object.keys(record)).toContain(first.sent.headers['X-Herohealth-Signature'].slice(0, 32));
 	});
 
 	test('deactivating forgets the record with the registrations', async () => {

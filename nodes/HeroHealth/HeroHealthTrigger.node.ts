@@ -184,12 +184,14 @@ export class HeroHealthTrigger implements INodeType {
 		// Already accepted by any n8n process of this instance (the record in static data), or by this
 		// process (also in the moments before n8n has saved the record).
 		const key = deliveryKey(verdict.digest);
-		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !acceptedHere.add(key, receivedAt)) {
+		const trigger = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !acceptedHere.add(trigger, key, receivedAt)) {
 			this.logger.debug('Hero Health Trigger ignored a delivery it had already accepted');
 			this.getResponseObject().status(200).json({ message: 'Already received' });
 			return { noWebhookResponse: true };
 		}
-		recordAccepted(staticData, key, receivedAt);
+		// with all this process accepted for this trigger, in case another process's save dropped some
+		recordAccepted(staticData, acceptedHere.kept(trigger, receivedAt), receivedAt);
 
 		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeRawBody?: boolean };
 		const text = rawBody.toString('utf8');

@@ -15,9 +15,11 @@
 //
 // What static data cannot do: n8n reads it when the request arrives and writes the whole of it back,
 // with no compare-and-set. The same delivery reaching two processes within the few milliseconds
-// between one's read and its save can start two runs, and two different deliveries saved at the same
-// moment by two processes can drop one's entry (a later resend of that one would run again). Within
-// one process, `AcceptedHere` closes that gap.
+// between one's read and its save can start two runs. Two different deliveries taken by two processes
+// that close together can drop one's entry from the record; so every process writes back, with each
+// record it saves, all it accepted itself within the window (`AcceptedHere`), which restores such an
+// entry at that process's next delivery. Within one process, `AcceptedHere` also catches repeats
+// before n8n has saved.
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_CLOCK_SKEW_MS } from './signature';
@@ -46,15 +48,17 @@ export function isRecorded(record: AcceptedRecord, key: string, now: number): bo
 }
 
 /**
- * Writes into static data a new record: the old one without expired entries, plus `key`. A new object
- * is assigned (not the old one changed in place) so that n8n's change tracking marks static data changed.
+ * Writes into static data a new record: the old one and `additions` (key → kept until), without what
+ * has expired. A new object is assigned (not the old one changed in place) so that n8n's change
+ * tracking marks static data changed.
  */
-export function recordAccepted(staticData: IDataObject, key: string, now: number): void {
+export function recordAccepted(staticData: IDataObject, additions: AcceptedRecord, now: number): void {
 	const kept: AcceptedRecord = {};
-	for (const [known, until] of Object.entries(acceptedIn(staticData))) {
-		if (typeof until === 'number' && until >= now) kept[known] = until;
+	for (const record of [acceptedIn(staticData), additions]) {
+		for (const [key, until] of Object.entries(record)) {
+			if (typeof until === 'number' && until >= now && (kept[key] === undefined || until > kept[key])) kept[key] = until;
+		}
 	}
-	kept[key] = now + REPLAY_WINDOW_MS;
 	staticData[RECORD_FIELD] = kept;
 }
 
@@ -62,18 +66,33 @@ export function forgetAccepted(staticData: IDataObject): void {
 	delete staticData[RECORD_FIELD];
 }
 
-/** This process's own memory of the deliveries it accepted, for the replay window. */
+/**
+ * This process's own memory of the deliveries it accepted within the replay window, by trigger (workflow
+ * and node), so that each trigger writes back only its own.
+ */
 export class AcceptedHere {
-	private readonly keptUntil = new Map<string, number>();
+	private readonly byTrigger = new Map<string, Map<string, number>>();
 
-	/** Remembers `key`; false when this process accepted it within the replay window. */
-	add(key: string, now: number): boolean {
-		for (const [known, until] of this.keptUntil) {
-			if (until >= now) break; // kept in arrival order, so the rest are newer
-			this.keptUntil.delete(known);
+	/** Remembers `key` for `trigger`; false when this process accepted it within the replay window. */
+	add(trigger: string, key: string, now: number): boolean {
+		let keptUntil = this.byTrigger.get(trigger);
+		if (keptUntil === undefined) {
+			keptUntil = new Map();
+			this.byTrigger.set(trigger, keptUntil);
 		}
-		if (this.keptUntil.has(key)) return false;
-		this.keptUntil.set(key, now + REPLAY_WINDOW_MS);
+		for (const [known, until] of keptUntil) {
+			if (until >= now) break; // kept in arrival order, so the rest are newer
+			keptUntil.delete(known);
+		}
+		if (keptUntil.has(key)) return false;
+		keptUntil.set(key, now + REPLAY_WINDOW_MS);
 		return true;
+	}
+
+	/** What this process accepted for `trigger` and still keeps at `now`. */
+	kept(trigger: string, now: number): AcceptedRecord {
+		const record: AcceptedRecord = {};
+		for (const [key, until] of this.byTrigger.get(trigger) ?? []) if (until >= now) record[key] = until;
+		return record;
 	}
 }
