@@ -1,10 +1,22 @@
 import { config } from '@n8n/node-cli/eslint';
+import tseslint from 'typescript-eslint';
 
-// n8n's own config for community nodes, the one `n8n-node lint` applies (its recommended rules with the n8n Cloud
-// ones, eslint-plugin-n8n-nodes-base's node, credential and package.json rules, typescript-eslint, import-x).
-// `n8n-node lint` lints the whole folder, so the dev-only code that never ships (the stand-in, the tests, the
-// benches and scripts, which rightly use Node's APIs) is left out here: what remains is what `npm pack` ships.
+// Shipped code (nodes/, credentials/, package.json) gets n8n's own config for community nodes, the one
+// `n8n-node lint` applies: its recommended rules with the n8n Cloud ones, eslint-plugin-n8n-nodes-base's node,
+// credential and package.json rules, typescript-eslint and import-x. Dev-only code, which never ships and
+// rightly uses Node's APIs, gets typescript-eslint's recommended rules.
+const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+const devOnly = ['standin/**/*.ts'];
+
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'standin/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
-	...config,
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
+	...config.map((block) => (block.files?.includes('**/*.ts') ? { ...block, files: shipped } : block)),
+	...tseslint.configs.recommended.map((block) => ({ ...block, files: devOnly })),
+	{
+		files: devOnly,
+		rules: {
+			// `const { field, ...rest } = record` is how a view leaves a field out
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+		},
+	},
 ];

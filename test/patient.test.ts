@@ -249,7 +249,7 @@ describe('Patient: Get and Search', () => {
 		expect(byNhs.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: '1001', first_name: 'Olivia' })]);
 		expect(Object.keys(byNhs.items[0].json).sort()).toEqual(SIMPLE_KEYS);
 
-		const surnames = standin.state.patients.filter((p) => /^W/.test(p.last_name) && p.status !== 'archived');
+		const surnames = standin.state.patients.filter((p) => /^W/.test(p.last_name ?? '') && p.status !== 'archived');
 		standin.clearLog();
 		const limited = await runHero(standin, patient('search', { searchFields: { lastName: 'W' }, limit: 2 }));
 		expect(limited.items).toHaveLength(2);

@@ -155,7 +155,8 @@ export function headerValueProblem(raw: unknown): string | undefined {
 	const value = String(raw ?? '');
 	if (!value.trim()) return 'it is empty';
 	// The value itself is not quoted: it may be the API key.
-	if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'it holds a space, line break or other control character (often from copy and paste)';
+	const hasControl = [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+	if (/\s/.test(value) || hasControl) return 'it holds a space, line break or other control character (often from copy and paste)';
 	return undefined;
 }
 
