@@ -1,8 +1,11 @@
 // Deliveries to an activated Hero Health Trigger: the stand-in signs and POSTs real HTTP requests to
 // the URL the trigger registered; the harness serves webhook() through n8n-core's WebhookContext.
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { randomUUID } from 'node:crypto';
+
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
+import { signWebhook } from '../standin';
 import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
 import type { TriggerHarness, WebhookCall } from './harness';
 import { setUpStandin } from './standin/helpers';
@@ -21,8 +24,9 @@ const EVENTS = ['appointment.confirmed', 'prescription.issued'];
 const PAYLOAD = { id: 'evt_1', event_type: 'appointment.confirmed', data: { appointment_id: '5001', note: 'caf\u00e9' } };
 const SIX_MINUTES = 6 * 60 * 1000;
 
-async function activeTrigger(triggerOptions: INodeParameters = {}): Promise<TriggerHarness> {
-	const trigger = await triggers.start(EVENTS, { triggerOptions });
+/** An activated trigger in a workflow of its own (this process remembers accepted deliveries per workflow). */
+async function activeTrigger(triggerOptions: INodeParameters = {}, workflowId = randomUUID()): Promise<TriggerHarness> {
+	const trigger = await triggers.start(EVENTS, { triggerOptions, workflowId });
 	await trigger.activate();
 	return trigger;
 }
@@ -50,9 +54,12 @@ test('a genuine delivery emits one item labelled with its event', async () => {
 	const trigger = await activeTrigger();
 	const before = Date.now();
 
-	const { status, call, sent } = await deliver(trigger, 'prescription.issued');
+	const { status, responseBody, call, sent } = await deliver(trigger, 'prescription.issued');
 
 	expect(status).toBe(200);
+	// the node answers Hero itself: only then does n8n save the record of accepted deliveries before the run
+	expect(call.result?.noWebhookResponse).toBe(true);
+	expect(JSON.parse(responseBody)).toEqual({ message: 'Received' });
 	const items = itemsOf(call);
 	expect(items).toHaveLength(1);
 	const { json } = items[0];
@@ -174,4 +181,96 @@ test('the signing keys never appear in an emitted item or in anything logged', a
 		for (const key of keys) expect(shown).not.toContain(key);
 	}
 	for (const key of keys) expect(trigger.logs.join('\n')).not.toContain(key);
+});
+
+/**
+ * The trigger as another n8n process loads it: a fresh copy of the module, so nothing held in this
+ * process's memory is shared with it (a webhook processor beside the main, or n8n after a restart).
+ */
+function triggerInAnotherProcess(): INodeType {
+	let other: INodeType | undefined;
+	jest.isolateModules(() => {
+		const loaded = require('../nodes/HeroHealth/HeroHealthTrigger.node') as { HeroHealthTrigger: new () => INodeType };
+		other = new loaded.HeroHealthTrigger();
+	});
+	return other!;
+}
+
+/** A new delivery of `event`, signed with the key `trigger` registered, sent straight to it (as if Hero sent it there). */
+async function sendSigned(trigger: TriggerHarness, event: string, id: string) {
+	const body = JSON.stringify({ ...PAYLOAD, id, event_type: event });
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = signWebhook(registrationsOf(trigger)[event].signingKey, timestamp, body);
+	const headers = { 'content-type': 'application/json', 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': signature, [EVENT_HEADER]: event };
+	return await trigger.send(body, { headers });
+}
+
+describe('the record of accepted deliveries is shared through static data', () => {
+	test('another process (or n8n after a restart) acknowledges a delivery accepted here, and runs nothing', async () => {
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
+		const { call, sent } = await deliver(trigger, 'appointment.confirmed');
+		expect(itemsOf(call)).toHaveLength(1);
+		expect(Object.keys(trigger.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
+
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: trigger.staticData, workflowId });
+		const repeat = await resend(other, sent);
+		expect(repeat.status).toBe(200);
+		expect(repeat.call.result).toEqual({ noWebhookResponse: true });
+		expect(itemsOf(repeat.call)).toEqual([]);
+
+		// a new delivery there still runs, and is recorded beside the first
+		expect(itemsOf((await sendSigned(other, 'prescription.issued', 'evt_2')).call)).toHaveLength(1);
+		expect(Object.keys(other.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(2);
+	});
+
+	test('without the saved record another process would run it again: the record, not memory, is what it reads', async () => {
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
+		const beforeDelivery = trigger.staticData;
+		const { sent } = await deliver(trigger, 'appointment.confirmed');
+
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery, workflowId });
+		expect(itemsOf((await resend(other, sent)).call)).toHaveLength(1);
+	});
+
+	test('in the same process, a repeat that arrives before n8n saved the record is acknowledged too', async () => {
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
+		const beforeDelivery = trigger.staticData;
+		const { sent } = await deliver(trigger, 'appointment.confirmed');
+
+		// this process, with static data as loaded before the first delivery's save
+		const unsaved = await triggers.start(EVENTS, { staticData: beforeDelivery, workflowId });
+		const repeat = await resend(unsaved, sent);
+		expect(repeat.status).toBe(200);
+		expect(itemsOf(repeat.call)).toEqual([]);
+	});
+
+	test("a process writes back what it accepted, so an entry another process's save dropped comes back", async () => {
+		const workflowId = randomUUID();
+		const trigger = await activeTrigger({}, workflowId);
+		const beforeDelivery = trigger.staticData;
+		const first = await deliver(trigger, 'appointment.confirmed');
+
+		// another process read static data before that save, accepted its own delivery and saved over it
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery, workflowId });
+		expect(itemsOf((await sendSigned(other, 'appointment.confirmed', 'evt_other')).call)).toHaveLength(1);
+		expect(Object.keys(other.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
+
+		// this process's next delivery writes its first one back
+		const again = await triggers.start(EVENTS, { staticData: other.staticData, workflowId });
+		expect(itemsOf((await sendSigned(again, 'prescription.issued', 'evt_next')).call)).toHaveLength(1);
+		const record = again.nodeStaticData.acceptedDeliveries as IDataObject;
+		expect(Object.keys(record)).toHaveLength(3);
+		expect(Object.keys(record)).toContain(first.sent.headers['X-Herohealth-Signature'].slice(0, 32));
+	});
+
+	test('deactivating forgets the record with the registrations', async () => {
+		const trigger = await activeTrigger();
+		await deliver(trigger, 'appointment.confirmed');
+		expect(trigger.nodeStaticData.acceptedDeliveries).toBeDefined();
+		await trigger.deactivate();
+		expect(trigger.nodeStaticData).toEqual({});
+	});
 });

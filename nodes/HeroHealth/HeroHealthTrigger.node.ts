@@ -14,12 +14,14 @@ import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
-import { AcceptedDeliveries, SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { AcceptedHere, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
 import { heroPaths } from './transport/paths';
 import { heroConnection, heroRequest } from './transport/request';
 
-// Shared by every Hero Health Trigger in this n8n process; digests differ per signing key.
-const acceptedDeliveries = new AcceptedDeliveries();
+// Shared by every Hero Health Trigger in this n8n process (digests differ per signing key). The record
+// every process sees is in the node's static data; this also covers the moments before n8n saves it.
+const acceptedHere = new AcceptedHere();
 
 function selectedEvents(context: IHookFunctions): string[] {
 	return context.getNodeParameter('events', []) as string[];
@@ -158,7 +160,10 @@ export class HeroHealthTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await removeRegistrations.call(this, this.getWorkflowStaticData('node'));
+				const staticData = this.getWorkflowStaticData('node');
+				await removeRegistrations.call(this, staticData);
+				// a new activation registers new signing keys, so no old delivery can pass again
+				forgetAccepted(staticData);
 				return true;
 			},
 		},
@@ -168,7 +173,8 @@ export class HeroHealthTrigger implements INodeType {
 		const headers = this.getHeaderData() as DeliveryHeaders;
 		const rawBody = this.getRequestObject().rawBody ?? Buffer.alloc(0);
 		const event = String(headers[EVENT_HEADER] ?? '');
-		const registrations = registrationsIn(this.getWorkflowStaticData('node'));
+		const staticData = this.getWorkflowStaticData('node');
+		const registrations = registrationsIn(staticData);
 		const receivedAt = Date.now();
 
 		const verdict: Verdict = Object.hasOwn(registrations, event)
@@ -180,11 +186,17 @@ export class HeroHealthTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		if (!acceptedDeliveries.add(verdict.digest, receivedAt)) {
+		// Already accepted by any n8n process of this instance (the record in static data), or by this
+		// process (also in the moments before n8n has saved the record).
+		const key = deliveryKey(verdict.digest);
+		const trigger = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !acceptedHere.add(trigger, key, receivedAt)) {
 			this.logger.debug('Hero Health Trigger ignored a delivery it had already accepted');
 			this.getResponseObject().status(200).json({ message: 'Already received' });
 			return { noWebhookResponse: true };
 		}
+		// with all this process accepted for this trigger, in case another process's save dropped some
+		recordAccepted(staticData, acceptedHere.kept(trigger, receivedAt), receivedAt);
 
 		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeRawBody?: boolean };
 		const text = rawBody.toString('utf8');
@@ -199,6 +211,9 @@ export class HeroHealthTrigger implements INodeType {
 			json.headers = rest;
 		}
 		if (options.includeRawBody) json.rawBody = text;
-		return { workflowData: [[{ json }]] };
+		// Answering here (noWebhookResponse) is what makes n8n save the record, as it hands the run over;
+		// when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts).
+		this.getResponseObject().status(200).json({ message: 'Received' });
+		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
 }
