@@ -10,7 +10,8 @@ import type { AutomatedMessage, BatchMessage, Message } from './handlers/message
 import type { MergeToken } from './handlers/patients';
 import type { AccessToken } from './handlers/practice';
 import type { Webhook } from './handlers/webhooks';
-import { createRng, londonFields, londonTime, iso, nhsCheckDigit, type Rng } from './util';
+import { londonWallTime, wallClock } from '../nodes/HeroHealth/actions/londonTime';
+import { createRng, iso, nhsCheckDigit, type Rng } from './util';
 
 export const PRACTICE_GROUP_ID = 'pg_standin_1';
 
@@ -188,9 +189,9 @@ function seedSlots(
 ): Slot[] {
 	const slots: Slot[] = [];
 	let nextId = 100001;
-	const today = londonFields(nowMs);
+	const today = wallClock(nowMs);
 	for (let d = 1; d <= 28; d++) {
-		const day = londonFields(Date.UTC(today.year, today.month - 1, today.day + d, 12));
+		const day = wallClock(Date.UTC(today.year, today.month - 1, today.day + d, 12));
 		const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].indexOf(day.weekday) + 1;
 		if (!weekday) continue;
 		for (const admin of admins) {
@@ -201,8 +202,8 @@ function seedSlots(
 				const duration = appointmentTypes.find((t) => t.id === typeId)!.duration;
 				const [fh, fm] = from.split(':').map(Number);
 				const [th, tm] = to.split(':').map(Number);
-				const end = londonTime(day.year, day.month, day.day, th, tm);
-				for (let t = londonTime(day.year, day.month, day.day, fh, fm); t + duration * 60000 <= end; t += duration * 60000) {
+				const end = londonWallTime(day.year, day.month, day.day, th, tm);
+				for (let t = londonWallTime(day.year, day.month, day.day, fh, fm); t + duration * 60000 <= end; t += duration * 60000) {
 					if (rng() < 0.15) continue; // already taken in the clinical system
 					slots.push({
 						id: String(nextId++),

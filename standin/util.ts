@@ -1,5 +1,8 @@
 // Small shared helpers: seeded randomness, London time, NHS numbers, API errors and paging.
 
+// London time comes from the node's own module: one piece of zone arithmetic for the package and its stand-in.
+import { londonWallTime } from '../nodes/HeroHealth/actions/londonTime';
+
 export interface Rng {
 	(): number;
 	int(min: number, max: number): number;
@@ -25,43 +28,6 @@ export function createRng(seed: number): Rng {
 
 // ---- time (Hero stores UTC; the practice works in Europe/London) -------------------------------
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	weekday: 'short',
-});
-
-export interface LondonFields {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-	/** Mon, Tue, ... */
-	weekday: string;
-}
-
-export function londonFields(ms: number): LondonFields {
-	const f: Record<string, string> = {};
-	for (const p of londonParts.formatToParts(new Date(ms))) f[p.type] = p.value;
-	return { year: +f.year, month: +f.month, day: +f.day, hour: +f.hour, minute: +f.minute, second: +f.second, weekday: f.weekday };
-}
-
-// UTC milliseconds of a wall-clock time in London
-export function londonTime(year: number, month: number, day: number, hour: number, minute: number): number {
-	const guess = Date.UTC(year, month - 1, day, hour, minute);
-	const f = londonFields(guess);
-	const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - guess;
-	return guess - offset;
-}
-
 export function iso(ms: number): string {
 	return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
@@ -73,7 +39,7 @@ export function parseQueryDate(value: string, endOfDay: boolean): number {
 	if (DATE_RE.test(value)) {
 		const [y, m, d] = value.split('-').map(Number);
 		if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
-		return endOfDay ? londonTime(y, m, d + 1, 0, 0) - 1 : londonTime(y, m, d, 0, 0);
+		return endOfDay ? londonWallTime(y, m, d + 1, 0, 0) - 1 : londonWallTime(y, m, d, 0, 0);
 	}
 	if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return Date.parse(value);
 	return NaN;

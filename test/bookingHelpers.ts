@@ -4,7 +4,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { Standin } from './helpers';
 import { londonDate } from './standin/helpers';
 
-/** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant, worked out with Intl. */
+/** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant; deliberately apart from the node's London-time code, to check it. */
 export function londonWallClock(utc: string): string {
 	const parts = Object.fromEntries(
 		new Intl.DateTimeFormat('en-GB', {

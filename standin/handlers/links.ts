@@ -3,7 +3,8 @@
 
 import type { StandinState } from '../seed';
 import type { HandlerContext } from '../server';
-import { iso, londonTime, apiError, notFound, validationError, issue, paginate, type Query } from '../util';
+import { londonWallTime } from '../../nodes/HeroHealth/actions/londonTime';
+import { iso, apiError, notFound, validationError, issue, paginate, type Query } from '../util';
 
 const DEFAULT_EXPIRY_DAYS = 30;
 
@@ -97,7 +98,7 @@ export interface CreateAttachmentLinkBody {
 function expiryFrom(date: string | undefined, now: number): string {
 	if (!date) return iso(now + DEFAULT_EXPIRY_DAYS * 86400000);
 	const [y, m, d] = date.split('-').map(Number);
-	return iso(londonTime(y, m, d + 1, 0, 0) - 1000); // end of that London day
+	return iso(londonWallTime(y, m, d + 1, 0, 0) - 1000); // end of that London day
 }
 
 function newLink<F extends Partial<Link> & Pick<Link, 'expiry_date'>>(

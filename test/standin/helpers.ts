@@ -1,3 +1,4 @@
+import { addDays, londonToday } from '../../nodes/HeroHealth/actions/londonTime';
 import { startStandin } from '../../standin';
 import type { Standin, StandinKey, StandinOptions } from '../../standin';
 
@@ -51,14 +52,9 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * YYYY-MM-DD of London's calendar day `daysFromNow` days after today's, worked out with Intl apart from the
- * node's own London-time code. Calendar days, not 24-hour steps: across a clock change, "now + 24 hours"
- * late in the evening is already the day after tomorrow.
+ * YYYY-MM-DD of London's calendar day `daysFromNow` days after today's. Calendar days, not 24-hour steps:
+ * across a clock change, "now + 24 hours" late in the evening is already the day after tomorrow.
  */
 export function londonDate(daysFromNow = 0): string {
-	const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-		.format(new Date())
-		.split('-')
-		.map(Number);
-	return new Date(Date.UTC(year, month - 1, day + daysFromNow)).toISOString().slice(0, 10);
+	return addDays(londonToday(), daysFromNow);
 }

@@ -4,8 +4,19 @@ import type { IDataObject } from 'n8n-workflow';
 // Intl does the zone arithmetic, so the package needs no date library.
 const PRACTICE_ZONE = 'Europe/London';
 
-/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+export interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+	/** Mon, Tue, ... */
+	weekday: string;
+}
+
+/** What a clock in `timeZone` (London unless given) shows at the instant `utcMs`. */
+export function wallClock(utcMs: number, timeZone: string = PRACTICE_ZONE): WallClock {
 	const parts = new Intl.DateTimeFormat('en-GB', {
 		timeZone,
 		hourCycle: 'h23',
@@ -15,10 +26,37 @@ function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
 		hour: '2-digit',
 		minute: '2-digit',
 		second: '2-digit',
+		weekday: 'short',
 	}).formatToParts(new Date(utcMs));
-	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-	return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return {
+		year: Number(part('year')),
+		month: Number(part('month')),
+		day: Number(part('day')),
+		hour: Number(part('hour')),
+		minute: Number(part('minute')),
+		second: Number(part('second')),
+		weekday: part('weekday'),
+	};
+}
+
+/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
+function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+	const clock = wallClock(utcMs, timeZone);
+	const shown = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+	return Math.round((shown - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/** The instant a clock in `timeZone` shows the wall-clock time `asIfUtc` (that time's fields read as if UTC). */
+function instantOf(asIfUtc: number, timeZone: string): number {
+	const guess = asIfUtc - zoneOffsetMinutes(asIfUtc, timeZone) * 60_000;
+	// Near a clock change the offset at the true instant can differ from the first guess.
+	return asIfUtc - zoneOffsetMinutes(guess, timeZone) * 60_000;
+}
+
+/** UTC milliseconds of a London wall-clock time; fields out of range roll over as in Date.UTC (day 32 is the 1st). */
+export function londonWallTime(year: number, month: number, day: number, hour: number, minute: number): number {
+	return instantOf(Date.UTC(year, month - 1, day, hour, minute), PRACTICE_ZONE);
 }
 
 /**
@@ -29,11 +67,7 @@ function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
 export function utcDateTime(raw: unknown, timeZone: string): string {
 	const value = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
 	if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return new Date(value).toISOString();
-	const asIfUtc = Date.parse(`${value}Z`);
-	let utc = asIfUtc - zoneOffsetMinutes(asIfUtc, timeZone) * 60_000;
-	// Near a clock change the offset at the true instant can differ from the first guess.
-	utc = asIfUtc - zoneOffsetMinutes(utc, timeZone) * 60_000;
-	return new Date(utc).toISOString();
+	return new Date(instantOf(Date.parse(`${value}Z`), timeZone)).toISOString();
 }
 
 /** A UTC timestamp from Hero as London wall-clock time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
