@@ -4,7 +4,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { loadContract, type Route, type Validation } from './contract';
-import { createSeedState, KEYS, type StandinKeys, type StandinState } from './seed';
+import { createSeedState, KEYS, type Slot, type StandinKeys, type StandinState } from './seed';
 import { SCOPE_BY_OPERATION, authenticate, authorise, createRateLimiter, type LabelledKey, type StandinKey } from './auth';
 import { createDeliverer, type DeliverWebhookSpec, type DeliveryLogEntry } from './webhooks';
 import { createRng, ApiError, validationError, type ErrorBody, type Query, type ValidationIssue } from './util';
@@ -572,6 +572,13 @@ export async function startStandin(options: StandinOptions = {}) {
 		},
 		clearLog() {
 			log.length = 0;
+		},
+		/** a free slot the clinical system offers besides the seeded ones (e.g. one in summer time, whatever today is) */
+		addSlot(slot: Omit<Slot, 'appointment_id'>): Slot {
+			const record: Slot = { ...slot, appointment_id: null };
+			state.slots.push(record);
+			state.slotById.set(record.id, record);
+			return record;
 		},
 		setFaults,
 		setConfig,

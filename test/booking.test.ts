@@ -5,7 +5,7 @@ import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
-	contractRequests,
+	answeredRequests, expectContractKept,
 	freeSlotAfter,
 	freeSlots,
 	londonWallClock,
@@ -95,7 +95,8 @@ describe('Appointment > Book', () => {
 		expect(appointment.booking_confirmed_at).toEqual(expect.any(String));
 		expect(String(appointment.start_time_london).slice(0, 19)).toBe(londonWallClock(slot.start_time));
 
-		const requests = contractRequests(standin);
+		expectContractKept(standin);
+		const requests = answeredRequests(standin);
 		expect(requests.map((entry) => entry.operationId)).toEqual(['getSlot', 'createAppointment', 'bookAppointment']);
 		expect(requests[1].body).toEqual({
 			appointment_type_id: slot.appointment_type_id,
@@ -130,7 +131,8 @@ describe('Appointment > Book', () => {
 			options: { suppressAvailabilityCheck: false },
 		});
 		expect(result.error).toBeUndefined();
-		const [create] = contractRequests(standin).filter((entry) => entry.operationId === 'createAppointment');
+		expectContractKept(standin);
+		const [create] = answeredRequests(standin).filter((entry) => entry.operationId === 'createAppointment');
 		expect(create.body).toEqual({
 			appointment_type_id: '1',
 			location_id: '1',
@@ -166,7 +168,7 @@ describe('Appointment > Book', () => {
 		const cancel = standin.log[3];
 		expect(cancel.path).toBe(`/v1/appointments/${appointmentId}/cancel`);
 		expect(cancel.body).toEqual({ suppress_mail: true, suppress_cancellation_policy: true });
-		contractRequests(standin);
+		expectContractKept(standin);
 
 		expect(appointmentRecord(appointmentId)).toMatchObject({ status: 'cancelled', booking_confirmed_at: null });
 		expect(slotRecord(slot).appointment_id).toBeNull();
@@ -247,7 +249,8 @@ describe('Appointment > Book', () => {
 		expect(result.items[1].json.error).toMatch(/^Invalid Patient \[item 1\]: "Olivia" is not a numeric ID/);
 		expect(result.items[2].json).toMatchObject({ httpCode: '404' });
 		expect(result.items[2].json.error).toMatch(/no free slot 424242/);
-		expect(contractRequests(standin).map((entry) => entry.operationId)).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.operationId)).toEqual([
 			'getSlot',
 			'createAppointment',
 			'bookAppointment',
@@ -278,7 +281,8 @@ describe('Appointment > Reserve and Confirm', () => {
 		expect(Date.parse(String(reserved.items[0].json.reserved_until))).toBeGreaterThan(Date.now());
 		expect(appointmentRecord(reserved.items[0].json.id)).toMatchObject({ status: 'reserved' });
 		expect(await listedByGetMany(slot)).toBe(false);
-		expect(contractRequests(standin).map((entry) => entry.operationId)).not.toContain('bookAppointment');
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.operationId)).not.toContain('bookAppointment');
 
 		standin.clearLog();
 		const confirmed = await runHero(standin, {
@@ -289,7 +293,8 @@ describe('Appointment > Reserve and Confirm', () => {
 		expect(confirmed.error).toBeUndefined();
 		expect(confirmed.items[0].json).toMatchObject({ id: reserved.items[0].json.id, reserved_until: null });
 		expect(confirmed.items[0].json.booking_confirmed_at).toEqual(expect.any(String));
-		expect(contractRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			`PATCH /v1/appointments/${String(reserved.items[0].json.id)}/book`,
 		]);
 		expect(await listedByGetMany(slot)).toBe(false);
@@ -321,7 +326,7 @@ describe('Appointment > Reserve and Confirm', () => {
 		);
 		expect(pairing(reserved.items)).toEqual([0, 1, 2]);
 		expect(reserved.items[1].json.error).toMatch(/no free slot/); // item 0 holds it now
-		contractRequests(standin);
+		expectContractKept(standin);
 
 		const confirmed = await runHero(
 			standin,
@@ -356,7 +361,8 @@ describe('Appointment > Get, Get Status', () => {
 		expect(pairing(status.items)).toEqual([0, 1]);
 		expect(status.items[0].json).toMatchObject({ httpCode: '404' });
 		expect(status.items[1].json).toMatchObject({ id: booked.id, status: 'booked' });
-		expect(contractRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			`GET /v1/appointments/${String(booked.id)}`,
 			'GET /v1/appointments/424242',
 			'GET /v1/appointments/424242/status',
@@ -383,7 +389,8 @@ describe('Appointment > Edit', () => {
 		});
 		expect(edited.error).toBeUndefined();
 		expect(edited.items[0].json).toMatchObject({ id: reservation.id, start_time: second.start_time });
-		const [, put] = contractRequests(standin);
+		expectContractKept(standin);
+		const [, put] = answeredRequests(standin);
 		expect(put).toMatchObject({ method: 'PUT', path: `/v1/appointments/${String(reservation.id)}` });
 		expect(put.body).toEqual({
 			practitioner_id: second.practitioner_id,
@@ -440,7 +447,8 @@ describe('Appointment > Reschedule', () => {
 		expect(pairing(moved.items)).toEqual([0, 1]);
 		expect(moved.items[0].json).toMatchObject({ id: booked.id, start_time: second.start_time, previous_start_time: first.start_time });
 		expect(moved.items[1].json.error).toMatch(/^Invalid Appointment ID \[item 1\]/);
-		const [reschedule] = contractRequests(standin);
+		expectContractKept(standin);
+		const [reschedule] = answeredRequests(standin);
 		expect(reschedule).toMatchObject({ method: 'PATCH', path: `/v1/appointments/${String(booked.id)}/reschedule` });
 		expect(reschedule.body).toEqual({
 			practitioner_id: second.practitioner_id,
@@ -470,7 +478,8 @@ describe('Appointment > Cancel', () => {
 		expect(pairing(cancelled.items)).toEqual([0, 1]);
 		expect(cancelled.items[0].json).toMatchObject({ id: booked.id, status: 'cancelled' });
 		expect(cancelled.items[1].json.error).toMatch(/conflict .* \(409\)/); // already cancelled
-		expect(contractRequests(standin)[0].body).toEqual({ suppress_mail: true, suppress_cancellation_policy: true });
+		expectContractKept(standin);
+		expect(answeredRequests(standin)[0].body).toEqual({ suppress_mail: true, suppress_cancellation_policy: true });
 		expect(slotRecord(slot).appointment_id).toBeNull();
 		expect(await listedByGetMany(slot)).toBe(true);
 	});

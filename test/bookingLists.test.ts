@@ -1,6 +1,6 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { contractRequests, pairing } from './bookingHelpers';
+import { answeredRequests, expectContractKept, pairing } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -11,7 +11,8 @@ describe('Appointment Type > Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual(standin.state.appointmentTypes.map((type) => type.id));
 		expect(result.items[0].json).toMatchObject({ name: 'GP Appointment', duration: 15, slot_count: expect.any(Number) });
-		expect(contractRequests(standin).map((entry) => entry.operationId)).toEqual(['listAppointmentTypes']);
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.operationId)).toEqual(['listAppointmentTypes']);
 	});
 
 	it('filters by several locations and by availability, sending location_ids and has_availability', async () => {
@@ -42,7 +43,8 @@ describe('Appointment Type > Get Many', () => {
 		});
 		expect(unavailable.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: '4', slot_count: 0 })]);
 
-		const [first, second] = contractRequests(standin);
+		expectContractKept(standin);
+		const [first, second] = answeredRequests(standin);
 		expect(first.query).toMatchObject({ location_ids: ['2', '3'], has_availability: 'true' });
 		expect(second.query).toMatchObject({ location_ids: ['2', '3'], has_availability: 'false' });
 	});
@@ -65,7 +67,8 @@ describe('Appointment Type > Get Many', () => {
 		);
 		expect(pairing(result.items)).toEqual([0, 1, 1]);
 		expect(result.items[0].json.error).toMatch(/^Invalid Location \[item 0\]: "Riverside" is not a numeric ID/);
-		expect(contractRequests(standin)).toHaveLength(1);
+		expectContractKept(standin);
+		expect(answeredRequests(standin)).toHaveLength(1);
 	});
 });
 
@@ -85,7 +88,8 @@ describe('Location > Get Many', () => {
 			{ items: items(2) },
 		);
 		expect(pairing(limited.items)).toEqual([0, 0, 1, 1]);
-		const requests = contractRequests(standin).filter((entry) => entry.operationId === 'listLocations');
+		expectContractKept(standin);
+		const requests = answeredRequests(standin).filter((entry) => entry.operationId === 'listLocations');
 		expect(requests.at(-1)?.query).toMatchObject({ page_index: '0', page_size: '2' });
 	});
 

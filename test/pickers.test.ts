@@ -5,7 +5,7 @@ import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
 import { standinCredentials, setUpTestStandin } from './helpers';
-import { contractRequests } from './bookingHelpers';
+import { answeredRequests, expectContractKept } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -87,7 +87,8 @@ describe('Appointment Type picker', () => {
 
 		const gp = await search('searchAppointmentTypes', 'gp ');
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '5']);
-		const requests = contractRequests(standin);
+		expectContractKept(standin);
+		const requests = answeredRequests(standin);
 		expect(requests.map((entry) => entry.path)).toEqual(['/v1/appointment_types', '/v1/appointment_types']);
 		expect(requests[0].headers['x-api-key']).toBe(standin.keys.full.apiKey);
 	});
@@ -103,7 +104,8 @@ describe('Location picker', () => {
 		]);
 		expect((await search('searchLocations', 'SURGERY')).results.map((result) => result.value)).toEqual(['1', '2']);
 		expect((await search('searchLocations', 'Nowhere')).results).toEqual([]);
-		expect(contractRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
+		expectContractKept(standin);
+		expect(answeredRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
 	});
 
 	it('offers only the locations with the appointment type chosen above', async () => {
@@ -115,7 +117,8 @@ describe('Location picker', () => {
 		expect(video.results).toEqual([{ name: 'Main Surgery', value: '1' }]);
 		const gp = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('1') }));
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '3']);
-		expect(contractRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
 	});
 });
 
@@ -130,7 +133,8 @@ describe('Practitioner picker', () => {
 			{ name: 'Erin Shah (Nurse)', value: '15' },
 		]);
 		expect((await search('searchPractitioners', 'mensah')).results).toEqual([{ name: 'Chloe Mensah (GP)', value: '13' }]);
-		expect(contractRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
 			['/v1/practitioners', '0'],
 			['/v1/practitioners', '0'],
 		]);
@@ -153,7 +157,8 @@ describe('Practitioner picker', () => {
 		// An expression, or a picker left empty, narrows nothing.
 		const unfiltered = await search('searchPractitioners', undefined, undefined, slotSearch({ locationId: picked('={{ $json.location }}') }));
 		expect(unfiltered.results).toHaveLength(5);
-		const queries = contractRequests(standin).map((entry) => entry.query);
+		expectContractKept(standin);
+		const queries = answeredRequests(standin).map((entry) => entry.query);
 		expect(queries.slice(0, 3)).toEqual([
 			expect.objectContaining({ location_ids: '1', appointment_type_ids: '1' }),
 			expect.objectContaining({ location_ids: '2', appointment_type_ids: '3' }),
@@ -180,7 +185,8 @@ describe('Practitioner picker', () => {
 		standin.clearLog();
 		const zara = await search('searchPractitioners', 'zephyr');
 		expect(zara.results).toEqual([{ name: 'Zara Zephyr (GP)', value: '399' }]);
-		expect(contractRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
 	});
 });
 
@@ -196,6 +202,6 @@ describe('Patient picker', () => {
 		);
 		const byNhs = await search('searchPatients', '943 476 5919');
 		expect(byNhs.results.map((result) => result.value)).toEqual(['1001']);
-		contractRequests(standin);
+		expectContractKept(standin);
 	});
 });

@@ -1,7 +1,7 @@
 // Practice Group > Get Capabilities: Hero's { capabilities: [...] } answer, over real HTTP to the stand-in.
 import type { Standin } from './helpers';
 import { items, runHero, setUpTestStandin } from './helpers';
-import { contractRequests } from './bookingHelpers';
+import { answeredRequests, expectContractKept } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -16,7 +16,8 @@ describe('Practice Group > Get Capabilities', () => {
 			{ json: { capabilities }, pairedItem: { item: 0 } },
 			{ json: { capabilities }, pairedItem: { item: 1 } },
 		]);
-		const requests = contractRequests(standin);
+		expectContractKept(standin);
+		const requests = answeredRequests(standin);
 		expect(requests.map((entry) => [entry.path, entry.responseErrors])).toEqual([
 			['/v1/me/capabilities', []],
 			['/v1/me/capabilities', []],

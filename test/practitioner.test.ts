@@ -2,7 +2,7 @@
 // booking's practitioner_id, over real HTTP to the stand-in.
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { contractRequests, pairing } from './bookingHelpers';
+import { answeredRequests, expectContractKept, pairing } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -32,7 +32,8 @@ describe('Practitioner > Get Many', () => {
 			['14', 'Nurse'],
 			['15', 'Nurse'],
 		]);
-		expect(contractRequests(standin).map((entry) => [entry.operationId, entry.query])).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => [entry.operationId, entry.query])).toEqual([
 			['listPractitioners', { page_index: '0', page_size: '100' }],
 		]);
 	});
@@ -52,7 +53,8 @@ describe('Practitioner > Get Many', () => {
 		const expected = withSlots({ locations: ['2', '3'], types: ['3'], free: true });
 		expect(expected.length).toBeGreaterThan(0);
 		expect(result.items.map((item) => item.json.id).sort()).toEqual(expected);
-		expect(contractRequests(standin)[0].query).toMatchObject({
+		expectContractKept(standin);
+		expect(answeredRequests(standin)[0].query).toMatchObject({
 			location_ids: ['2', '3'],
 			appointment_type_ids: '3',
 			has_availability: 'true',
@@ -77,6 +79,7 @@ describe('Practitioner > Get', () => {
 		// 21 is a receptionist: an admin, but not a practitioner Hero can book.
 		expect(result.items[1].json.error).toMatch(/Not found: Hero Health has no practitioner 21 \(404\) \[item 1\]/);
 		expect(result.items[2].json.error).toMatch(/^Invalid Practitioner \[item 2\]: "Dr Mensah" is not a numeric ID/);
-		expect(contractRequests(standin).map((entry) => entry.path)).toEqual(['/v1/practitioners/13', '/v1/practitioners/21']);
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => entry.path)).toEqual(['/v1/practitioners/13', '/v1/practitioners/21']);
 	});
 });

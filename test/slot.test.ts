@@ -1,6 +1,6 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { addSlot, contractRequests, freeSlots, londonWallClock, nextSummerDay, pairing } from './bookingHelpers';
+import { addSlot, answeredRequests, expectContractKept, freeSlots, londonWallClock, nextSummerDay, pairing } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -27,7 +27,8 @@ describe('Slot > Get Many', () => {
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(expected.length);
 		expect(pairing(result.items).every((index) => index === 0)).toBe(true);
 
-		const pages = contractRequests(standin).filter((entry) => entry.operationId === 'listSlots');
+		expectContractKept(standin);
+		const pages = answeredRequests(standin).filter((entry) => entry.operationId === 'listSlots');
 		expect(pages.length).toBeGreaterThanOrEqual(3);
 		expect(pages.map((entry) => entry.query.page_index)).toEqual(pages.map((_, index) => String(index)));
 		expect(pages[0].query).toMatchObject({
@@ -59,7 +60,8 @@ describe('Slot > Get Many', () => {
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(contractRequests(standin)[0].query).toMatchObject({ start_date: summer, end_date: summer });
+		expectContractKept(standin);
+		expect(answeredRequests(standin)[0].query).toMatchObject({ start_date: summer, end_date: summer });
 		expect(result.items.map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				id: '990001',
@@ -87,7 +89,8 @@ describe('Slot > Get Many', () => {
 	it('searches from today to 14 days ahead (London dates) when no dates are given', async () => {
 		const result = await runHero(standin, { resource: 'slot', operation: 'getAll', ...gpAtMainSurgery, limit: 5 });
 		expect(result.error).toBeUndefined();
-		const [request] = contractRequests(standin);
+		expectContractKept(standin);
+		const [request] = answeredRequests(standin);
 		expect(request.query).toMatchObject({ start_date: londonDate(0), end_date: londonDate(14) });
 		expect(request.query.practitioner_id).toBeUndefined();
 	});
@@ -106,7 +109,8 @@ describe('Slot > Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.length).toBe(expected.length);
 		expect(result.items.every((item) => item.json.practitioner_id === '12')).toBe(true);
-		expect(contractRequests(standin)[0].query.practitioner_id).toBe('12');
+		expectContractKept(standin);
+		expect(answeredRequests(standin)[0].query.practitioner_id).toBe('12');
 	});
 
 	it('refuses a non-numeric ID or a backwards date range before sending anything', async () => {
@@ -163,7 +167,8 @@ describe('Slot > Count', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([{ count: expected.length }]);
-		const [request] = contractRequests(standin);
+		expectContractKept(standin);
+		const [request] = answeredRequests(standin);
 		expect(request).toMatchObject({ operationId: 'countSlots' });
 		expect(request.query).toMatchObject({ appointment_type_id: '3', location_id: '1', practitioner_id: '14' });
 	});
@@ -187,7 +192,8 @@ describe('Slot > Get', () => {
 		expect(found.error).toBeUndefined();
 		expect(found.items[0].json).toMatchObject({ id: slot.id, start_time: slot.start_time });
 		expect(String(found.items[0].json.start_time_london).slice(0, 19)).toBe(londonWallClock(slot.start_time));
-		expect(contractRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		expectContractKept(standin);
+		expect(answeredRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			`GET /v1/slots/${slot.id}`,
 		]);
 
@@ -206,6 +212,6 @@ describe('Slot > Get', () => {
 		expect(pairing(result.items)).toEqual([0, 1]);
 		expect(result.items[0].json.id).toBe(first.id);
 		expect(result.items[1].json).toMatchObject({ httpCode: '404' });
-		contractRequests(standin);
+		expectContractKept(standin);
 	});
 });
