@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactError, redactJson } from '../transport/errors';
-import { heroSecrets, SendingStopped, stopSending } from '../transport/request';
+import { heroSecrets } from '../transport/request';
 import { heroResources } from './node.description';
 import { requestsInFlight } from './requestsInFlight';
-import type { HeroAggregate, HeroOperation } from './types';
+import type { HeroAggregate, HeroItem, HeroOperation } from './types';
 
 function operationFor(this: IExecuteFunctions): HeroOperation {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -66,8 +66,10 @@ async function runAggregated(
 	}
 	if (!parts.length) return output;
 	const pairedItem = itemIndexes.map((item) => ({ item }));
+	// One request on behalf of every contributing item; nothing has failed that could stop it.
+	const items: HeroItem[] = itemIndexes.map((index) => ({ index, maySend: () => true }));
 	try {
-		output.push({ json: await aggregate.execute.call(this, parts, itemIndexes), pairedItem });
+		output.push({ json: await aggregate.execute.call(this, parts, items), pairedItem });
 	} catch (error) {
 		output.push(failureItem.call(this, error, undefined, pairedItem));
 	}
@@ -87,10 +89,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 /**
  * The only item loop: one result per input item, paired to it, in input order, or an error item
- * under "Continue on Fail". Up to "Requests in Flight" items are worked on at once; items start in
- * input order and the transport's limiter paces their requests. Without "Continue on Fail" a failure
- * stops the run as if items ran one by one: no further item starts, later items' requests still
- * waiting for their turn are not sent, earlier items finish, then the lowest failing item's error is thrown.
+ * under "Continue on Fail". Operations whose items are independent have up to "Requests in Flight"
+ * items worked on at once; items start in input order and the transport's limiter paces their requests.
+ *
+ * Without "Continue on Fail" a failure stops the run as if items ran one by one: no further item starts,
+ * later items' requests still waiting for their turn are not sent (each item's `maySend` says no to the
+ * transport), items already talking to Hero (a booking between reserve and confirm) and earlier items
+ * finish, then the lowest failing item's error is thrown.
  */
 async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -101,27 +106,37 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 	const continueOnFail = this.continueOnFail();
 	let failedAt = Infinity;
 	let failure = undefined as NodeFailure | undefined;
+	const sending = new Set<number>();
+	const itemAt = (index: number): HeroItem => ({
+		index,
+		maySend() {
+			if (index > failedAt && !sending.has(index)) return false;
+			sending.add(index);
+			return true;
+		},
+	});
 	let next = 0;
 
 	const worker = async () => {
 		while (next < items.length && failedAt === Infinity) {
 			const itemIndex = next++;
 			try {
-				const result = await operation.execute.call(this, itemIndex);
+				const result = await operation.execute.call(this, itemAt(itemIndex));
 				const records = Array.isArray(result) ? result : [result];
 				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				if (continueOnFail) {
 					results[itemIndex] = [failureItem.call(this, error, itemIndex, { item: itemIndex })];
-				} else if (!(error instanceof SendingStopped) && itemIndex < failedAt) {
+				} else if (itemIndex < failedAt) {
+					// An item stopped from sending has a higher index than the failure that stopped it.
 					failedAt = itemIndex;
 					failure = error;
-					stopSending(this, itemIndex);
 				}
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: requestsInFlight.call(this, items.length) }, worker));
+	const inFlight = operation.independentItems ? requestsInFlight.call(this, items.length) : 1;
+	await Promise.all(Array.from({ length: inFlight }, worker));
 
 	if (failure) failureItem.call(this, failure, failedAt, { item: failedAt });
 	return results.flat();

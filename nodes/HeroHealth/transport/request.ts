@@ -47,29 +47,15 @@ const REQUEST_TIMEOUT_MS = 60_000;
 // Connection refused means nothing reached Hero, so even a write is safe to try again.
 const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
-// Per run (execution context): the items that have sent a request, and the item the run failed on.
-const runs = new WeakMap<object, { sentItems: Set<number>; failedAt: number }>();
-
-function runOf(context: HeroContext) {
-	let run = runs.get(context);
-	if (!run) {
-		run = { sentItems: new Set(), failedAt: Infinity };
-		runs.set(context, run);
-	}
-	return run;
-}
-
-/** Thrown instead of sending the first request of an item after the one its run failed on (see `stopSending`). */
-export class SendingStopped extends NodeOperationError {}
-
-/**
- * The run is failing on `itemIndex`: later items that have sent nothing yet send nothing, since
- * their answers would be thrown away and a rerun would send them again. Earlier items, and items
- * already talking to Hero (a booking between reserve and confirm), finish as usual.
- */
-export function stopSending(context: HeroContext, itemIndex: number): void {
-	const run = runOf(context);
-	run.failedAt = Math.min(run.failedAt, itemIndex);
+/** The input item a request is for, as the router hands it over. */
+export interface HeroItem {
+	/** The input item's index, for its parameters and errors. */
+	index: number;
+	/**
+	 * Asked right before each request leaves: may this item still send? The router says no once an
+	 * earlier item has failed the run (its answer would be thrown away, and a rerun would send it again).
+	 */
+	maySend(): boolean;
 }
 
 export function baseUrlFor(credentials: HeroCredentials): string {
@@ -145,7 +131,8 @@ export async function heroSecrets(this: HeroContext): Promise<string[]> {
  * 5xx and network errors, writes never resent once they may have reached Hero, and every error
  * turned into a NodeApiError carrying Hero's words with secrets removed.
  */
-export async function heroRequest(this: HeroContext, request: HeroRequest, itemIndex?: number): Promise<IDataObject> {
+export async function heroRequest(this: HeroContext, request: HeroRequest, item?: HeroItem): Promise<IDataObject> {
+	const itemIndex = item?.index;
 	const connection = await heroConnection.call(this, itemIndex);
 	const secrets = [connection.apiKey, ...(request.secrets ?? [])];
 	const limiter = rateLimiterFor(connection.apiKey, connection.perMinute);
@@ -165,12 +152,8 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, itemI
 
 	for (let attempt = 1; ; attempt++) {
 		await limiter.acquire();
-		if (itemIndex !== undefined) {
-			const run = runOf(this);
-			if (itemIndex > run.failedAt && !run.sentItems.has(itemIndex)) {
-				throw new SendingStopped(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
-			}
-			run.sentItems.add(itemIndex);
+		if (item && !item.maySend()) {
+			throw new NodeOperationError(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
 		try {
@@ -252,7 +235,7 @@ export async function heroRequestAllPages(
 	this: HeroContext,
 	request: HeroRequest,
 	pages: PageOptions,
-	itemIndex?: number,
+	item?: HeroItem,
 ): Promise<IDataObject[]> {
 	const limit = pages.returnAll ? Infinity : Math.max(1, pages.limit ?? 50);
 	const pageSize = pages.pageSize ?? (pages.returnAll ? 100 : Math.min(100, limit));
@@ -262,9 +245,9 @@ export async function heroRequestAllPages(
 		const page = await heroRequest.call(
 			this,
 			{ ...request, qs: { ...request.qs, page_index: pageIndex, page_size: pageSize } },
-			itemIndex,
+			item,
 		);
-		const { records: data, count, lone } = pageRecords.call(this, page, request, pages, itemIndex);
+		const { records: data, count, lone } = pageRecords.call(this, page, request, pages, item?.index);
 		const fingerprint = JSON.stringify(data);
 		if (data.length === 0 || fingerprint === previousPage) break;
 		previousPage = fingerprint;

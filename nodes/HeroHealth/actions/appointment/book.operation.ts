@@ -4,6 +4,7 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
 import { confirm, readReservation, reservationFields, reserve } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [...reservationFields];
 
@@ -11,19 +12,19 @@ export const description: INodeProperties[] = [...reservationFields];
  * Reserve, then confirm. If confirming fails the reservation is cancelled before the error is
  * reported, so a failed run never leaves the slot held until the reservation lapses.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const reservation = await reserve.call(this, itemIndex, await readReservation.call(this, itemIndex));
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const reservation = await reserve.call(this, item, await readReservation.call(this, item));
 	const appointmentId = String(reservation.id);
 	try {
-		return withLondonStart(await confirm.call(this, itemIndex, appointmentId));
+		return withLondonStart(await confirm.call(this, item, appointmentId));
 	} catch (error) {
-		throw await releaseReservation.call(this, itemIndex, appointmentId, reservation, error as NodeApiError);
+		throw await releaseReservation.call(this, item, appointmentId, reservation, error as NodeApiError);
 	}
 }
 
 async function releaseReservation(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: HeroItem,
 	appointmentId: string,
 	reservation: IDataObject,
 	confirmError: NodeApiError,
@@ -39,7 +40,7 @@ async function releaseReservation(
 				body: { suppress_mail: true, suppress_cancellation_policy: true },
 				subject: `appointment ${appointmentId}`,
 			},
-			itemIndex,
+			item,
 		);
 		confirmError.message = `The booking could not be confirmed, so its reservation (appointment ${appointmentId}) was cancelled and the slot is free again. ${why}`;
 	} catch (cancelError) {

@@ -4,6 +4,7 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { optionsCollection } from '../common.descriptions';
 import { appointmentIdField, readAppointmentId, suppressMailOption } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },
@@ -20,9 +21,9 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, item.index);
+	const options = this.getNodeParameter('options', item.index, {}) as {
 		suppressCancellationPolicy?: boolean;
 		suppressMail?: boolean;
 	};
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await heroRequest.call(
 		this,
 		{ method: 'PATCH', path: heroPaths.appointmentCancel(appointmentId), body, subject: `appointment ${appointmentId}` },
-		itemIndex,
+		item,
 	);
 	// Hero's answer to a cancel is not documented; an empty one still means it worked.
 	return response && typeof response === 'object' && Object.keys(response).length > 0 ? response : { cancelled: true };

@@ -5,6 +5,7 @@ import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
 import { optionsCollection } from '../common.descriptions';
 import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -28,13 +29,13 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, item.index);
+	const options = this.getNodeParameter('options', item.index, {}) as {
 		suppressAvailabilityCheck?: boolean;
 		suppressMail?: boolean;
 	};
-	const body = await readSlotChoice.call(this, itemIndex, false);
+	const body = await readSlotChoice.call(this, item, false);
 	if (options.suppressAvailabilityCheck !== undefined) {
 		body.suppress_availability_check = options.suppressAvailabilityCheck;
 	}
@@ -42,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const appointment = await heroRequest.call(
 		this,
 		{ method: 'PUT', path: heroPaths.appointment(appointmentId), body, subject: `appointment ${appointmentId}` },
-		itemIndex,
+		item,
 	);
 	return withLondonStart(appointment);
 }

@@ -3,14 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { appointmentIdField, readAppointmentId } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [appointmentIdField];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, item.index);
 	return await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.appointmentStatus(appointmentId), subject: `appointment ${appointmentId}` },
-		itemIndex,
+		item,
 	);
 }

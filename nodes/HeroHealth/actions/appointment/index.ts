@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getStatus from './getStatus.operation';
 import * as reschedule from './reschedule.operation';
 import * as reserve from './reserve.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = { book, cancel, confirm, edit, get, getStatus, reschedule, reserve };
 

@@ -5,6 +5,7 @@ import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
 import { optionsCollection } from '../common.descriptions';
 import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
@@ -13,15 +14,15 @@ export const description: INodeProperties[] = [
 ];
 
 /** Moves a confirmed appointment to another time of the same appointment type and location. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { suppressMail?: boolean };
-	const body = await readSlotChoice.call(this, itemIndex, false);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, item.index);
+	const options = this.getNodeParameter('options', item.index, {}) as { suppressMail?: boolean };
+	const body = await readSlotChoice.call(this, item, false);
 	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
 	const appointment = await heroRequest.call(
 		this,
 		{ method: 'PATCH', path: heroPaths.appointmentReschedule(appointmentId), body, subject: `appointment ${appointmentId}` },
-		itemIndex,
+		item,
 	);
 	return withLondonStart(appointment);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readReservation, reservationFields, reserve } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,6 @@ export const description: INodeProperties[] = [
 	...reservationFields,
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await reserve.call(this, itemIndex, await readReservation.call(this, itemIndex));
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	return await reserve.call(this, item, await readReservation.call(this, item));
 }

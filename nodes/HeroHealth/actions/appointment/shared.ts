@@ -15,6 +15,7 @@ import {
 } from '../common.descriptions';
 import { readNumericId, readPatientId } from '../common.parameters';
 import { fetchFreeSlot } from '../common.requests';
+import type { HeroItem } from '../types';
 
 export const appointmentIdField: INodeProperties = {
 	displayName: 'Appointment ID',
@@ -103,17 +104,17 @@ export function slotChoiceFields(forNewAppointment: boolean): INodeProperties[] 
 /** The chosen slot as Hero body fields: practitioner_id, start_time (UTC), duration, and for new appointments the type and location. */
 export async function readSlotChoice(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: HeroItem,
 	forNewAppointment: boolean,
 ): Promise<IDataObject> {
-	if (this.getNodeParameter('slotSelection', itemIndex) === 'slot') {
-		const slot = await fetchFreeSlot.call(this, itemIndex);
+	if (this.getNodeParameter('slotSelection', item.index) === 'slot') {
+		const slot = await fetchFreeSlot.call(this, item);
 		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);
 		if (!(duration > 0)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`Slot ${String(slot.id)} has no usable start and finish time, so its length is unknown`,
-				{ itemIndex, description: "Choose the slot by 'Appointment Details' and give the duration." },
+				{ itemIndex: item.index, description: "Choose the slot by 'Appointment Details' and give the duration." },
 			);
 		}
 		const fields: IDataObject = { practitioner_id: String(slot.practitioner_id), start_time: slot.start_time, duration };
@@ -126,16 +127,16 @@ export async function readSlotChoice(
 
 	const fields: IDataObject = {};
 	if (forNewAppointment) {
-		fields.appointment_type_id = readNumericId.call(this, itemIndex, 'appointmentTypeId', 'Appointment Type');
-		fields.location_id = readNumericId.call(this, itemIndex, 'locationId', 'Location');
+		fields.appointment_type_id = readNumericId.call(this, item.index, 'appointmentTypeId', 'Appointment Type');
+		fields.location_id = readNumericId.call(this, item.index, 'locationId', 'Location');
 	}
-	fields.practitioner_id = readNumericId.call(this, itemIndex, 'practitionerId', 'Practitioner');
-	const startTime = String(this.getNodeParameter('startTime', itemIndex, '')).trim();
-	refuseInvalid.call(this, itemIndex, 'Start Time', dateTimeProblem(startTime));
+	fields.practitioner_id = readNumericId.call(this, item.index, 'practitionerId', 'Practitioner');
+	const startTime = String(this.getNodeParameter('startTime', item.index, '')).trim();
+	refuseInvalid.call(this, item.index, 'Start Time', dateTimeProblem(startTime));
 	fields.start_time = utcDateTime(startTime, this.getTimezone());
-	refuseInvalid.call(this, itemIndex, 'Start Time', dateTimeProblem(fields.start_time, { notPast: true }));
-	const duration = this.getNodeParameter('duration', itemIndex);
-	refuseInvalid.call(this, itemIndex, 'Duration (Minutes)', positiveWholeNumberProblem(duration));
+	refuseInvalid.call(this, item.index, 'Start Time', dateTimeProblem(fields.start_time, { notPast: true }));
+	const duration = this.getNodeParameter('duration', item.index);
+	refuseInvalid.call(this, item.index, 'Duration (Minutes)', positiveWholeNumberProblem(duration));
 	fields.duration = Number(duration);
 	return fields;
 }
@@ -164,14 +165,14 @@ export const reservationFields: INodeProperties[] = [
 ];
 
 /** The body of POST /v1/appointments. Every parameter is checked before the slot is looked up. */
-export async function readReservation(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
+export async function readReservation(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index);
+	const options = this.getNodeParameter('options', item.index, {}) as {
 		reason?: string;
 		suppressAvailabilityCheck?: boolean;
 		suppressMail?: boolean;
 	};
-	const body: IDataObject = { ...(await readSlotChoice.call(this, itemIndex, true)), patient_id: patientId };
+	const body: IDataObject = { ...(await readSlotChoice.call(this, item, true)), patient_id: patientId };
 	if (options.reason?.trim()) body.reason = options.reason.trim();
 	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
 	if (options.suppressAvailabilityCheck !== undefined) {
@@ -181,7 +182,7 @@ export async function readReservation(this: IExecuteFunctions, itemIndex: number
 }
 
 /** POST /v1/appointments: holds the slot until `reserved_until`. */
-export async function reserve(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+export async function reserve(this: IExecuteFunctions, item: HeroItem, body: IDataObject): Promise<IDataObject> {
 	try {
 		return await heroRequest.call(
 			this,
@@ -191,7 +192,7 @@ export async function reserve(this: IExecuteFunctions, itemIndex: number, body: 
 				body,
 				subject: 'matching slot, patient, practitioner, location or appointment type',
 			},
-			itemIndex,
+			item,
 		);
 	} catch (error) {
 		throw withSlotTakenExplained(error as NodeApiError);
@@ -207,10 +208,10 @@ function withSlotTakenExplained(error: NodeApiError): NodeApiError {
 }
 
 /** PATCH …/book: turns a reservation into a confirmed appointment. */
-export async function confirm(this: IExecuteFunctions, itemIndex: number, appointmentId: string): Promise<IDataObject> {
+export async function confirm(this: IExecuteFunctions, item: HeroItem, appointmentId: string): Promise<IDataObject> {
 	return await heroRequest.call(
 		this,
 		{ method: 'PATCH', path: heroPaths.appointmentBook(appointmentId), subject: `reservation ${appointmentId}` },
-		itemIndex,
+		item,
 	);
 }

@@ -4,6 +4,9 @@ import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
 import { readNumericId, readPageOptions } from '../common.parameters';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -28,21 +31,21 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', item.index, {}) as {
 		hasAvailability?: boolean;
 		locations?: { location?: unknown[] };
 	};
 	const qs: IDataObject = {};
 	const locationIds = (filters.locations?.location ?? []).map((_, index) =>
-		readNumericId.call(this, itemIndex, `filters.locations.location[${index}].locationId`, 'Location'),
+		readNumericId.call(this, item.index, `filters.locations.location[${index}].locationId`, 'Location'),
 	);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
 	return await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path: heroPaths.appointmentTypes, qs },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
 }

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { dateOfBirthField, messageTextField, nhsNumberField } from '../common.descriptions';
 import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
-import type { HeroAggregate } from '../types';
+import type { HeroAggregate, HeroItem } from '../types';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { messageLengthProblem, refuseInvalid } from '../../validation';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -103,29 +105,29 @@ function listedRecipients(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return rows.map((row, n) => recipient.call(this, itemIndex, row.nhsNumber, row.dateOfBirth, `Recipient ${n + 1} `));
 }
 
-async function createBatch(this: IExecuteFunctions, itemIndex: number, recipients: IDataObject[]): Promise<IDataObject> {
-	const channel = this.getNodeParameter('channel', itemIndex) as string;
-	const content = readRequiredText.call(this, itemIndex, 'message', 'Message');
-	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(content, [channel]));
+async function createBatch(this: IExecuteFunctions, item: HeroItem, recipients: IDataObject[]): Promise<IDataObject> {
+	const channel = this.getNodeParameter('channel', item.index) as string;
+	const content = readRequiredText.call(this, item.index, 'message', 'Message');
+	refuseInvalid.call(this, item.index, 'Message', messageLengthProblem(content, [channel]));
 	const body: IDataObject = {
-		name: readRequiredText.call(this, itemIndex, 'name', 'Name'),
+		name: readRequiredText.call(this, item.index, 'name', 'Name'),
 		channel: channel.toUpperCase(),
 		content,
 		recipients,
 	};
-	if (channel === 'email') body.subject = readRequiredText.call(this, itemIndex, 'subject', 'Subject');
+	if (channel === 'email') body.subject = readRequiredText.call(this, item.index, 'subject', 'Subject');
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.batchMessages, body },
-		itemIndex,
+		item,
 	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const source = this.getNodeParameter('recipientSource', itemIndex) as string;
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const source = this.getNodeParameter('recipientSource', item.index) as string;
 	const recipients =
-		source === 'list' ? listedRecipients.call(this, itemIndex) : [itemRecipient.call(this, itemIndex)];
-	return await createBatch.call(this, itemIndex, recipients);
+		source === 'list' ? listedRecipients.call(this, item.index) : [itemRecipient.call(this, item.index)];
+	return await createBatch.call(this, item, recipients);
 }
 
 export const aggregate: HeroAggregate = {
@@ -138,7 +140,7 @@ export const aggregate: HeroAggregate = {
 	async part(itemIndex) {
 		return itemRecipient.call(this, itemIndex);
 	},
-	async execute(recipients, itemIndexes) {
-		return await createBatch.call(this, itemIndexes[0], recipients);
+	async execute(recipients, items) {
+		return await createBatch.call(this, items[0], recipients);
 	},
 };

@@ -2,10 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listFields, listRecords, recipientStatuses } from './shared';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = listFields(recipientStatuses);
 
 // Hero's reference shows this list answering one batch message, where every other list answers {data, count}.
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listRecords.call(this, itemIndex, heroPaths.batchMessages, undefined, true);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	return await listRecords.call(this, item, heroPaths.batchMessages, undefined, true);
 }

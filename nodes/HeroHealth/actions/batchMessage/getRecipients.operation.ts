@@ -2,10 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { batchMessageIdField, listFields, listRecords, readBatchMessageId, recipientStatuses } from './shared';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [batchMessageIdField, ...listFields(recipientStatuses)];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = readBatchMessageId.call(this, itemIndex);
-	return await listRecords.call(this, itemIndex, heroPaths.batchMessageRecipients(id), `batch message ${id}`);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const id = readBatchMessageId.call(this, item.index);
+	return await listRecords.call(this, item, heroPaths.batchMessageRecipients(id), `batch message ${id}`);
 }

@@ -6,7 +6,7 @@ import * as getAll from './getAll.operation';
 import * as getMessages from './getMessages.operation';
 import * as getRecipients from './getRecipients.operation';
 import * as send from './send.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = { create, get, getAll, getMessages, getRecipients, send };
 

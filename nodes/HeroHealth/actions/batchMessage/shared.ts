@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
 import { readNumericId, readPageOptions } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
+import type { HeroItem } from '../types';
 
 export const batchMessageIdField: INodeProperties = {
 	displayName: 'Batch Message ID',
@@ -54,18 +55,18 @@ export function listFields(statuses: INodePropertyOptions[]): INodeProperties[] 
 
 export async function listRecords(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	item: HeroItem,
 	path: string,
 	subject?: string,
 	mayAnswerOneRecord = false,
 ): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status) qs.status = filters.status;
 	return await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path, qs, subject },
-		{ ...readPageOptions.call(this, itemIndex), mayAnswerOneRecord },
-		itemIndex,
+		{ ...readPageOptions.call(this, item.index), mayAnswerOneRecord },
+		item,
 	);
 }

@@ -5,6 +5,9 @@ import { heroPaths } from '../../transport/paths';
 import { optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{ ...patientLocator, description: 'The patient the file is shared with' },
@@ -58,27 +61,27 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body: IDataObject = { patient_id: readPatientId.call(this, itemIndex) };
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const body: IDataObject = { patient_id: readPatientId.call(this, item.index) };
+	const options = this.getNodeParameter('options', item.index, {}) as {
 		expiryDate?: string;
 		fileName?: string;
 		maximumUses?: number;
 	};
-	Object.assign(body, readLinkLimits.call(this, itemIndex, options));
-	if (this.getNodeParameter('fileSource', itemIndex) === 'ehrFile') {
-		body.ehr_file_id = readRequiredText.call(this, itemIndex, 'ehrFileId', 'EHR File ID');
+	Object.assign(body, readLinkLimits.call(this, item.index, options));
+	if (this.getNodeParameter('fileSource', item.index) === 'ehrFile') {
+		body.ehr_file_id = readRequiredText.call(this, item.index, 'ehrFileId', 'EHR File ID');
 		if (options.fileName?.trim()) body.file_name = options.fileName.trim();
 	} else {
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-		const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', item.index) as string;
+		const binary = this.helpers.assertBinaryData(item.index, binaryPropertyName);
+		const buffer = await this.helpers.getBinaryDataBuffer(item.index, binaryPropertyName);
 		body.file_data = buffer.toString('base64');
 		body.file_name = options.fileName?.trim() || binary.fileName || 'attachment';
 	}
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.attachmentLinks, body, subject: 'patient or file' },
-		itemIndex,
+		item,
 	);
 }

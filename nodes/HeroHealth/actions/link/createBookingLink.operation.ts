@@ -13,6 +13,9 @@ import {
 	readLinkLimits,
 	toDateOption,
 } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	appointmentTypeLocator,
@@ -27,18 +30,18 @@ export const description: INodeProperties[] = [
 ];
 
 /** A self-booking link: a patient invite when a patient is given, otherwise a generic link. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const body: IDataObject = {
-		appointment_type_id: readNumericId.call(this, itemIndex, 'appointmentTypeId', 'Appointment Type'),
-		location_id: readNumericId.call(this, itemIndex, 'locationId', 'Location'),
+		appointment_type_id: readNumericId.call(this, item.index, 'appointmentTypeId', 'Appointment Type'),
+		location_id: readNumericId.call(this, item.index, 'locationId', 'Location'),
 	};
-	const patientId = readOptionalNumericId.call(this, itemIndex, 'patientId', 'Patient');
+	const patientId = readOptionalNumericId.call(this, item.index, 'patientId', 'Patient');
 	if (patientId) body.patient_id = patientId;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readBookingWindow.call(this, itemIndex, 'options'), readLinkLimits.call(this, itemIndex, options));
+	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
+	Object.assign(body, readBookingWindow.call(this, item.index, 'options'), readLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.bookingLinks, body, subject: 'appointment type, location, practitioner or patient' },
-		itemIndex,
+		item,
 	);
 }

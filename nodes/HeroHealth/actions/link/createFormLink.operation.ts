@@ -5,6 +5,9 @@ import { heroPaths } from '../../transport/paths';
 import { optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -20,14 +23,14 @@ export const description: INodeProperties[] = [
 	optionsCollection([expiryDateOption, maximumUsesOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const formId = readRequiredText.call(this, itemIndex, 'formId', 'Form ID');
-	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, itemIndex) };
-	const options = this.getNodeParameter('options', itemIndex, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readLinkLimits.call(this, itemIndex, options));
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const formId = readRequiredText.call(this, item.index, 'formId', 'Form ID');
+	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, item.index) };
+	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
+	Object.assign(body, readLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' },
-		itemIndex,
+		item,
 	);
 }

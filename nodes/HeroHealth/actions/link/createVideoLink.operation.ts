@@ -4,8 +4,11 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { patientLocator } from '../common.descriptions';
 import { readOptionalNumericId } from '../common.parameters';
+import type { HeroItem } from '../types';
 
 // Hero documents only the path of this call; the two fields are the stand-in's reading of it.
+export const independentItems = true;
+
 export const description: INodeProperties[] = [
 	{ ...patientLocator, required: false, description: 'The patient joining the video consultation. Optional.' },
 	{
@@ -18,15 +21,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const body: IDataObject = {};
-	const patientId = readOptionalNumericId.call(this, itemIndex, 'patientId', 'Patient');
+	const patientId = readOptionalNumericId.call(this, item.index, 'patientId', 'Patient');
 	if (patientId) body.patient_id = patientId;
-	const appointmentId = readOptionalNumericId.call(this, itemIndex, 'appointmentId', 'Appointment ID');
+	const appointmentId = readOptionalNumericId.call(this, item.index, 'appointmentId', 'Appointment ID');
 	if (appointmentId) body.appointment_id = appointmentId;
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.videoLinks, body, subject: 'patient or appointment' },
-		itemIndex,
+		item,
 	);
 }

@@ -4,14 +4,17 @@ import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions } from '../common.parameters';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [...returnAllOrLimit];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	return await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path: heroPaths.bookingLinksV2 },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
 }

@@ -4,6 +4,9 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { refuseInvalid } from '../../validation';
 import { readRequiredText } from '../common.parameters';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -39,15 +42,15 @@ export const description: INodeProperties[] = [
 ];
 
 /** Whether a booking, form, attachment or video link has been used, and what it points at. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const qs: IDataObject = {};
-	if (this.getNodeParameter('lookupBy', itemIndex) === 'id') {
+	if (this.getNodeParameter('lookupBy', item.index) === 'id') {
 		// Any kind of link: Hero does not say that form or video link IDs are numeric.
-		qs.id = readRequiredText.call(this, itemIndex, 'linkId', 'Link ID');
+		qs.id = readRequiredText.call(this, item.index, 'linkId', 'Link ID');
 	} else {
-		const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
-		refuseInvalid.call(this, itemIndex, 'Link URL', /^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`);
+		const url = String(this.getNodeParameter('url', item.index, '')).trim();
+		refuseInvalid.call(this, item.index, 'Link URL', /^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`);
 		qs.url = url;
 	}
-	return await heroRequest.call(this, { method: 'GET', path: heroPaths.linkStatus, qs, subject: 'link' }, itemIndex);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.linkStatus, qs, subject: 'link' }, item);
 }

@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getStatus from './getStatus.operation';
 import * as update from './update.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = {
 	createAttachmentLink,

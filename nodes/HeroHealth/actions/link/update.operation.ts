@@ -6,6 +6,7 @@ import { refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
 import { readOptionalNumericId } from '../common.parameters';
 import { fromDateOption, linkIdField, practitionerOption, readBookingWindow, readLinkId, toDateOption } from './shared';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	linkIdField,
@@ -25,20 +26,20 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const linkId = readLinkId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const linkId = readLinkId.call(this, item.index);
 	const body: IDataObject = {};
-	const appointmentTypeId = readOptionalNumericId.call(this, itemIndex, 'updateFields.appointmentTypeId', 'Appointment Type');
+	const appointmentTypeId = readOptionalNumericId.call(this, item.index, 'updateFields.appointmentTypeId', 'Appointment Type');
 	if (appointmentTypeId) body.appointment_type_id = appointmentTypeId;
-	const locationId = readOptionalNumericId.call(this, itemIndex, 'updateFields.locationId', 'Location');
+	const locationId = readOptionalNumericId.call(this, item.index, 'updateFields.locationId', 'Location');
 	if (locationId) body.location_id = locationId;
-	Object.assign(body, readBookingWindow.call(this, itemIndex, 'updateFields'));
+	Object.assign(body, readBookingWindow.call(this, item.index, 'updateFields'));
 	if (Object.keys(body).length === 0) {
-		refuseInvalid.call(this, itemIndex, 'Update Fields', 'nothing to change was given; add at least one field');
+		refuseInvalid.call(this, item.index, 'Update Fields', 'nothing to change was given; add at least one field');
 	}
 	return await heroRequest.call(
 		this,
 		{ method: 'PATCH', path: heroPaths.bookingLink(linkId), body, subject: `booking link ${linkId}` },
-		itemIndex,
+		item,
 	);
 }

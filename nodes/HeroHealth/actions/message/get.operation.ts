@@ -4,6 +4,9 @@ import { simplifyField } from '../common.descriptions';
 import { readNumericId } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -35,12 +38,12 @@ export function simplifyMessage(message: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = readNumericId.call(this, itemIndex, 'messageId', 'Message ID');
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const messageId = readNumericId.call(this, item.index, 'messageId', 'Message ID');
 	const message = await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.message(messageId), subject: `message ${messageId}` },
-		itemIndex,
+		item,
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) ? simplifyMessage(message) : message;
+	return this.getNodeParameter('simplify', item.index, true) ? simplifyMessage(message) : message;
 }

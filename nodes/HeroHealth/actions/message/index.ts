@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
 import * as send from './send.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = { get, send };
 

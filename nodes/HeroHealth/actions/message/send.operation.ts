@@ -13,6 +13,9 @@ import {
 	ukMobileProblem,
 } from '../../validation';
 import { utcDateTime } from '../londonTime';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{ ...patientLocator, description: 'The patient to message. ' + patientLocator.description },
@@ -183,13 +186,13 @@ function contactDetailProblem(channel: string, value: string): string | undefine
 	return undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
-	const channel = this.getNodeParameter('channel', itemIndex) as string;
-	const message = readRequiredText.call(this, itemIndex, 'message', 'Message');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index);
+	const channel = this.getNodeParameter('channel', item.index) as string;
+	const message = readRequiredText.call(this, item.index, 'message', 'Message');
+	const options = this.getNodeParameter('options', item.index, {}) as IDataObject;
 	const channels = [channel, String(options.fallbackChannel ?? '')];
-	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(message, channels));
+	refuseInvalid.call(this, item.index, 'Message', messageLengthProblem(message, channels));
 
 	const body: IDataObject = {
 		patient_id: patientId,
@@ -200,7 +203,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const contactDetail = String(options.contactDetail ?? '').trim();
 	if (contactDetail) {
-		refuseInvalid.call(this, itemIndex, 'Contact Detail', contactDetailProblem(channel, contactDetail));
+		refuseInvalid.call(this, item.index, 'Contact Detail', contactDetailProblem(channel, contactDetail));
 		body.recipient_contact_detail = contactDetail;
 	}
 
@@ -210,7 +213,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const fallbackChannel = String(options.fallbackChannel ?? '');
 		refuseInvalid.call(
 			this,
-			itemIndex,
+			item.index,
 			'Fallback Contact Detail',
 			fallbackChannel
 				? contactDetailProblem(fallbackChannel, fallbackContactDetail)
@@ -220,15 +223,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	if (options.sendAt) {
-		refuseInvalid.call(this, itemIndex, 'Send At', dateTimeProblem(options.sendAt));
+		refuseInvalid.call(this, item.index, 'Send At', dateTimeProblem(options.sendAt));
 		const sendAt = utcDateTime(options.sendAt, this.getTimezone());
-		refuseInvalid.call(this, itemIndex, 'Send At', dateTimeProblem(sendAt, { notPast: true }));
+		refuseInvalid.call(this, item.index, 'Send At', dateTimeProblem(sendAt, { notPast: true }));
 		body.send_at = sendAt;
 	}
 
 	const assignee = (options.assignee as IDataObject | undefined)?.assignee as IDataObject | undefined;
 	if (assignee) {
-		refuseInvalid.call(this, itemIndex, 'Assignee ID', numericIdProblem(assignee.id));
+		refuseInvalid.call(this, item.index, 'Assignee ID', numericIdProblem(assignee.id));
 		body.assignee_id = Number(assignee.id);
 		body.assignee_type = assignee.type;
 	}
@@ -236,6 +239,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.messageSend, body, subject: `patient ${patientId}` },
-		itemIndex,
+		item,
 	);
 }

@@ -4,6 +4,7 @@ import { patientLocator } from '../common.descriptions';
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	patientLocator,
@@ -27,9 +28,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
-	const ehrPartnerId = readRequiredText.call(this, itemIndex, 'ehrPartnerId', 'EHR Candidate');
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index);
+	const ehrPartnerId = readRequiredText.call(this, item.index, 'ehrPartnerId', 'EHR Candidate');
 	return await heroRequest.call(
 		this,
 		{
@@ -38,6 +39,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: { ehr_partner_id: ehrPartnerId },
 			subject: `patient ${patientId} or EHR record ${ehrPartnerId}`,
 		},
-		itemIndex,
+		item,
 	);
 }

@@ -5,6 +5,7 @@ import { checkedDateOfBirth, checkedNhsNumber, heroFieldsFrom, readRequiredText 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { emailProblem, refuseInvalid, ukMobileProblem } from '../../validation';
+import type { HeroItem } from '../types';
 
 const text = (displayName: string, name: string, placeholder = ''): INodeProperties => ({
 	displayName,
@@ -91,26 +92,26 @@ const PASSED_THROUGH: Record<string, string> = {
 	title: 'title',
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const body: IDataObject = {
-		first_name: readRequiredText.call(this, itemIndex, 'firstName', 'First Name'),
-		last_name: readRequiredText.call(this, itemIndex, 'lastName', 'Last Name'),
+		first_name: readRequiredText.call(this, item.index, 'firstName', 'First Name'),
+		last_name: readRequiredText.call(this, item.index, 'lastName', 'Last Name'),
 	};
-	body.dob = checkedDateOfBirth.call(this, itemIndex, this.getNodeParameter('dateOfBirth', itemIndex));
-	body.mobile = String(this.getNodeParameter('mobile', itemIndex)).trim();
-	refuseInvalid.call(this, itemIndex, 'Mobile', ukMobileProblem(body.mobile));
+	body.dob = checkedDateOfBirth.call(this, item.index, this.getNodeParameter('dateOfBirth', item.index));
+	body.mobile = String(this.getNodeParameter('mobile', item.index)).trim();
+	refuseInvalid.call(this, item.index, 'Mobile', ukMobileProblem(body.mobile));
 
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = this.getNodeParameter('additionalFields', item.index, {}) as IDataObject;
 	Object.assign(body, heroFieldsFrom(extra, PASSED_THROUGH));
-	if (extra.nhsNumber) body.nhs_number = checkedNhsNumber.call(this, itemIndex, extra.nhsNumber);
+	if (extra.nhsNumber) body.nhs_number = checkedNhsNumber.call(this, item.index, extra.nhsNumber);
 	if (extra.email) {
 		body.email = String(extra.email).trim();
-		refuseInvalid.call(this, itemIndex, 'Email', emailProblem(body.email));
+		refuseInvalid.call(this, item.index, 'Email', emailProblem(body.email));
 	}
 
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.patientRegister, body, subject: 'patient' },
-		itemIndex,
+		item,
 	);
 }

@@ -5,15 +5,18 @@ import { patientLocator } from '../common.descriptions';
 import { readPatientId } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [patientLocator, simplifyPatientField];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index);
 	const patient = await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.patient(patientId), subject: `patient ${patientId}` },
-		itemIndex,
+		item,
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) ? simplifyPatient(patient) : patient;
+	return this.getNodeParameter('simplify', item.index, true) ? simplifyPatient(patient) : patient;
 }

@@ -4,15 +4,18 @@ import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions, readPatientId } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const patientId = readPatientId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const patientId = readPatientId.call(this, item.index);
 	return await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path: heroPaths.patientAttachments(patientId), subject: `patient ${patientId}` },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
 }

@@ -5,16 +5,19 @@ import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions, readPatientId } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit, simplifyPatientField];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const patientId = readPatientId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const patientId = readPatientId.call(this, item.index);
 	const candidates = await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path: heroPaths.patientEhrCandidates(patientId), subject: `patient ${patientId}` },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) ? candidates.map(simplifyPatient) : candidates;
+	return this.getNodeParameter('simplify', item.index, true) ? candidates.map(simplifyPatient) : candidates;
 }

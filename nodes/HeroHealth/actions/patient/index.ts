@@ -9,7 +9,7 @@ import * as merge from './merge.operation';
 import * as previewMerge from './previewMerge.operation';
 import * as registerFromPds from './registerFromPds.operation';
 import * as search from './search.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = {
 	connectEhr,

@@ -5,6 +5,7 @@ import { duplicatePatientField, keptPatientField, previewMerge } from './shared'
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	keptPatientField,
@@ -40,16 +41,16 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex, 'patientId', 'Patient to Keep');
-	const duplicateId = readPatientId.call(this, itemIndex, 'duplicatePatientId', 'Duplicate Patient');
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index, 'patientId', 'Patient to Keep');
+	const duplicateId = readPatientId.call(this, item.index, 'duplicatePatientId', 'Duplicate Patient');
 	const mergeToken =
-		this.getNodeParameter('tokenSource', itemIndex) === 'given'
-			? readRequiredText.call(this, itemIndex, 'mergeToken', 'Merge Token')
-			: String((await previewMerge.call(this, itemIndex)).merge_token ?? '');
+		this.getNodeParameter('tokenSource', item.index) === 'given'
+			? readRequiredText.call(this, item.index, 'mergeToken', 'Merge Token')
+			: String((await previewMerge.call(this, item)).merge_token ?? '');
 	if (!mergeToken) {
 		throw new NodeOperationError(this.getNode(), 'Hero returned no merge_token from the merge preview, so nothing was merged', {
-			itemIndex,
+			itemIndex: item.index,
 		});
 	}
 	return await heroRequest.call(
@@ -60,6 +61,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: { merge_token: mergeToken, patient_id: duplicateId },
 			subject: `patient ${patientId}`,
 		},
-		itemIndex,
+		item,
 	);
 }

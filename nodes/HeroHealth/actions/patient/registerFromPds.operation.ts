@@ -4,6 +4,7 @@ import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
 import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
 
 const byDemographics = { show: { findBy: ['demographics'] } };
 
@@ -48,22 +49,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const findBy = this.getNodeParameter('findBy', itemIndex) as string;
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const findBy = this.getNodeParameter('findBy', item.index) as string;
 	const body: IDataObject = {};
 	if (findBy === 'nhsNumber') {
-		body.nhs_number = checkedNhsNumber.call(this, itemIndex, this.getNodeParameter('nhsNumber', itemIndex));
+		body.nhs_number = checkedNhsNumber.call(this, item.index, this.getNodeParameter('nhsNumber', item.index));
 	} else {
-		body.forename = readRequiredText.call(this, itemIndex, 'firstName', 'First Name');
-		body.surname = readRequiredText.call(this, itemIndex, 'lastName', 'Last Name');
-		body.postcode = readRequiredText.call(this, itemIndex, 'postcode', 'Postcode');
+		body.forename = readRequiredText.call(this, item.index, 'firstName', 'First Name');
+		body.surname = readRequiredText.call(this, item.index, 'lastName', 'Last Name');
+		body.postcode = readRequiredText.call(this, item.index, 'postcode', 'Postcode');
 	}
-	body.dob = checkedDateOfBirth.call(this, itemIndex, this.getNodeParameter('dateOfBirth', itemIndex));
+	body.dob = checkedDateOfBirth.call(this, item.index, this.getNodeParameter('dateOfBirth', item.index));
 
 	const response = await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.patientRegisterPds, body, subject: 'patient matching these details in PDS' },
-		itemIndex,
+		item,
 	);
 	// Hero answers 200 either way; a login_url means nothing was registered yet.
 	if (response.login_url) {

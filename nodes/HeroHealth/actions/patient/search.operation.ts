@@ -6,6 +6,9 @@ import { checkedDateOfBirth, checkedNhsNumber, readPageOptions } from '../common
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { refuseInvalid } from '../../validation';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -45,30 +48,30 @@ export const description: INodeProperties[] = [
  * v3 searches several fields at once; the EMIS ID is searchable only through v1's one-field search
  * (`field` + `search`). v2 is that same one-field search, and its documented field is in v3, so it is not used.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const fields = this.getNodeParameter('searchFields', item.index, {}) as IDataObject;
 	const given = (name: string) => String(fields[name] ?? '').trim();
 	if (given('emisId')) {
 		const others = Object.keys(fields).filter((name) => name !== 'emisId' && given(name));
-		refuseInvalid.call(this, itemIndex, 'Search Fields', others.length ? 'EMIS ID is searched on its own; remove the other fields' : undefined);
-		return await findPatients.call(this, itemIndex, heroPaths.patients, { field: 'emis_id', search: given('emisId') });
+		refuseInvalid.call(this, item.index, 'Search Fields', others.length ? 'EMIS ID is searched on its own; remove the other fields' : undefined);
+		return await findPatients.call(this, item, heroPaths.patients, { field: 'emis_id', search: given('emisId') });
 	}
 	const qs: IDataObject = {};
 	if (given('firstName')) qs.first_name = given('firstName');
 	if (given('lastName')) qs.last_name = given('lastName');
 	if (given('ehrPartnerId')) qs.ehr_partner_id = given('ehrPartnerId');
-	if (given('nhsNumber')) qs.nhs_number = checkedNhsNumber.call(this, itemIndex, given('nhsNumber'));
-	if (given('dateOfBirth')) qs.dob = checkedDateOfBirth.call(this, itemIndex, given('dateOfBirth'));
-	refuseInvalid.call(this, itemIndex, 'Search Fields', Object.keys(qs).length ? undefined : 'add at least one');
-	return await findPatients.call(this, itemIndex, heroPaths.patientsV3, qs);
+	if (given('nhsNumber')) qs.nhs_number = checkedNhsNumber.call(this, item.index, given('nhsNumber'));
+	if (given('dateOfBirth')) qs.dob = checkedDateOfBirth.call(this, item.index, given('dateOfBirth'));
+	refuseInvalid.call(this, item.index, 'Search Fields', Object.keys(qs).length ? undefined : 'add at least one');
+	return await findPatients.call(this, item, heroPaths.patientsV3, qs);
 }
 
-async function findPatients(this: IExecuteFunctions, itemIndex: number, path: string, qs: IDataObject): Promise<IDataObject[]> {
+async function findPatients(this: IExecuteFunctions, item: HeroItem, path: string, qs: IDataObject): Promise<IDataObject[]> {
 	const patients = await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path, qs },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
-	return this.getNodeParameter('simplify', itemIndex, true) ? patients.map(simplifyPatient) : patients;
+	return this.getNodeParameter('simplify', item.index, true) ? patients.map(simplifyPatient) : patients;
 }

@@ -4,6 +4,7 @@ import { patientLocator, simplifyField } from '../common.descriptions';
 import { readPatientId } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
 
 export const simplifyPatientField = simplifyField(
 	'ID, NHS number, name, date of birth, contact details, postcode, EHR link, data source, status',
@@ -47,9 +48,9 @@ export const duplicatePatientField: INodeProperties = {
 };
 
 /** Hero's preview of the merged record, with the merge_token that Merge needs. */
-export async function previewMerge(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patientId = readPatientId.call(this, itemIndex, 'patientId', 'Patient to Keep');
-	const duplicateId = readPatientId.call(this, itemIndex, 'duplicatePatientId', 'Duplicate Patient');
+export async function previewMerge(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const patientId = readPatientId.call(this, item.index, 'patientId', 'Patient to Keep');
+	const duplicateId = readPatientId.call(this, item.index, 'duplicatePatientId', 'Duplicate Patient');
 	return await heroRequest.call(
 		this,
 		{
@@ -58,6 +59,6 @@ export async function previewMerge(this: IExecuteFunctions, itemIndex: number): 
 			body: { patient_id: duplicateId },
 			subject: `patient ${patientId} or ${duplicateId}`,
 		},
-		itemIndex,
+		item,
 	);
 }

@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -26,12 +29,12 @@ function expiryOf(token: string, mintedAt: number): Date {
 	return new Date(mintedAt + TOKEN_LIFETIME_MINUTES * 60_000);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const mintedAt = Date.now();
 	const response = await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.elementsJwt },
-		itemIndex,
+		item,
 	);
 	const token = String(response.access_token ?? '');
 	const expiresAt = expiryOf(token, mintedAt).toISOString();

@@ -5,7 +5,7 @@ import * as get from './get.operation';
 import * as getCapabilities from './getCapabilities.operation';
 import * as getConfiguration from './getConfiguration.operation';
 import * as getElements from './getElements.operation';
-import { operationFields } from '../displayOptions';
+import { operationFields } from '../operationFields';
 
 export const operations = { createAccessToken, get, getCapabilities, getConfiguration, getElements };
 

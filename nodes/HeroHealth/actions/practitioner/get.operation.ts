@@ -4,14 +4,17 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { practitionerLocator } from '../common.descriptions';
 import { readNumericId } from '../common.parameters';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [practitionerLocator];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const practitionerId = readNumericId.call(this, itemIndex, 'practitionerId', 'Practitioner');
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const practitionerId = readNumericId.call(this, item.index, 'practitionerId', 'Practitioner');
 	return await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.practitioner(practitionerId), subject: `practitioner ${practitionerId}` },
-		itemIndex,
+		item,
 	);
 }

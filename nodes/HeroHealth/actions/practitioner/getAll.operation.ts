@@ -4,6 +4,9 @@ import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { appointmentTypeLocator, filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
 import { readNumericId, readPageOptions } from '../common.parameters';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -38,18 +41,18 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', item.index, {}) as {
 		appointmentTypes?: { appointmentType?: unknown[] };
 		hasAvailability?: boolean;
 		locations?: { location?: unknown[] };
 	};
 	const qs: IDataObject = {};
 	const locationIds = (filters.locations?.location ?? []).map((_, index) =>
-		readNumericId.call(this, itemIndex, `filters.locations.location[${index}].locationId`, 'Location'),
+		readNumericId.call(this, item.index, `filters.locations.location[${index}].locationId`, 'Location'),
 	);
 	const typeIds = (filters.appointmentTypes?.appointmentType ?? []).map((_, index) =>
-		readNumericId.call(this, itemIndex, `filters.appointmentTypes.appointmentType[${index}].appointmentTypeId`, 'Appointment Type'),
+		readNumericId.call(this, item.index, `filters.appointmentTypes.appointmentType[${index}].appointmentTypeId`, 'Appointment Type'),
 	);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (typeIds.length) qs.appointment_type_ids = typeIds;
@@ -57,7 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await heroRequestAllPages.call(
 		this,
 		{ method: 'GET', path: heroPaths.practitioners, qs },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		readPageOptions.call(this, item.index),
+		item,
 	);
 }

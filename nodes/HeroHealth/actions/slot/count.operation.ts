@@ -3,13 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { readSlotSearch, slotSearchFields } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [...slotSearchFields];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	return await heroRequest.call(
 		this,
-		{ method: 'GET', path: heroPaths.slotCount, qs: readSlotSearch.call(this, itemIndex), subject: 'slots' },
-		itemIndex,
+		{ method: 'GET', path: heroPaths.slotCount, qs: readSlotSearch.call(this, item.index), subject: 'slots' },
+		item,
 	);
 }

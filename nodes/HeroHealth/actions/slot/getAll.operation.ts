@@ -6,16 +6,19 @@ import { returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions } from '../common.parameters';
 import { withLondonStart } from '../londonTime';
 import { readSlotSearch, slotSearchFields } from './shared';
+import type { HeroItem } from '../types';
+
+export const independentItems = true;
 
 export const description: INodeProperties[] = [...slotSearchFields, ...returnAllOrLimit];
 
 /** One output item per free slot, earliest first as Hero lists them. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const slots = await heroRequestAllPages.call(
 		this,
-		{ method: 'GET', path: heroPaths.slots, qs: readSlotSearch.call(this, itemIndex), subject: 'slots' },
-		readPageOptions.call(this, itemIndex),
-		itemIndex,
+		{ method: 'GET', path: heroPaths.slots, qs: readSlotSearch.call(this, item.index), subject: 'slots' },
+		readPageOptions.call(this, item.index),
+		item,
 	);
 	return slots.map(withLondonStart);
 }
