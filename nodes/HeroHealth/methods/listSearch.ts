@@ -1,33 +1,21 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { heroRequest } from '../transport/request';
+import { heroRequestPage } from '../transport/request';
 import { heroPaths } from '../transport/paths';
 import { nhsNumberDigits } from '../validation';
 
 const PICKER_PAGE_SIZE = 50;
 
-interface HeroPage {
-	data?: IDataObject[];
-	count?: number;
-}
-
-/** Hero pages from 0; n8n hands back whatever token we returned last time. */
+/** One page of a Hero list; the pagination token is the next page_index, which n8n hands back for the next page. */
 async function pickerPage(
 	this: ILoadOptionsFunctions,
 	path: string,
 	qs: IDataObject,
 	paginationToken: string | undefined,
 ): Promise<{ records: IDataObject[]; paginationToken?: string }> {
-	const pageIndex = Number(paginationToken ?? 0) || 0;
-	const page = (await heroRequest.call(this, {
-		method: 'GET',
-		path,
-		qs: { ...qs, page_index: pageIndex, page_size: PICKER_PAGE_SIZE },
-	})) as HeroPage;
-	const records = Array.isArray(page.data) ? page.data : [];
-	const seen = pageIndex * PICKER_PAGE_SIZE + records.length;
-	const more = records.length === PICKER_PAGE_SIZE && (typeof page.count !== 'number' || seen < page.count);
-	return { records, paginationToken: more ? String(pageIndex + 1) : undefined };
+	const index = Number(paginationToken ?? 0) || 0;
+	const { records, more } = await heroRequestPage.call(this, { method: 'GET', path, qs }, { index, size: PICKER_PAGE_SIZE });
+	return { records, paginationToken: more ? String(index + 1) : undefined };
 }
 
 /** A typed filter becomes v3 search terms: digits → NHS number, "first last" → both names, one word → surname. */

@@ -231,6 +231,24 @@ function pageRecords(
  * Walks a `{data, count}` list by page_index/page_size. Stops at the limit, on a short page, once
  * `count` records are in, or when Hero repeats a page (so a server ignoring page_index cannot loop us).
  */
+/** One page of a list (page_index from 0), and whether Hero has more after it: a short page, `count` reached or one record alone say no. */
+export async function heroRequestPage(
+	this: HeroContext,
+	request: HeroRequest,
+	page: { index: number; size: number },
+	pages: PageOptions = { returnAll: false },
+	item?: HeroItem,
+): Promise<{ records: IDataObject[]; more: boolean }> {
+	const answer = await heroRequest.call(
+		this,
+		{ ...request, qs: { ...request.qs, page_index: page.index, page_size: page.size } },
+		item,
+	);
+	const { records, count, lone } = pageRecords.call(this, answer, request, pages, item?.index);
+	const more = !lone && records.length === page.size && (count === undefined || (page.index + 1) * page.size < count);
+	return { records, more };
+}
+
 export async function heroRequestAllPages(
 	this: HeroContext,
 	request: HeroRequest,
@@ -238,22 +256,16 @@ export async function heroRequestAllPages(
 	item?: HeroItem,
 ): Promise<IDataObject[]> {
 	const limit = pages.returnAll ? Infinity : Math.max(1, pages.limit ?? 50);
-	const pageSize = pages.pageSize ?? (pages.returnAll ? 100 : Math.min(100, limit));
+	const size = pages.pageSize ?? (pages.returnAll ? 100 : Math.min(100, limit));
 	const records: IDataObject[] = [];
 	let previousPage = '';
-	for (let pageIndex = 0; records.length < limit; pageIndex++) {
-		const page = await heroRequest.call(
-			this,
-			{ ...request, qs: { ...request.qs, page_index: pageIndex, page_size: pageSize } },
-			item,
-		);
-		const { records: data, count, lone } = pageRecords.call(this, page, request, pages, item?.index);
-		const fingerprint = JSON.stringify(data);
-		if (data.length === 0 || fingerprint === previousPage) break;
+	for (let index = 0; records.length < limit; index++) {
+		const page = await heroRequestPage.call(this, request, { index, size }, pages, item);
+		const fingerprint = JSON.stringify(page.records);
+		if (page.records.length === 0 || fingerprint === previousPage) break;
 		previousPage = fingerprint;
-		records.push(...data.slice(0, limit - records.length));
-		const total = count ?? Infinity;
-		if (lone || data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
+		records.push(...page.records.slice(0, limit - records.length));
+		if (!page.more) break;
 	}
 	return records;
 }
