@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 
 import {
-	AcceptedDeliveries,
 	MAX_CLOCK_SKEW_MS,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
@@ -120,16 +119,4 @@ test('newSigningKey makes a fresh 32-byte key in hex each time', () => {
 	const keys = new Set(Array.from({ length: 20 }, () => newSigningKey()));
 	expect(keys.size).toBe(20);
 	for (const key of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
-});
-
-describe('AcceptedDeliveries', () => {
-	test('takes a digest once, then refuses it for 10 minutes, then takes it again', () => {
-		const accepted = new AcceptedDeliveries();
-		expect(accepted.add('d1', NOW)).toBe(true);
-		expect(accepted.add('d1', NOW + 2 * MAX_CLOCK_SKEW_MS)).toBe(false);
-		expect(accepted.add('d2', NOW + 1)).toBe(true);
-		// by now d1's timestamp can no longer pass verify, so it is forgotten
-		expect(accepted.add('d1', NOW + 2 * MAX_CLOCK_SKEW_MS + 1)).toBe(true);
-		expect(accepted.add('d2', NOW + 2 * MAX_CLOCK_SKEW_MS + 1)).toBe(false);
-	});
 });

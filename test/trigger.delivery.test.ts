@@ -1,8 +1,10 @@
 // Deliveries to an activated Hero Health Trigger: the stand-in signs and POSTs real HTTP requests to
 // the URL the trigger registered; the harness serves webhook() through n8n-core's WebhookContext.
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import type { DeliveryLogEntry, Standin, WebhookTamper } from '../standin';
+import { signWebhook } from '../standin';
+import { HAND_OVER_GRACE_MS } from '../nodes/HeroHealth/trigger/acceptedDeliveries';
 import { EVENT_HEADER } from '../nodes/HeroHealth/trigger/events';
 import type { TriggerHarness, WebhookCall } from './harness';
 import { setUpStandin } from './standin/helpers';
@@ -174,4 +176,79 @@ test('the signing keys never appear in an emitted item or in anything logged', a
 		for (const key of keys) expect(shown).not.toContain(key);
 	}
 	for (const key of keys) expect(trigger.logs.join('\n')).not.toContain(key);
+});
+
+/**
+ * The trigger as another n8n process loads it: a fresh copy of the module, so nothing held in this
+ * process's memory is shared with it (a webhook processor beside the main, or n8n after a restart).
+ */
+function triggerInAnotherProcess(): INodeType {
+	let other: INodeType | undefined;
+	jest.isolateModules(() => {
+		const loaded = require('../nodes/HeroHealth/HeroHealthTrigger.node') as { HeroHealthTrigger: new () => INodeType };
+		other = new loaded.HeroHealthTrigger();
+	});
+	return other!;
+}
+
+describe('the record of accepted deliveries is shared through static data', () => {
+	test('another process (or n8n after a restart) acknowledges a delivery accepted here, and runs nothing', async () => {
+		const trigger = await activeTrigger();
+		const { call, sent } = await deliver(trigger, 'appointment.confirmed');
+		expect(itemsOf(call)).toHaveLength(1);
+		expect(Object.keys(trigger.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
+
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: trigger.staticData });
+		const repeat = await resend(other, sent);
+		expect(repeat.status).toBe(200);
+		expect(repeat.call.result).toEqual({ noWebhookResponse: true });
+		expect(itemsOf(repeat.call)).toEqual([]);
+
+		// a new delivery there still runs, and is recorded beside the first
+		const body = JSON.stringify({ ...PAYLOAD, event_type: 'prescription.issued' });
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const signature = signWebhook(registrationsOf(other)['prescription.issued'].signingKey, timestamp, body);
+		const next = await other.send(body, {
+			headers: {
+				'content-type': 'application/json',
+				'X-Herohealth-Timestamp': timestamp,
+				'X-Herohealth-Signature': signature,
+				[EVENT_HEADER]: 'prescription.issued',
+			},
+		});
+		expect(itemsOf(next.call)).toHaveLength(1);
+		expect(Object.keys(other.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(2);
+	});
+
+	test('without the saved record another process would run it again: the record, not memory, is what it reads', async () => {
+		const trigger = await activeTrigger();
+		const beforeDelivery = trigger.staticData;
+		const { sent } = await deliver(trigger, 'appointment.confirmed');
+
+		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: beforeDelivery });
+		expect(itemsOf((await resend(other, sent)).call)).toHaveLength(1);
+	});
+
+	test('in the same process, a repeat that arrives before n8n saved the record is acknowledged; once the hand-over must have failed, it runs', async () => {
+		const trigger = await activeTrigger();
+		const beforeDelivery = trigger.staticData;
+		const { sent } = await deliver(trigger, 'appointment.confirmed');
+		const sentAt = Date.now();
+
+		// this process, static data as loaded before the first delivery's save (or a save that never came)
+		const unsaved = await triggers.start(EVENTS, { staticData: beforeDelivery });
+		expect(itemsOf((await resend(unsaved, sent)).call)).toEqual([]);
+
+		jest.spyOn(Date, 'now').mockReturnValue(sentAt + HAND_OVER_GRACE_MS + 1000);
+		const later = await triggers.start(EVENTS, { staticData: beforeDelivery });
+		expect(itemsOf((await resend(later, sent)).call)).toHaveLength(1);
+	});
+
+	test('deactivating forgets the record with the registrations', async () => {
+		const trigger = await activeTrigger();
+		await deliver(trigger, 'appointment.confirmed');
+		expect(trigger.nodeStaticData.acceptedDeliveries).toBeDefined();
+		await trigger.deactivate();
+		expect(trigger.nodeStaticData).toEqual({});
+	});
 });

@@ -15,13 +15,15 @@ import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
-import { AcceptedDeliveries, SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
+import { RecentlyAccepted, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
 import { heroPaths } from './transport/paths';
 import type { HeroCredentials } from './transport/request';
 import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
 
-// Shared by every Hero Health Trigger in this n8n process; digests differ per signing key.
-const acceptedDeliveries = new AcceptedDeliveries();
+// Shared by every Hero Health Trigger in this n8n process (digests differ per signing key). The record
+// every process sees is in the node's static data; this only covers the moments before n8n saves it.
+const recentlyAccepted = new RecentlyAccepted();
 
 function selectedEvents(context: IHookFunctions): string[] {
 	return context.getNodeParameter('events', []) as string[];
@@ -153,7 +155,10 @@ export class HeroHealthTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await removeRegistrations.call(this, this.getWorkflowStaticData('node'));
+				const staticData = this.getWorkflowStaticData('node');
+				await removeRegistrations.call(this, staticData);
+				// a new activation registers new signing keys, so no old delivery can pass again
+				forgetAccepted(staticData);
 				return true;
 			},
 		},
@@ -163,7 +168,8 @@ export class HeroHealthTrigger implements INodeType {
 		const headers = this.getHeaderData() as DeliveryHeaders;
 		const rawBody = this.getRequestObject().rawBody ?? Buffer.alloc(0);
 		const event = String(headers[EVENT_HEADER] ?? '');
-		const registrations = registrationsIn(this.getWorkflowStaticData('node'));
+		const staticData = this.getWorkflowStaticData('node');
+		const registrations = registrationsIn(staticData);
 		const receivedAt = Date.now();
 
 		const verdict: Verdict = Object.hasOwn(registrations, event)
@@ -175,11 +181,15 @@ export class HeroHealthTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		if (!acceptedDeliveries.add(verdict.digest, receivedAt)) {
+		// Already accepted by any n8n process of this instance (the record in static data, which n8n saves
+		// once it has handed the run over), or by this process a moment ago, before that save.
+		const key = deliveryKey(verdict.digest);
+		if (isRecorded(acceptedIn(staticData), key, receivedAt) || !recentlyAccepted.add(key, receivedAt)) {
 			this.logger.debug('Hero Health Trigger ignored a delivery it had already accepted');
 			this.getResponseObject().status(200).json({ message: 'Already received' });
 			return { noWebhookResponse: true };
 		}
+		recordAccepted(staticData, key, receivedAt);
 
 		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeRawBody?: boolean };
 		const text = rawBody.toString('utf8');

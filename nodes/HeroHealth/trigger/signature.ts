@@ -74,24 +74,3 @@ export function verify(rawBody: Buffer | string, headers: DeliveryHeaders, key: 
 	if (!timingSafeEqual(expected, received)) return { ok: false, reason: 'the X-Herohealth-Signature does not match' };
 	return { ok: true, digest: expected.toString('hex') };
 }
-
-/**
- * The digests of accepted deliveries, kept for as long as their timestamp could still pass (at most
- * 10 minutes), so the same delivery sent again, whether replayed or resent by Hero, starts no second
- * run. Hero documents no event ID, and a changed timestamp or body changes the digest, so this
- * catches exact repeats only. It lives in memory: one n8n process, forgotten on restart.
- */
-export class AcceptedDeliveries {
-	private readonly keptUntil = new Map<string, number>();
-
-	/** Records the delivery; false when it was already accepted. */
-	add(digest: string, now: number): boolean {
-		for (const [kept, until] of this.keptUntil) {
-			if (until >= now) break; // kept in arrival order, so the rest are newer
-			this.keptUntil.delete(kept);
-		}
-		if (this.keptUntil.has(digest)) return false;
-		this.keptUntil.set(digest, now + 2 * MAX_CLOCK_SKEW_MS);
-		return true;
-	}
-}
