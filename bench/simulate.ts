@@ -8,6 +8,7 @@
  */
 import { RATE_LIMIT_BUDGET_MS, RateLimiter } from '../nodes/HeroHealth/transport/rateLimiter';
 import { VirtualClock } from '../test/virtualClock';
+import { answerFigures } from './figures';
 
 const { createRateLimiter } = require('../standin/auth');
 
@@ -123,46 +124,19 @@ export async function simulate(options: SimOptions): Promise<SimResult & { world
 	return { events, failedExecutions, delivered, startedAt, endedAt: clock.now(), world };
 }
 
-/** The table's figures from a list of (time, refused) answers: shares, the worst 60 s window, rates. */
-export function summarise(events: SimEvent[], perMinute: number, windowMs = 60_000) {
-	const times = events.map((event) => event.at).sort((a, b) => a - b);
-	const first = times[0];
-	const last = times[times.length - 1];
-	const refused = events.filter((event) => event.refused).length;
-	const accepted = events.filter((event) => !event.refused).map((event) => event.at).sort((a, b) => a - b);
-	let worstShare = 0;
-	const sorted = [...events].sort((a, b) => a.at - b.at);
-	for (let start = 0, end = 0, inWindow429 = 0; start < sorted.length; start++) {
-		while (end < sorted.length && sorted[end].at < sorted[start].at + windowMs) inWindow429 += Number(sorted[end++].refused);
-		if (sorted[start].at + windowMs <= last || start === 0) worstShare = Math.max(worstShare, inWindow429 / (end - start));
-		inWindow429 -= Number(sorted[start].refused);
-	}
-	// Hero allows L in any window: the share of that allowance used over the run's whole windows. A run
-	// shorter than a window is measured over its requests' span (n evenly spaced requests span n-1 gaps).
-	const windows = Math.floor((last - first) / windowMs);
-	const perWindow = Array.from({ length: windows }, (_, i) =>
-		accepted.filter((at) => at >= first + i * windowMs && at < first + (i + 1) * windowMs).length,
-	);
-	const rate =
-		windows > 0
-			? perWindow.reduce((sum, count) => sum + count, 0) / windows / ((perMinute * windowMs) / 60_000)
-			: ((accepted.length - 1) / (accepted[accepted.length - 1] - accepted[0])) * (60_000 / perMinute);
-	return { requests: events.length, refused, share: refused / events.length, worstShare, rate, spanMs: last - first, perWindow };
-}
-
 async function main() {
 	const [executions = 4, messages = 300, perMinute = 600, latencyMs = 40, seed = 1] = process.argv.slice(2).map(Number);
 	for (const workers of [1, 2, 4]) {
 		const k = workers === 4 ? executions * 2 : executions;
 		const result = await simulate({ workers, executions: k, messages, perMinute, latencyMs, seed });
-		const figures = summarise(result.events, perMinute);
+		const figures = answerFigures(result.events, perMinute);
 		console.log(
 			`W=${workers} ${k}x${messages}: requests ${figures.requests}, 429 ${figures.refused} (${(figures.share * 100).toFixed(1)}%, worst 60 s ${(figures.worstShare * 100).toFixed(1)}%), ` +
 				`failed ${result.failedExecutions}, delivered ${result.delivered}, rate ${figures.rate.toFixed(3)} L, span ${(figures.spanMs / 1000).toFixed(0)} s, windows ${figures.perWindow.join(' ')}`,
 		);
 	}
 	const lone = await simulate({ workers: 2, executions: 1, messages: 100, perMinute, latencyMs });
-	const figures = summarise(lone.events, perMinute);
+	const figures = answerFigures(lone.events, perMinute);
 	console.log(`lone 1x100: requests ${figures.requests}, 429 ${figures.refused}, rate ${figures.rate.toFixed(3)} L`);
 }
 
