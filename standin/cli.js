@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 // node standin/cli.js --port 4010 [--rate-limit 300] [--latency 0] [--rate429 0] [--rate5xx 0] [--drop 0]
-//                     [--retry-after] [--reservation-ttl 300000] [--seed 1] [--host 127.0.0.1]
+//                     [--retry-after] [--ratelimit-headers] [--reservation-ttl 300000] [--seed 1] [--host 127.0.0.1]
 
 const { startStandin } = require('./index');
 
 const USAGE = `Usage: node standin/cli.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--latency 0]
-       [--rate429 0] [--rate5xx 0] [--drop 0] [--retry-after] [--reservation-ttl <ms>] [--seed 1]`;
+       [--rate429 0] [--rate5xx 0] [--drop 0] [--retry-after] [--ratelimit-headers] [--reservation-ttl <ms>] [--seed 1]`;
 
 function parseArgs(argv) {
 	const opts = { port: 4010 };
@@ -28,6 +28,7 @@ function parseArgs(argv) {
 			case '--rate5xx': faults.rate5xx = value(); break;
 			case '--drop': faults.rateDrop = value(); break;
 			case '--retry-after': opts.retryAfter = true; break;
+			case '--ratelimit-headers': opts.rateLimitHeaders = true; break;
 			case '--reservation-ttl': opts.reservationTtlMs = value(); break;
 			case '--seed': opts.seed = value(); break;
 			case '-h':

@@ -16,6 +16,8 @@ export interface StandinConfig {
 	rateWindowMs?: number;
 	/** send Retry-After (seconds) on 429s. Default false (Hero documents none) */
 	retryAfter?: boolean;
+	/** send RateLimit-Limit, -Remaining and -Reset (seconds until one more is allowed) on every answer to a known key. Default false (Hero documents none) */
+	rateLimitHeaders?: boolean;
 	/** added latency per request. Default 0 */
 	latencyMs?: number;
 	/** how long a reservation holds its slot. Default 5 minutes */

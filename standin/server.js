@@ -26,6 +26,7 @@ const DEFAULTS = {
 	rateLimitPerMinute: 300,
 	rateWindowMs: 60000,
 	retryAfter: false,
+	rateLimitHeaders: false,
 	latencyMs: 0,
 	faults: { rate429: 0, rate5xx: 0, rateDrop: 0 },
 	reservationTtlMs: 5 * 60 * 1000,
@@ -88,6 +89,7 @@ async function startStandin(options = {}) {
 		rateLimitPerMinute: options.rateLimitPerMinute !== undefined ? options.rateLimitPerMinute : DEFAULTS.rateLimitPerMinute,
 		rateWindowMs: options.rateWindowMs || DEFAULTS.rateWindowMs,
 		retryAfter: options.retryAfter !== undefined ? !!options.retryAfter : DEFAULTS.retryAfter,
+		rateLimitHeaders: !!options.rateLimitHeaders,
 		latencyMs: options.latencyMs || DEFAULTS.latencyMs,
 		reservationTtlMs: options.reservationTtlMs || DEFAULTS.reservationTtlMs,
 		batchListShape: options.batchListShape || DEFAULTS.batchListShape,
@@ -128,6 +130,7 @@ async function startStandin(options = {}) {
 		if (c.latencyMs !== undefined) config.latencyMs = Number(c.latencyMs) || 0;
 		if (c.rateWindowMs !== undefined) config.rateWindowMs = Number(c.rateWindowMs) || DEFAULTS.rateWindowMs;
 		if (c.retryAfter !== undefined) config.retryAfter = !!c.retryAfter;
+		if (c.rateLimitHeaders !== undefined) config.rateLimitHeaders = !!c.rateLimitHeaders;
 		if (c.reservationTtlMs !== undefined) config.reservationTtlMs = Number(c.reservationTtlMs);
 		if (c.batchListShape !== undefined) config.batchListShape = c.batchListShape;
 		return { ...config };
@@ -212,9 +215,10 @@ async function startStandin(options = {}) {
 		try {
 			const key = authenticate(keys, req.headers);
 			const wait = limiter.check(key.apiKey, config.rateLimitPerMinute, now, config.rateWindowMs);
+			const rateHeaders = config.rateLimitHeaders ? limiter.headers(key.apiKey, config.rateLimitPerMinute, now, config.rateWindowMs) : {};
 			if (wait !== null) {
 				entry.fault = 'ratelimit';
-				return { status: 429, body: RATE_LIMIT_BODY, headers: config.retryAfter ? { 'retry-after': String(wait) } : {} };
+				return { status: 429, body: RATE_LIMIT_BODY, headers: { ...rateHeaders, ...(config.retryAfter ? { 'retry-after': String(wait) } : {}) } };
 			}
 			authorise(key, req.headers, route.op.operationId);
 			if (validation.issues.length) throw validationError(validation.issues);
@@ -231,7 +235,7 @@ async function startStandin(options = {}) {
 				emit: deliverer.emit,
 			});
 			entry.responseErrors = contract.validateResponse(route.op, 200, result);
-			return { status: 200, body: result };
+			return { status: 200, body: result, headers: rateHeaders };
 		} catch (e) {
 			if (e instanceof ApiError) return { status: e.status, body: e.body, headers: e.headers };
 			entry.error = e && e.stack ? e.stack : String(e);

@@ -9,14 +9,15 @@ export const RATE_LIMIT_BUDGET_MS = 5 * HERO_WINDOW_MS;
 // Spacing requests 2% wider than the nominal gap keeps a burst of network jitter from pushing
 // more than the limit into any 60-second window that Hero counts.
 const SPACING_MARGIN = 1.02;
-// On news that others share the key, this process's rate is multiplied by this...
-const DECREASE = 0.7;
-// ...but never below this share of the credential's rate,
-const FLOOR_SHARE = 1 / 32;
-// and it climbs back by the credential's whole rate over this time (a quarter of it in 15 s).
-const RECOVERY_MS = HERO_WINDOW_MS;
+// A 429 waits one gap, and each further 429 in a row four times longer (capped by Hero's window).
 const BACKOFF_GROWTH = 4;
+// The second 429 in a row (one alone may be a stray) is news that other processes use the key:
+// this process's rate is then multiplied by DECREASE, but kept above FLOOR_SHARE of the credential's,
 const DECREASE_AFTER = 2;
+const DECREASE = 0.7;
+const FLOOR_SHARE = 1 / 32;
+// and climbs back by the credential's whole rate over RECOVERY_MS (a quarter of it in 15 s).
+const RECOVERY_MS = HERO_WINDOW_MS;
 
 /** Time as the limiter sees it; tests pass a virtual clock. */
 export interface LimiterClock {
@@ -65,11 +66,12 @@ export function rateLimitAdvice(headers: IDataObject | undefined, now: number): 
 /**
  * Paces requests for one API key in this process. Requests leave evenly spaced at the process's
  * own rate, which starts at the credential's Rate Limit. Other n8n processes (queue-mode workers)
- * may use the same key and nothing is shared between processes, so a 429 is taken as news that
- * the key is shared: the rate drops multiplicatively, every queued request waits (Retry-After or
- * RateLimit-Reset when Hero sends them, otherwise a backoff that doubles while Hero keeps refusing),
- * and the rate then climbs back linearly to the credential's rate. W processes busy on one key
- * settle near L / W each; a process alone is back at L within a minute.
+ * may use the same key, and nothing is shared between processes: Hero's answers are the shared
+ * signal. A 429 means Hero's window for the key is full, so every request queued here waits (as
+ * long as Hero asks, or a backoff no longer than it takes this process's oldest request of the last
+ * minute to leave the window), one request at a time asks again, and 429s in a row lower this
+ * process's rate, which then climbs back to the credential's. Busy processes thus keep Hero's
+ * window full between them with few 429s; a process alone is back at full pace within a minute.
  */
 export class RateLimiter {
 	private ceiling: number;
