@@ -2,12 +2,14 @@
 export interface Answer {
 	at: number;
 	refused: boolean;
+	/** accepted, but the message had been accepted before: it counts against the key, not towards the rate */
+	repeat?: boolean;
 }
 
 /**
  * The bench's figures from Hero's answers: requests, 429s and their share over the run and over the
- * worst 60-second window of it (Hero's window), and the share of Hero's allowance that was used:
- * accepted requests per whole window of the run over L. A run shorter than one window is measured
+ * worst 60-second window of it (Hero's window), and the delivered rate: messages accepted for the
+ * first time per whole window of the run over L, i.e. the share of Hero's allowance put to use. A run shorter than one window is measured
  * over its requests' span instead (n evenly spaced requests span n-1 gaps).
  */
 export function answerFigures(answers: Answer[], perMinute: number, windowMs = 60_000) {
@@ -24,7 +26,7 @@ export function answerFigures(answers: Answer[], perMinute: number, windowMs = 6
 			inWindow -= Number(sorted[start].refused);
 		}
 	}
-	const accepted = sorted.filter((answer) => !answer.refused).map((answer) => answer.at);
+	const accepted = sorted.filter((answer) => !answer.refused && !answer.repeat).map((answer) => answer.at);
 	const windows = Math.floor((last - first) / windowMs);
 	const allowance = (perMinute * windowMs) / 60_000;
 	const perWindow = Array.from(
