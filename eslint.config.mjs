@@ -1,38 +1,22 @@
-import tsParser from '@typescript-eslint/parser';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import { config } from '@n8n/node-cli/eslint';
+import tseslint from 'typescript-eslint';
 
-// eslint-plugin-n8n-nodes-base ships eslintrc presets only, so its plugin object and rule sets are wired in by hand.
-const nodesBase = { 'n8n-nodes-base': n8nNodesBase };
+// Shipped code (nodes/, credentials/, package.json) gets n8n's own config for community nodes, the one
+// `n8n-node lint` applies: its recommended rules with the n8n Cloud ones, eslint-plugin-n8n-nodes-base's node,
+// credential and package.json rules, typescript-eslint and import-x. Dev-only code, which never ships and
+// rightly uses Node's APIs, gets typescript-eslint's recommended rules.
+const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+const devOnly = ['standin/**/*.ts'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'standin/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
+	...config.map((block) => (block.files?.includes('**/*.ts') ? { ...block, files: shipped } : block)),
+	...tseslint.configs.recommended.map((block) => ({ ...block, files: devOnly })),
 	{
-		files: ['**/*.ts', 'package.json'],
-		languageOptions: {
-			parser: tsParser,
-			parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
-		},
-	},
-	{ ...n8nCommunityNodesPlugin.configs.recommended, files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'] },
-	{ files: ['package.json'], plugins: nodesBase, rules: n8nNodesBase.configs.community.rules },
-	{
-		files: ['credentials/**/*.ts'],
-		plugins: nodesBase,
+		files: devOnly,
 		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Main-repository rule: it wants a docs slug, while a community credential links to the vendor's docs URL.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		plugins: nodesBase,
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// Superseded: the community plugin's node-connection-type-literal requires NodeConnectionTypes instead of 'main'.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			// `const { field, ...rest } = record` is how a view leaves a field out
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
 		},
 	},
 ];

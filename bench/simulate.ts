@@ -10,7 +10,7 @@ import { RATE_LIMIT_BUDGET_MS, RateLimiter } from '../nodes/HeroHealth/transport
 import { VirtualClock } from '../test/virtualClock';
 import { answerFigures } from './figures';
 
-const { createRateLimiter } = require('../standin/auth');
+import { createRateLimiter } from '../standin/auth';
 
 export interface SimOptions {
 	workers: number;

@@ -6,13 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-export const HERO_ENVIRONMENT_URLS = {
-	production: 'https://api.herohealth.net',
-	staging: 'https://api.staging.htech.app',
-	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
-} as const;
-
-export const HERO_DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
 
 export class HeroHealthApi implements ICredentialType {
 	name = 'heroHealthApi';
@@ -21,7 +15,7 @@ export class HeroHealthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/hero-health.svg', dark: 'file:../icons/hero-health.dark.svg' };
 
-	documentationUrl = 'https://developer.herohealth.net/apis/public-api/openapi';
+	documentationUrl = 'https://github.com/n8n-nodes-hero-health/n8n-nodes-hero-health#credential-setup';
 
 	properties: INodeProperties[] = [
 		{

@@ -14,6 +14,8 @@ const path = require('path');
 const readline = require('readline');
 
 const n8n = require('./lib/n8n');
+// the stand-in is TypeScript: compile it on load (no type check)
+require('ts-node').register({ transpileOnly: true });
 const { startStandin } = require('../standin');
 
 const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');

@@ -91,7 +91,7 @@ const CASES: Case[] = [
 		{ operation: `appointment.${operation}`, base: newAppointment, path: 'practitionerId', kind: 'numericId' },
 		{ operation: `appointment.${operation}`, base: newAppointment, path: 'startTime', kind: 'dateTime' },
 		{ operation: `appointment.${operation}`, base: newAppointment, path: 'duration', kind: 'wholeNumber' },
-		{ operation: `appointment.${operation}`, base: { ...patient, slotSelection: 'slot' }, path: 'slotId', kind: 'text' },
+		{ operation: `appointment.${operation}`, base: { ...patient, slotSelection: 'slot' }, path: 'slotId', kind: 'numericId' },
 	]),
 	...['cancel', 'confirm', 'get', 'getStatus'].map(
 		(operation): Case => ({ operation: `appointment.${operation}`, base: {}, path: 'appointmentId', kind: 'numericId' }),
@@ -125,9 +125,9 @@ const CASES: Case[] = [
 		}),
 	),
 	...['get', 'send', 'getMessages', 'getRecipients'].map(
-		(operation): Case => ({ operation: `batchMessage.${operation}`, base: limited, path: 'batchMessageId', kind: 'text' }),
+		(operation): Case => ({ operation: `batchMessage.${operation}`, base: limited, path: 'batchMessageId', kind: 'numericId' }),
 	),
-	...['getMany', 'getMessages', 'getRecipients'].map(
+	...['getAll', 'getMessages', 'getRecipients'].map(
 		(operation): Case => ({ operation: `batchMessage.${operation}`, base: { ...limited, batchMessageId: '1' }, path: 'limit', kind: 'wholeNumber' }),
 	),
 	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map(
@@ -168,11 +168,11 @@ const CASES: Case[] = [
 	...['patientId', 'appointmentId'].map(
 		(path): Case => ({ operation: 'link.createVideoLink', base: {}, path, kind: 'optionalNumericId' }),
 	),
-	{ operation: 'link.get', base: {}, path: 'linkId', kind: 'text' },
+	{ operation: 'link.get', base: {}, path: 'linkId', kind: 'numericId' },
 	{ operation: 'link.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'id' }, path: 'linkId', kind: 'text' },
-	{ operation: 'link.update', base: { updateFields: { fromDate: '2031-01-01' } }, path: 'linkId', kind: 'text' },
+	{ operation: 'link.update', base: { updateFields: { fromDate: '2031-01-01' } }, path: 'linkId', kind: 'numericId' },
 	...(
 		[
 			['updateFields.appointmentTypeId', 'optionalNumericId'],
@@ -183,7 +183,7 @@ const CASES: Case[] = [
 		] as Array<[string, Kind]>
 	).map(([path, kind]): Case => ({ operation: 'link.update', base: { linkId: '3001', updateFields: {} }, path, kind })),
 	{ operation: 'location.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'text' },
+	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'numericId' },
 	...(
 		[
 			['patientId', 'numericId'],
@@ -255,7 +255,18 @@ const CASES: Case[] = [
 		).map(([path, kind]): Case => ({ operation: `slot.${operation}`, base: { ...slotSearch, ...limited }, path, kind })),
 	),
 	{ operation: 'slot.getAll', base: { ...slotSearch, ...limited }, path: 'limit', kind: 'wholeNumber' },
-	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'text' },
+	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'numericId' },
+	{ operation: 'practitioner.get', base: {}, path: 'practitionerId', kind: 'numericId' },
+	{ operation: 'practitioner.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
+	...(['locations.location.0.locationId', 'appointmentTypes.appointmentType.0.appointmentTypeId'] as const).map(
+		(path): Case => ({
+			operation: 'practitioner.getAll',
+			base: { ...limited, filters: { locations: { location: [{ locationId: byId('1') }] }, appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] } } },
+			path: `filters.${path}`,
+			kind: 'numericId',
+			label: path.startsWith('locations') ? 'Location' : 'Appointment Type',
+		}),
+	),
 ];
 
 /** Sets `path` in a copy of `parameters` to the expression; a picker keeps its "By ID" shape. */
@@ -336,7 +347,7 @@ describe('hostile-looking free text is sent exactly as written', () => {
 		'line one\nline two\ttabbed \u200b zero-width \u202e reversed',
 		'{{ $json.secret }} ${process.env.HOME}',
 		'\\"escaped\\" backslashes \\\\',
-		'x'.repeat(10_000),
+		'x'.repeat(918),
 	];
 
 	it('Message > Send: one request per item, message_string byte for byte, other fields untouched', async () => {

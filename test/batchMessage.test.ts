@@ -180,24 +180,44 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		for (let n = 0; n < 3; n++) await createBatch(1);
 		standin.clearLog();
 
-		const limited = await runHero(standin, { resource: 'batchMessage', operation: 'getMany', returnAll: false, limit: 2 });
+		const limited = await runHero(standin, { resource: 'batchMessage', operation: 'getAll', returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
 		expect(standin.log.map((entry) => [entry.path, entry.query, entry.valid])).toEqual([
 			['/v1/batch_message', { page_index: '0', page_size: '2' }, true],
 		]);
 
-		const all = await runHero(standin, { resource: 'batchMessage', operation: 'getMany', returnAll: true });
+		const all = await runHero(standin, { resource: 'batchMessage', operation: 'getAll', returnAll: true });
 		expect(all.items.map((item) => item.json.id)).toEqual(standin.state.batchMessages.map((batch) => batch.id));
 
 		standin.clearLog();
 		await runHero(standin, {
 			resource: 'batchMessage',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { status: 'QUEUED' },
 		});
 		expect(standin.log[0].query).toMatchObject({ status: 'QUEUED' });
 		expect(standin.log[0].valid).toBe(true);
+	});
+
+	it('takes each answer shape Hero’s list may have ({data, count}, a bare list, one batch) and fails clearly on anything else', async () => {
+		for (let n = 0; n < 3; n++) await createBatch(1);
+		const ids = standin.state.batchMessages.map((batch) => batch.id);
+		const getMany = { resource: 'batchMessage', operation: 'getAll', returnAll: true };
+
+		for (const [shape, expected] of [['list', ids], ['array', ids], ['object', [ids[0]]]] as const) {
+			standin.setConfig({ batchListShape: shape });
+			standin.clearLog();
+			const result = await runHero(standin, getMany);
+			expect({ shape, error: result.error?.message, ids: result.items.map((item) => item.json.id) }).toEqual({ shape, error: undefined, ids: expected });
+			expect(standin.log.every((entry) => entry.valid && entry.responseErrors.length === 0)).toBe(true);
+		}
+
+		standin.failNext({ path: '/v1/batch_message', method: 'GET', status: 200, body: { batches: ids } });
+		const odd = await runHero(standin, getMany);
+		expect(odd.items).toEqual([]);
+		expect(odd.error?.message).toContain('Hero Health answered GET /v1/batch_message with something other than a list');
+		expect(odd.error?.description).toContain('an object with batches');
 	});
 
 	it('lists the recipients with their PDS status, and the messages a sent batch produced', async () => {
@@ -228,6 +248,21 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		});
 		expect(messages.error).toBeUndefined();
 		expect(messages.items.map((item) => [item.json.patient_id, item.pairedItem])).toEqual([[known.id, { item: 0 }]]);
-		expect(processed(standin, 'GET', `/v1/batch_message/${id}/messages`).every((entry) => entry.valid)).toBe(true);
+		// The sends have their own status list (QUEUED, SENT, ERROR, SUCCESS), not the recipients' one.
+		const queued = await runHero(standin, {
+			resource: 'batchMessage',
+			operation: 'getMessages',
+			batchMessageId: id,
+			returnAll: true,
+			filters: { status: 'QUEUED' },
+		});
+		expect(queued.items.map((item) => item.json.patient_id)).toEqual([known.id]);
+		const sent = await runHero(standin, { resource: 'batchMessage', operation: 'getMessages', batchMessageId: id, returnAll: true, filters: { status: 'SENT' } });
+		expect(sent.items).toEqual([]);
+		expect(processed(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid])).toEqual([
+			[undefined, true],
+			['QUEUED', true],
+			['SENT', true],
+		]);
 	});
 });

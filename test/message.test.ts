@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { setGlobalState } from 'n8n-workflow';
 
 import { properties } from '../nodes/HeroHealth/actions/node.description';
@@ -225,15 +226,52 @@ describe('Message: Get', () => {
 		expect(standin.log.map((entry) => [entry.method, entry.path, entry.valid])).toEqual(
 			ids.map((id) => ['GET', `/v1/messages/${String(id)}`, true]),
 		);
-		expect(result.items.map((item) => [item.json.id, (item.json.patient as { id: string }).id, item.pairedItem])).toEqual([
-			[ids[0], '1001', { item: 0 }],
-			[ids[1], '1006', { item: 1 }],
+		expect(result.items.map((item) => [item.json.id, item.json.patient_id, item.json.status, item.pairedItem])).toEqual([
+			[ids[0], '1001', 'delivered', { item: 0 }],
+			[ids[1], '1006', 'delivered', { item: 1 }],
 		]);
+	});
+
+	it('outputs the delivery status, times and write-to-record outcome (Simplify), or Hero’s whole answer', async () => {
+		const sendAt = new Date(Date.now() + 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const send = async (patientId: string, options: INodeParameters) => {
+			const sent = await runHero(standin, { resource: 'message', operation: 'send', patientId: byId(patientId), channel: 'sms', message: 'Hi', options });
+			expect(sent.error).toBeUndefined();
+			return String(sent.items[0].json.message_id);
+		};
+		const written = await send('1001', { writeToRecord: true, snomedCode: '185316007' });
+		const scheduled = await send('1003', { sendAt });
+
+		const simple = await runHero(standin, { resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }, { items: items([{ id: written }, { id: scheduled }]) });
+		expect(simple.items.map((item) => item.json)).toEqual([
+			{
+				id: written,
+				status: 'delivered',
+				created_at: expect.any(String),
+				scheduled_at: null,
+				sent_at: expect.any(String),
+				patient_id: '1001',
+				write_to_record_status: 'awaiting_approval',
+				write_to_record_failure_reason: null,
+				written_to_record_at: null,
+			},
+			expect.objectContaining({ id: scheduled, status: 'scheduled', scheduled_at: sendAt, sent_at: null, write_to_record_status: null }),
+		]);
+
+		const full = await runHero(standin, { resource: 'message', operation: 'get', messageId: written, simplify: false });
+		expect(full.items[0].json).toMatchObject({
+			id: written,
+			patient: { id: '1001', first_name: expect.any(String) },
+			write_to_record: { status: 'awaiting_approval', snomed_code: '185316007' },
+			message_type: 'sms',
+		});
 	});
 
 	it('refuses an empty message ID without a request, and reports an unknown one as not found', async () => {
 		const empty = await runHero(standin, { resource: 'message', operation: 'get', messageId: ' ' });
 		expect(empty.error?.message).toContain('Invalid Message ID [item 0]');
+		const letters = await runHero(standin, { resource: 'message', operation: 'get', messageId: 'msg-70001' });
+		expect(letters.error?.message).toContain('Invalid Message ID [item 0]: "msg-70001" is not a numeric ID');
 		expect(standin.log).toHaveLength(0);
 
 		const unknown = await runHero(standin, { resource: 'message', operation: 'get', messageId: '424242' });

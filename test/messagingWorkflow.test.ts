@@ -101,8 +101,8 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	expect(processed(standin, 'GET', /^\/v1\/messages\/\d+$/).map((entry) => entry.path).sort()).toEqual(
 		sent.items.map((item) => `/v1/messages/${String(item.json.message_id)}`).sort(),
 	);
-	expect(fetched.items.map((item) => (item.json.patient as { id: string }).id)).toEqual(patientIds);
-	expect(fetched.items.every((item) => item.json.message_type === 'sms' && item.json.status === 'delivered')).toBe(true);
+	expect(fetched.items.map((item) => item.json.patient_id)).toEqual(patientIds);
+	expect(fetched.items.every((item) => item.json.status === 'delivered' && item.json.sent_at)).toBe(true);
 	// nothing was sent twice, and nothing else was sent
 	expect(standin.log).toHaveLength(PEOPLE * 3);
 });

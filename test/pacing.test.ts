@@ -5,8 +5,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { HeroContext } from '../nodes/HeroHealth/transport/request';
-
-const { createRateLimiter } = require('../standin/auth');
+import { createRateLimiter } from '../standin/auth';
 
 type Transport = typeof import('../nodes/HeroHealth/transport/request');
 

@@ -249,7 +249,7 @@ describe('Patient: Get and Search', () => {
 		expect(byNhs.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: '1001', first_name: 'Olivia' })]);
 		expect(Object.keys(byNhs.items[0].json).sort()).toEqual(SIMPLE_KEYS);
 
-		const surnames = standin.state.patients.filter((p) => /^W/.test(p.last_name) && p.status !== 'archived');
+		const surnames = standin.state.patients.filter((p) => /^W/.test(p.last_name ?? '') && p.status !== 'archived');
 		standin.clearLog();
 		const limited = await runHero(standin, patient('search', { searchFields: { lastName: 'W' }, limit: 2 }));
 		expect(limited.items).toHaveLength(2);
@@ -257,6 +257,24 @@ describe('Patient: Get and Search', () => {
 
 		const all = await runHero(standin, patient('search', { searchFields: { lastName: 'W' }, returnAll: true, simplify: false }));
 		expect(all.items.map((item) => item.json.hero_id)).toEqual(surnames.map((p) => p.id));
+	});
+
+	it('finds a patient by EMIS ID through Hero’s one-field search, which takes no other field', async () => {
+		const target = standin.state.patients[2];
+		const found = await runHero(standin, patient('search', { searchFields: { emisId: '={{ $json.emis }}' } }), {
+			items: items([{ emis: target.emis_id }, { emis: 'EMIS-NOBODY' }]),
+		});
+		expect(found.error).toBeUndefined();
+		expect(found.items.map((item) => [item.json.id, item.pairedItem])).toEqual([[target.id, { item: 0 }]]);
+		expect(standin.log.map((entry) => [entry.path, entry.query.field, entry.query.search, entry.valid])).toEqual([
+			['/v1/patients', 'emis_id', target.emis_id, true],
+			['/v1/patients', 'emis_id', 'EMIS-NOBODY', true],
+		]);
+
+		standin.clearLog();
+		const mixed = await runHero(standin, patient('search', { searchFields: { emisId: String(target.emis_id), lastName: 'Smith' } }));
+		expect(mixed.error?.message).toContain('Invalid Search Fields [item 0]: EMIS ID is searched on its own');
+		expect(standin.log).toHaveLength(0);
 	});
 
 	it('refuses a search without any field, or with a bad NHS number, without a request', async () => {

@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
@@ -8,7 +10,7 @@ import { contractRequests } from './bookingHelpers';
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
 
-function search(method: string, filter?: string, paginationToken?: string) {
+function search(method: string, filter?: string, paginationToken?: string, parameters?: INodeParameters) {
 	return runListSearch({
 		nodeType: new HeroHealth(),
 		method,
@@ -16,7 +18,22 @@ function search(method: string, filter?: string, paginationToken?: string) {
 		paginationToken,
 		credentials: { heroHealthApi: standinCredentials(standin) },
 		credentialTypes: [new HeroHealthApi()],
+		parameters,
 	});
+}
+
+const picked = (value: string) => ({ __rl: true, mode: 'list', value });
+// A slot search, where the appointment type, location and practitioner pickers sit together.
+const slotSearch = (chosen: INodeParameters): INodeParameters => ({ resource: 'slot', operation: 'getAll', ...chosen });
+
+/** Who the stand-in's clinical system has sessions for, at that location and for that type (the ground truth). */
+function practitionersWithSlots(filter: { location?: string; type?: string }) {
+	const ids = new Set(
+		standin.state.slots
+			.filter((slot) => (!filter.location || slot.location_id === filter.location) && (!filter.type || slot.appointment_type_id === filter.type))
+			.map((slot) => slot.practitioner_id),
+	);
+	return [...ids].sort();
 }
 
 describe('the node’s pickers', () => {
@@ -88,24 +105,69 @@ describe('Location picker', () => {
 		expect((await search('searchLocations', 'Nowhere')).results).toEqual([]);
 		expect(contractRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
 	});
+
+	it('offers only the locations with the appointment type chosen above', async () => {
+		// Video consultations (5) only at the main surgery (1); GP appointments (1) stay at every site.
+		const { slots } = standin.state;
+		for (let i = slots.length - 1; i >= 0; i--) if (slots[i].appointment_type_id === '5' && slots[i].location_id !== '1') slots.splice(i, 1);
+
+		const video = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('5') }));
+		expect(video.results).toEqual([{ name: 'Main Surgery', value: '1' }]);
+		const gp = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('1') }));
+		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '3']);
+		expect(contractRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
+	});
 });
 
 describe('Practitioner picker', () => {
-	it('lists admins by first name with their email, and searches by name', async () => {
+	it('lists the bookable clinicians (not other admins) with their role, and searches by name', async () => {
 		const all = await search('searchPractitioners');
-		expect(all.results[0]).toEqual({ name: 'Anna Okafor (anna.okafor@example.com)', value: '11' });
-		expect(all.results).toHaveLength(standin.state.admins.length);
-		expect((await search('searchPractitioners', 'mensah')).results).toEqual([
-			{ name: 'Chloe Mensah (chloe.mensah@example.com)', value: '13' },
+		expect(all.results).toEqual([
+			{ name: 'Anna Okafor (GP)', value: '11' },
+			{ name: 'Ben Lindqvist (GP)', value: '12' },
+			{ name: 'Chloe Mensah (GP)', value: '13' },
+			{ name: 'Dylan Price (Nurse)', value: '14' },
+			{ name: 'Erin Shah (Nurse)', value: '15' },
 		]);
-		expect(contractRequests(standin)[0].query).toMatchObject({ order_by: 'first_name', page_index: '0' });
+		expect((await search('searchPractitioners', 'mensah')).results).toEqual([{ name: 'Chloe Mensah (GP)', value: '13' }]);
+		expect(contractRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
+			['/v1/practitioners', '0'],
+			['/v1/practitioners', '0'],
+		]);
+	});
+
+	it('offers only those at the location and for the appointment type chosen above', async () => {
+		for (const [location, type] of [['1', '1'], ['2', '3'], ['3', '4']]) {
+			const offered = await search(
+				'searchPractitioners',
+				undefined,
+				undefined,
+				slotSearch({ appointmentTypeId: picked(type), locationId: { __rl: true, mode: 'id', value: location } }),
+			);
+			expect({ location, type, offered: offered.results.map((result) => result.value).sort() }).toEqual({
+				location,
+				type,
+				offered: practitionersWithSlots({ location, type }),
+			});
+		}
+		// An expression, or a picker left empty, narrows nothing.
+		const unfiltered = await search('searchPractitioners', undefined, undefined, slotSearch({ locationId: picked('={{ $json.location }}') }));
+		expect(unfiltered.results).toHaveLength(5);
+		const queries = contractRequests(standin).map((entry) => entry.query);
+		expect(queries.slice(0, 3)).toEqual([
+			expect.objectContaining({ location_ids: '1', appointment_type_ids: '1' }),
+			expect.objectContaining({ location_ids: '2', appointment_type_ids: '3' }),
+			expect.objectContaining({ location_ids: '3', appointment_type_ids: '4' }),
+		]);
+		expect(queries[3]).not.toHaveProperty('location_ids');
 	});
 
 	it('pages through Hero, and a search keeps reading pages until something matches', async () => {
-		for (let n = 0; n < 60; n++) {
-			standin.state.admins.push({ id: String(300 + n), first_name: `Locum${String(n).padStart(2, '0')}`, last_name: 'Cover', email: `locum${n}@example.com`, external_prescriber_id: null });
-		}
-		standin.state.admins.push({ id: '399', first_name: 'Zara', last_name: 'Zephyr', email: 'zara@example.com', external_prescriber_id: null });
+		const locum = (id: number, first: string, last: string) =>
+			({ id: String(id), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com`, role: 'GP', locations: {}, external_prescriber_id: null });
+		for (let n = 0; n < 60; n++) standin.state.admins.push(locum(300 + n, `Locum${String(n).padStart(2, '0')}`, 'Cover'));
+		standin.state.admins.push(locum(399, 'Zara', 'Zephyr'));
+		const bookable = standin.state.admins.filter((admin) => ['GP', 'Nurse'].includes(String(admin.role)));
 
 		const first = await search('searchPractitioners');
 		expect(first.results).toHaveLength(50);
@@ -113,11 +175,11 @@ describe('Practitioner picker', () => {
 		const second = await search('searchPractitioners', undefined, first.paginationToken);
 		expect(second.paginationToken).toBeUndefined();
 		const values = [...first.results, ...second.results].map((result) => result.value);
-		expect(new Set(values).size).toBe(standin.state.admins.length);
+		expect(new Set(values).size).toBe(bookable.length);
 
 		standin.clearLog();
 		const zara = await search('searchPractitioners', 'zephyr');
-		expect(zara.results).toEqual([{ name: 'Zara Zephyr (zara@example.com)', value: '399' }]);
+		expect(zara.results).toEqual([{ name: 'Zara Zephyr (GP)', value: '399' }]);
 		expect(contractRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
 	});
 });

@@ -80,7 +80,7 @@ const PARAMETERS: Record<string, INodeParameters> = {
 		recipientList: { recipient: [{ nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }] },
 	},
 	'batchMessage.get': { batchMessageId: '1' },
-	'batchMessage.getMany': { returnAll: true },
+	'batchMessage.getAll': { returnAll: true },
 	'batchMessage.getMessages': { batchMessageId: '1', returnAll: true },
 	'batchMessage.getRecipients': { batchMessageId: '1', returnAll: true },
 	'batchMessage.send': { batchMessageId: '1' },
@@ -109,8 +109,10 @@ const PARAMETERS: Record<string, INodeParameters> = {
 	'practiceGroup.getCapabilities': {},
 	'practiceGroup.getConfiguration': {},
 	'practiceGroup.getElements': {},
+	'practitioner.get': { practitionerId: byId('11') },
+	'practitioner.getAll': { returnAll: true },
 	'slot.count': { appointmentTypeId: byId('1'), locationId: byId('1') },
-	'slot.get': { slotId: '1' },
+	'slot.get': { slotId: '100001' },
 	'slot.getAll': { appointmentTypeId: byId('1'), locationId: byId('1'), returnAll: false, limit: 5 },
 };
 

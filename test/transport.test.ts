@@ -1,4 +1,5 @@
-import { HeroHealthApi, HERO_ENVIRONMENT_URLS } from '../credentials/HeroHealthApi.credentials';
+import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
+import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
 import { baseUrlFor } from '../nodes/HeroHealth/transport/request';
 import { HeroTransportProbe } from './fixtures/HeroTransportProbe.node';
 import { testCredential } from './harness';
@@ -280,8 +281,10 @@ describe('Practice Group in n8n’s engine', () => {
 			{ items: items(3), continueOnFail: true },
 		);
 		expect(result.items).toHaveLength(3);
-		expect(result.items[0].json.error).toMatch(/Not found.*\[item 0\]/);
+		// /v1/me always exists, so its 404 points at the credential's address, not at a missing record.
+		expect(result.items[0].json.error).toMatch(/Hero Health has no GET \/v1\/me at http:\/\/127\.0\.0\.1:\d+ \(404\) \[item 0\]/);
 		expect(result.items[0].json.description).toMatch(/No practice group/);
+		expect(result.items[0].json.description).toMatch(/check the Environment and Base URL/);
 		expect(result.items[1].json.id).toBe(standin.keys.full.practiceGroupId);
 		expect(result.items[2].json.id).toBe(standin.keys.full.practiceGroupId);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

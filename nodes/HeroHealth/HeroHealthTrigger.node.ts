@@ -9,8 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { HERO_ENVIRONMENT_URLS } from '../../credentials/HeroHealthApi.credentials';
-import { optionsCollection } from './actions/common.descriptions';
+import { HERO_ENVIRONMENT_URLS } from './transport/environments';
 import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
@@ -18,8 +17,7 @@ import type { DeliveryHeaders, Verdict } from './trigger/signature';
 import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
 import { RecentlyAccepted, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
 import { heroPaths } from './transport/paths';
-import type { HeroCredentials } from './transport/request';
-import { CREDENTIAL_TYPE, baseUrlFor, heroRequest } from './transport/request';
+import { heroConnection, heroRequest } from './transport/request';
 
 // Shared by every Hero Health Trigger in this n8n process (digests differ per signing key). The record
 // every process sees is in the node's static data; this only covers the moments before n8n saves it.
@@ -61,22 +59,29 @@ export class HeroHealthTrigger implements INodeType {
 				required: true,
 				description: 'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
 			},
-			optionsCollection([
-				{
-					displayName: 'Include Headers',
-					name: 'includeHeaders',
-					type: 'boolean',
-					default: true,
-					description: "Whether to output the delivery's HTTP headers (the signature header is always left out)",
-				},
-				{
-					displayName: 'Include Raw Body',
-					name: 'includeRawBody',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to also output the body exactly as Hero sent it, as text',
-				},
-			]),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: true,
+						description: "Whether to output the delivery's HTTP headers (the signature header is always left out)",
+					},
+					{
+						displayName: 'Include Raw Body',
+						name: 'includeRawBody',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to also output the body exactly as Hero sent it, as text',
+					},
+				],
+			},
 		],
 	};
 
@@ -112,8 +117,8 @@ export class HeroHealthTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const url = this.getNodeWebhookUrl('default') ?? '';
-				const credentials = await this.getCredentials<HeroCredentials>(CREDENTIAL_TYPE);
-				if (baseUrlFor(credentials) === HERO_ENVIRONMENT_URLS.production && !url.startsWith('https://')) {
+				const { baseUrl } = await heroConnection.call(this);
+				if (baseUrl === HERO_ENVIRONMENT_URLS.production && !url.startsWith('https://')) {
 					throw new NodeOperationError(
 						this.getNode(),
 						`Hero Health delivers webhooks over HTTPS only, and this workflow's webhook URL is ${url}`,
@@ -199,8 +204,9 @@ export class HeroHealthTrigger implements INodeType {
 			body: parsedBody(text) as IDataObject,
 		};
 		if (options.includeHeaders !== false) {
-			const { [SIGNATURE_HEADER]: _signature, ...rest } = headers;
-			json.headers = rest as IDataObject;
+			const rest: IDataObject = { ...headers };
+			delete rest[SIGNATURE_HEADER];
+			json.headers = rest;
 		}
 		if (options.includeRawBody) json.rawBody = text;
 		return { workflowData: [[{ json }]] };

@@ -26,6 +26,17 @@ export const patientLocator: INodeProperties = {
 	],
 };
 
+/** n8n's usual Simplify toggle, on by default; `fields` names what the simplified output keeps. */
+export function simplifyField(fields: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only the most used fields (${fields}) instead of Hero's full answer`,
+	};
+}
+
 /** The optional settings of an operation, under n8n's usual Options / Add Option collection. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
@@ -127,9 +138,28 @@ export const practitionerLocator = numericIdLocator({
 	displayName: 'Practitioner',
 	name: 'practitionerId',
 	searchListMethod: 'searchPractitioners',
-	description: 'The clinician (a Hero admin user) who sees the patient: pick by name, or give the numeric Hero ID',
+	description: 'The clinician who sees the patient: pick by name (only those at the chosen location and for the chosen appointment type are listed), or give the numeric Hero ID',
 	idExample: '15',
 });
+
+/** A free slot's ID, for Slot > Get and for booking by slot; read it with `fetchFreeSlot`. */
+export const slotIdField: INodeProperties = {
+	displayName: 'Slot ID',
+	name: 'slotId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 100231',
+	description: 'The ID of a free slot, as returned by Slot > Get Many',
+};
+
+/** From Date and To Date, calendar days for a slot search or a booking link; read them with `readDateRange`. */
+export function dateRangeFields(fromDescription: string, toDescription: string): INodeProperties[] {
+	return [
+		{ displayName: 'From Date', name: 'fromDate', type: 'dateTime', default: '', description: fromDescription },
+		{ displayName: 'To Date', name: 'toDate', type: 'dateTime', default: '', description: toDescription },
+	];
+}
 
 /** An NHS number typed or mapped from the input; read it with `checkedNhsNumber`. */
 export const nhsNumberField: INodeProperties = {

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PageOptions } from '../transport/request';
 import {
+	calendarDateProblem,
 	dateOfBirthProblem,
 	nhsNumberDigits,
 	nhsNumberProblem,
@@ -63,6 +64,38 @@ export function checkedNhsNumber(this: IExecuteFunctions, itemIndex: number, raw
 export function checkedDateOfBirth(this: IExecuteFunctions, itemIndex: number, raw: unknown, field = 'Date of Birth'): string {
 	refuseInvalid.call(this, itemIndex, field, dateOfBirthProblem(raw));
 	return plainDate(raw);
+}
+
+/** An optional calendar day as Hero's plain YYYY-MM-DD, checked first; undefined when not given. */
+export function readCalendarDay(this: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	refuseInvalid.call(this, itemIndex, field, calendarDateProblem(value));
+	return plainDate(value);
+}
+
+/** From Date and To Date as plain calendar days, each left out when empty; a To Date before the From Date is refused. */
+export function readDateRange(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	given: { fromDate?: unknown; toDate?: unknown },
+): { from?: string; to?: string } {
+	const from = readCalendarDay.call(this, itemIndex, given.fromDate, 'From Date');
+	const to = readCalendarDay.call(this, itemIndex, given.toDate, 'To Date');
+	if (from && to && to < from) refuseInvalid.call(this, itemIndex, 'To Date', `${to} is before From Date ${from}`);
+	return { from, to };
+}
+
+/**
+ * Options Hero takes as they are, renamed to Hero's fields (`fields`: option name → Hero field).
+ * Text is trimmed; an option left empty is left out.
+ */
+export function heroFieldsFrom(options: IDataObject, fields: Record<string, string>): IDataObject {
+	const body: IDataObject = {};
+	for (const [option, heroField] of Object.entries(fields)) {
+		const value = typeof options[option] === 'string' ? (options[option] as string).trim() : options[option];
+		if (value !== undefined && value !== null && value !== '') body[heroField] = value;
+	}
+	return body;
 }
 
 /** A required text parameter (or a picker's value), trimmed; refused when empty or not text. */

@@ -8,6 +8,7 @@ import * as location from './location';
 import * as message from './message';
 import * as patient from './patient';
 import * as practiceGroup from './practiceGroup';
+import * as practitioner from './practitioner';
 import * as slot from './slot';
 import type { HeroOperation } from './types';
 
@@ -20,6 +21,7 @@ export const heroResources: Record<string, { description: INodeProperties[]; ope
 	message,
 	patient,
 	practiceGroup,
+	practitioner,
 	slot,
 };
 
@@ -38,6 +40,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Message', value: 'message' },
 			{ name: 'Patient', value: 'patient' },
 			{ name: 'Practice Group', value: 'practiceGroup' },
+			{ name: 'Practitioner', value: 'practitioner' },
 			{ name: 'Slot', value: 'slot' },
 		],
 		default: 'practiceGroup',

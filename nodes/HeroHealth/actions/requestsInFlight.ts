@@ -26,7 +26,6 @@ export const INDEPENDENT_OPERATIONS = [
 	'getConfiguration',
 	'getEhrCandidates',
 	'getElements',
-	'getMany',
 	'getMessages',
 	'getRecipients',
 	'getStatus',

@@ -93,26 +93,48 @@ export async function searchAppointmentTypes(
 	return await searchByName.call(this, heroPaths.appointmentTypes, {}, label, filter, paginationToken);
 }
 
+/**
+ * The numeric ID already chosen in another picker of this node (top level, or among Update Fields),
+ * so a list can offer only what fits it; none while that picker is empty or holds an expression.
+ */
+function chosenId(this: ILoadOptionsFunctions, name: string): string | undefined {
+	for (const path of [name, `updateFields.${name}`]) {
+		const value = this.getCurrentNodeParameter(path) as { value?: unknown } | string | undefined;
+		// Our pickers have only From List and By ID modes, whose value is the ID itself.
+		const id = String((typeof value === 'object' ? value?.value : value) ?? '').trim();
+		if (/^\d+$/.test(id)) return id;
+	}
+	return undefined;
+}
+
+/** Only the locations that offer the appointment type chosen above, when one is. */
 export async function searchLocations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const typeId = chosenId.call(this, 'appointmentTypeId');
+	const qs: IDataObject = typeId ? { appointment_type_ids: [typeId] } : {};
 	const label = (location: IDataObject) => String(location.name ?? `Location ${String(location.id)}`);
-	return await searchByName.call(this, heroPaths.locations, {}, label, filter, paginationToken);
+	return await searchByName.call(this, heroPaths.locations, qs, label, filter, paginationToken);
 }
 
-/** Practitioners are Hero admin users; their email tells two people of the same name apart. */
+/** Only the practitioners at the location and for the appointment type chosen above, when they are. */
 export async function searchPractitioners(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const label = (admin: IDataObject) => {
-		const name = [admin.first_name, admin.last_name].filter(Boolean).join(' ') || `Admin ${String(admin.id)}`;
-		return admin.email ? `${name} (${String(admin.email)})` : name;
+	const locationId = chosenId.call(this, 'locationId');
+	const typeId = chosenId.call(this, 'appointmentTypeId');
+	const qs: IDataObject = {};
+	if (locationId) qs.location_ids = [locationId];
+	if (typeId) qs.appointment_type_ids = [typeId];
+	const label = (practitioner: IDataObject) => {
+		const name = [practitioner.first_name, practitioner.last_name].filter(Boolean).join(' ') || `Practitioner ${String(practitioner.id)}`;
+		return practitioner.type ? `${name} (${String(practitioner.type)})` : name;
 	};
-	return await searchByName.call(this, heroPaths.admins, { order_by: 'first_name' }, label, filter, paginationToken);
+	return await searchByName.call(this, heroPaths.practitioners, qs, label, filter, paginationToken);
 }
 
 /** The EHR candidates of the patient chosen above; the value is the candidate's ehr_partner_id. */

@@ -7,6 +7,8 @@ export interface RequestSummary {
 	path: string;
 	/** e.g. "message 42"; used to say what was not found */
 	subject?: string;
+	/** where the request went, so a 404 on a path that should exist can point at the credential */
+	baseUrl?: string;
 }
 
 export interface HeroErrorInput {
@@ -74,6 +76,11 @@ function heroWords(body: IDataObject): string {
 	return '';
 }
 
+/** The parts of a description that are there, one per line. */
+function lines(...parts: Array<string | undefined>): string {
+	return parts.filter(Boolean).join('\n');
+}
+
 function action(request: RequestSummary) {
 	return `${request.method} ${request.path}`;
 }
@@ -91,13 +98,11 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 		const restrictions = Array.isArray(body.restrictions) ? body.restrictions.map(String) : [];
 		const blocked = restrictions.length ? restrictions.join(', ') : 'unspecified channels';
 		message = `Blocked by the patient's data-sharing restrictions (gdpr_restriction): ${blocked}`;
-		description = [
+		description = lines(
 			heroSaid,
 			`Restricted channels: ${blocked}.`,
 			'Send on a channel that is not restricted, or route this item through the error output to handle it another way.',
-		]
-			.filter(Boolean)
-			.join('\n');
+		);
 	} else if (status === 400) {
 		const issues = describeValidationIssues(body.message);
 		message = `Hero Health rejected the request as invalid (400) for ${action(request)}`;
@@ -106,26 +111,29 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 			: heroSaid || 'Check the parameters of this operation.';
 	} else if (status === 401) {
 		message = 'Hero Health did not accept the API key (401 Unauthorized)';
-		description = [
+		description = lines(
 			heroSaid,
 			'Check the API key in the Hero Health API credential, and that its environment matches the key: staging and production keys differ.',
-		]
-			.filter(Boolean)
-			.join('\n');
+		);
 	} else if (status === 403) {
 		message = `Hero Health refused access to ${action(request)} (403 Forbidden)`;
-		description = [
+		description = lines(
 			heroSaid,
 			'The key is valid but may lack the scope this call needs (messaging, booking or booking links), or the Practice Group ID in the credential does not belong to this key. Ask Hero to add the scope, or fix the Practice Group ID.',
-		]
-			.filter(Boolean)
-			.join('\n');
+		);
+	} else if (status === 404 && request.subject) {
+		message = `Not found: Hero Health has no ${request.subject} (404)`;
+		description = lines(
+			heroSaid,
+			'Check the ID, and that it belongs to this practice group and environment. If every request fails like this, check the Environment and Base URL of the Hero Health API credential.',
+		);
 	} else if (status === 404) {
-		const subject = request.subject ?? 'the requested record';
-		message = `Not found: Hero Health has no ${subject} (404)`;
-		description = [heroSaid, `Check the ID, and that it belongs to this practice group and environment.`]
-			.filter(Boolean)
-			.join('\n');
+		// A list or the practice group itself: nothing to be missing but the path, so the address is wrong.
+		message = `Hero Health has no ${action(request)} at ${request.baseUrl ?? 'this address'} (404)`;
+		description = lines(
+			heroSaid,
+			"This path exists in Hero's API, so the address is probably wrong: check the Environment and Base URL of the Hero Health API credential.",
+		);
 	} else if (status === 409) {
 		message = `Hero Health reported a conflict for ${action(request)} (409)`;
 		description = heroSaid || 'The record changed or is taken; fetch it again and retry with current data.';
@@ -136,17 +144,13 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 			seconds > 0
 				? `Hero Health's rate limit was still exceeded after ${input.attempts ?? 1} attempts over ${over} (429)`
 				: "Hero Health's rate limit was exceeded, and Hero asked to wait longer than the node waits (429)";
-		description = [
+		description = lines(
 			heroSaid,
-			"Another workflow or system may be using the same API key. Lower the credential's Rate Limit, or run fewer workflows on this key at once.",
-		]
-			.filter(Boolean)
-			.join('\n');
+			'Hero refused this request every time, so it did nothing with it. Something besides these n8n workflows may be using the same API key heavily (the node already shares the key with every n8n process and waits 429s out). Run the item again later.',
+		);
 	} else if (status >= 500) {
 		message = `Hero Health had a server error (${status}) on ${action(request)}`;
-		description = [heroSaid, input.notResent ? WRITE_NOT_RESENT : 'Hero may be having problems; try again later.']
-			.filter(Boolean)
-			.join('\n');
+		description = lines(heroSaid, input.notResent ? WRITE_NOT_RESENT : 'Hero may be having problems; try again later.');
 	} else {
 		message = `Hero Health answered ${status} to ${action(request)}`;
 		description = heroSaid;

@@ -4,7 +4,6 @@ const segment = (id: string | number) => encodeURIComponent(String(id));
 
 export const heroPaths = {
 	elementsJwt: '/v1/access_token',
-	admins: '/v1/admins',
 	appointment: (id: string) => `/v1/appointments/${segment(id)}`,
 	appointmentBook: (id: string) => `/v1/appointments/${segment(id)}/book`,
 	appointmentCancel: (id: string) => `/v1/appointments/${segment(id)}/cancel`,
@@ -40,6 +39,8 @@ export const heroPaths = {
 	patientRegisterPds: '/v1/patients/register_pds',
 	patients: '/v1/patients',
 	patientsV3: '/v3/patients',
+	practitioner: (id: string) => `/v1/practitioners/${segment(id)}`,
+	practitioners: '/v1/practitioners',
 	slot: (id: string) => `/v1/slots/${segment(id)}`,
 	slotCount: '/v1/slots/count',
 	slots: '/v1/slots',

@@ -10,10 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../../../credentials/HeroHealthApi.credentials';
+import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from './environments';
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
 import { RATE_LIMIT_BUDGET_MS, rateLimiterFor } from './rateLimiter';
+import { baseUrlProblem, headerValueProblem, rateLimitProblem } from '../validation';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 
@@ -33,7 +34,7 @@ export interface HeroRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
-	/** What the request is about ("message 42"), so a 404 can say what was not found. */
+	/** The record the request is about ("message 42"), so a 404 can say what was not found; none for lists. */
 	subject?: string;
 	/** Values besides the API key to remove from errors, such as webhook signing keys. */
 	secrets?: string[];
@@ -71,8 +72,38 @@ export function stopSending(context: HeroContext, itemIndex: number): void {
 }
 
 export function baseUrlFor(credentials: HeroCredentials): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	return HERO_ENVIRONMENT_URLS[credentials.environment] ?? HERO_ENVIRONMENT_URLS.production;
+}
+
+/** What every request needs from the credential, checked first: nothing is sent on a bad value. */
+export interface HeroConnection {
+	apiKey: string;
+	baseUrl: string;
+	perMinute: number;
+}
+
+export async function heroConnection(this: HeroContext, itemIndex?: number): Promise<HeroConnection> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
+	const refuse = (field: string, problem: string | undefined) => {
+		if (problem === undefined) return;
+		const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+		throw new NodeOperationError(this.getNode(), `Invalid ${field} in the Hero Health API credential${item}: ${problem}`, {
+			itemIndex,
+			description: `Open the Hero Health API credential and correct its ${field}. Nothing was sent to Hero.`,
+		});
+	};
+	refuse('API Key', headerValueProblem(credentials.apiKey));
+	refuse('Practice Group ID', headerValueProblem(credentials.practiceGroupId));
+	if (credentials.environment === 'custom') refuse('Base URL', baseUrlProblem(credentials.baseUrl));
+	const rate = credentials.rateLimitPerMinute;
+	const unset = rate === undefined || rate === null || (rate as unknown) === '';
+	if (!unset) refuse('Rate Limit (Requests per Minute)', rateLimitProblem(rate));
+	return {
+		apiKey: credentials.apiKey,
+		baseUrl: baseUrlFor(credentials),
+		perMinute: unset ? HERO_DEFAULT_RATE_LIMIT_PER_MINUTE : Number(rate),
+	};
 }
 
 function networkErrorCode(error: unknown): string {
@@ -105,16 +136,13 @@ export async function heroSecrets(this: HeroContext): Promise<string[]> {
  * turned into a NodeApiError carrying Hero's words with secrets removed.
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest, itemIndex?: number): Promise<IDataObject> {
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as HeroCredentials;
-	const secrets = [credentials.apiKey, ...(request.secrets ?? [])];
-	const limiter = rateLimiterFor(
-		credentials.apiKey,
-		Number(credentials.rateLimitPerMinute) || HERO_DEFAULT_RATE_LIMIT_PER_MINUTE,
-	);
-	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject };
+	const connection = await heroConnection.call(this, itemIndex);
+	const secrets = [connection.apiKey, ...(request.secrets ?? [])];
+	const limiter = rateLimiterFor(connection.apiKey, connection.perMinute);
+	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject, baseUrl: connection.baseUrl };
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrlFor(credentials)}${request.path}`,
+		url: `${connection.baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		json: true,
@@ -188,11 +216,33 @@ export interface PageOptions {
 	returnAll: boolean;
 	limit?: number;
 	pageSize?: number;
+	/** Hero may answer with one record instead of a list (GET /v1/batch_message, as Hero's reference shows it). */
+	mayAnswerOneRecord?: boolean;
 }
 
-interface HeroPage {
-	data?: IDataObject[];
-	count?: number;
+function shapeOf(body: unknown): string {
+	if (body === null || body === undefined || body === '') return 'nothing';
+	if (typeof body !== 'object') return `a ${typeof body}`;
+	const keys = Object.keys(body);
+	return keys.length ? `an object with ${keys.slice(0, 8).join(', ')}` : 'an empty object';
+}
+
+/** One page's records: Hero's {data, count}, a bare list, or (where allowed) one record alone; anything else fails. */
+function pageRecords(
+	this: HeroContext,
+	page: unknown,
+	request: HeroRequest,
+	pages: PageOptions,
+	itemIndex?: number,
+): { records: IDataObject[]; count?: number; lone?: boolean } {
+	if (Array.isArray(page)) return { records: page as IDataObject[] };
+	const body = (page ?? {}) as IDataObject;
+	if (Array.isArray(body.data)) return { records: body.data as IDataObject[], count: typeof body.count === 'number' ? body.count : undefined };
+	if (pages.mayAnswerOneRecord && typeof page === 'object' && body.id !== undefined) return { records: [body], lone: true };
+	throw new NodeOperationError(this.getNode(), `Hero Health answered ${request.method} ${request.path} with something other than a list`, {
+		itemIndex,
+		description: `Expected {data, count}${pages.mayAnswerOneRecord ? ', a list or one record' : ' or a list'}, but got ${shapeOf(page)}. Nothing was output for this item; tell the package maintainers what Hero answered.`,
+	});
 }
 
 /**
@@ -210,18 +260,18 @@ export async function heroRequestAllPages(
 	const records: IDataObject[] = [];
 	let previousPage = '';
 	for (let pageIndex = 0; records.length < limit; pageIndex++) {
-		const page: HeroPage = await heroRequest.call(
+		const page = await heroRequest.call(
 			this,
 			{ ...request, qs: { ...request.qs, page_index: pageIndex, page_size: pageSize } },
 			itemIndex,
 		);
-		const data = Array.isArray(page?.data) ? page.data : [];
+		const { records: data, count, lone } = pageRecords.call(this, page, request, pages, itemIndex);
 		const fingerprint = JSON.stringify(data);
 		if (data.length === 0 || fingerprint === previousPage) break;
 		previousPage = fingerprint;
 		records.push(...data.slice(0, limit - records.length));
-		const total = typeof page.count === 'number' ? page.count : Infinity;
-		if (data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
+		const total = count ?? Infinity;
+		if (lone || data.length < pageSize || (pageIndex + 1) * pageSize >= total) break;
 	}
 	return records;
 }

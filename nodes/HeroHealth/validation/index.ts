@@ -112,6 +112,54 @@ export function nonEmptyProblem(raw: unknown): string | undefined {
 	return String(raw ?? '').trim() ? undefined : 'it is empty';
 }
 
+/**
+ * Message text limits. Hero documents none; an SMS longer than six concatenated parts (6 × 153
+ * characters) is almost certainly a mapping mistake, and other channels get a generous bound.
+ */
+export const MESSAGE_LIMITS: Record<string, number> = { sms: 918, email: 20_000, nhs_app: 20_000, hero: 20_000 };
+
+/** A message's length against the strictest channel it may go out on (an NHS App message's SMS fallback counts). */
+export function messageLengthProblem(text: string, channels: string[]): string | undefined {
+	const limited = channels.filter((channel) => MESSAGE_LIMITS[channel] !== undefined);
+	if (!limited.length) return undefined;
+	const strictest = limited.reduce((a, b) => (MESSAGE_LIMITS[a] <= MESSAGE_LIMITS[b] ? a : b));
+	const limit = MESSAGE_LIMITS[strictest];
+	if (text.length <= limit) return undefined;
+	const by = strictest === 'sms' ? 'SMS (six text message parts)' : strictest.replace('_', ' ');
+	return `it is ${text.length.toLocaleString('en-GB')} characters long; the limit for ${by} is ${limit.toLocaleString('en-GB')}`;
+}
+
+/** A credential's rate limit: a whole number of requests per minute, at least 1 (Hero may raise a key above 300). */
+export function rateLimitProblem(raw: unknown): string | undefined {
+	const value = Number(raw);
+	if (typeof raw === 'boolean' || !Number.isInteger(value) || value < 1) return `"${String(raw)}" is not a whole number of at least 1`;
+	return undefined;
+}
+
+// host (name, IPv4 or [IPv6]), optional port, optional path of plain URL characters
+const BASE_URL = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
+
+/** A custom base URL, http(s)://host[:port][/path]: no credentials, query, fragment or dot segments that could send the key elsewhere. */
+export function baseUrlProblem(raw: unknown): string | undefined {
+	const value = String(raw ?? '').trim();
+	if (!value) return 'it is empty';
+	if (/[?#]/.test(value)) return `"${value}" has a query (?…) or fragment (#…); give only http(s)://host[:port][/path]`;
+	if (!BASE_URL.test(value)) return `"${value}" is not of the form http(s)://host[:port][/path]`;
+	const path = value.replace(/^https?:\/\/[^/]+/, '');
+	if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return `"${value}" has a "." or ".." path segment`;
+	return undefined;
+}
+
+/** An HTTP header value from a credential (API key, practice group ID): no spaces, line breaks or control characters. */
+export function headerValueProblem(raw: unknown): string | undefined {
+	const value = String(raw ?? '');
+	if (!value.trim()) return 'it is empty';
+	// The value itself is not quoted: it may be the API key.
+	const hasControl = [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+	if (/\s/.test(value) || hasControl) return 'it holds a space, line break or other control character (often from copy and paste)';
+	return undefined;
+}
+
 export function refuseInvalid(
 	this: IExecuteFunctions,
 	itemIndex: number,

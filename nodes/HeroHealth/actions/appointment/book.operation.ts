@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } fr
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
-import { confirm, readReservation, reservationFields, reserve } from './fields';
+import { confirm, readReservation, reservationFields, reserve } from './shared';
 
 export const description: INodeProperties[] = [...reservationFields];
 

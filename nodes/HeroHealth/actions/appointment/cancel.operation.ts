@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { optionsCollection } from '../common.descriptions';
-import { appointmentIdField, readAppointmentId, suppressMailOption } from './fields';
+import { appointmentIdField, readAppointmentId, suppressMailOption } from './shared';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withLondonStart } from '../londonTime';
-import { appointmentIdField, confirm, readAppointmentId } from './fields';
+import { appointmentIdField, confirm, readAppointmentId } from './shared';
 
 export const description: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The ID of the reservation to confirm (the ID returned by Reserve)' },

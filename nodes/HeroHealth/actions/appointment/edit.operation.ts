@@ -4,7 +4,7 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
 import { optionsCollection } from '../common.descriptions';
-import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './fields';
+import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
-import { appointmentIdField, readAppointmentId } from './fields';
+import { appointmentIdField, readAppointmentId } from './shared';
 
 export const description: INodeProperties[] = [appointmentIdField];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReservation, reservationFields, reserve } from './fields';
+import { readReservation, reservationFields, reserve } from './shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
 	return await heroRequestAllPages.call(
 		this,
-		{ method: 'GET', path: heroPaths.appointmentTypes, qs, subject: 'appointment types' },
+		{ method: 'GET', path: heroPaths.appointmentTypes, qs },
 		readPageOptions.call(this, itemIndex),
 		itemIndex,
 	);

@@ -5,7 +5,7 @@ import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../commo
 import type { HeroAggregate } from '../types';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { refuseInvalid } from '../../validation';
+import { messageLengthProblem, refuseInvalid } from '../../validation';
 
 export const description: INodeProperties[] = [
 	{
@@ -105,16 +105,18 @@ function listedRecipients(this: IExecuteFunctions, itemIndex: number): IDataObje
 
 async function createBatch(this: IExecuteFunctions, itemIndex: number, recipients: IDataObject[]): Promise<IDataObject> {
 	const channel = this.getNodeParameter('channel', itemIndex) as string;
+	const content = readRequiredText.call(this, itemIndex, 'message', 'Message');
+	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(content, [channel]));
 	const body: IDataObject = {
 		name: readRequiredText.call(this, itemIndex, 'name', 'Name'),
 		channel: channel.toUpperCase(),
-		content: readRequiredText.call(this, itemIndex, 'message', 'Message'),
+		content,
 		recipients,
 	};
 	if (channel === 'email') body.subject = readRequiredText.call(this, itemIndex, 'subject', 'Subject');
 	return await heroRequest.call(
 		this,
-		{ method: 'POST', path: heroPaths.batchMessages, body, subject: 'batch message' },
+		{ method: 'POST', path: heroPaths.batchMessages, body },
 		itemIndex,
 	);
 }

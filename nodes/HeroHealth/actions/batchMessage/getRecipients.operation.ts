@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { batchMessageIdField, listFields, listRecords, readBatchMessageId } from './shared';
+import { batchMessageIdField, listFields, listRecords, readBatchMessageId, recipientStatuses } from './shared';
 import { heroPaths } from '../../transport/paths';
 
-export const description: INodeProperties[] = [batchMessageIdField, ...listFields];
+export const description: INodeProperties[] = [batchMessageIdField, ...listFields(recipientStatuses)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readBatchMessageId.call(this, itemIndex);

@@ -2,13 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as getMessages from './getMessages.operation';
 import * as getRecipients from './getRecipients.operation';
 import * as send from './send.operation';
 import { operationFields } from '../displayOptions';
 
-export const operations = { create, get, getMany, getMessages, getRecipients, send };
+export const operations = { create, get, getAll, getMessages, getRecipients, send };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many batch messages',
 				description: 'List the batch messages of the practice group',
 			},

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
-import { readPageOptions, readRequiredText } from '../common.parameters';
+import { readNumericId, readPageOptions } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
 
 export const batchMessageIdField: INodeProperties = {
@@ -15,38 +15,57 @@ export const batchMessageIdField: INodeProperties = {
 };
 
 export function readBatchMessageId(this: IExecuteFunctions, itemIndex: number): string {
-	return readRequiredText.call(this, itemIndex, 'batchMessageId', 'Batch Message ID');
+	return readNumericId.call(this, itemIndex, 'batchMessageId', 'Batch Message ID');
 }
 
-/** Return All / Limit and the status filter that Hero's three batch lists share. */
-export const listFields: INodeProperties[] = [
-	...returnAllOrLimit,
-	filtersCollection([
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			// Hero's documented filter values; they describe recipients (PDS lookup, queueing)
-			options: [
-				{ name: 'Created', value: 'CREATED' },
-				{ name: 'Enriched', value: 'ENRICHED', description: 'Found in PDS with contact details' },
-				{ name: 'Enrichment Error', value: 'ENRICHMENT_ERROR', description: 'Not found in PDS, or no contact detail' },
-				{ name: 'Invalid Payload', value: 'INVALID_PAYLOAD' },
-				{ name: 'Queued', value: 'QUEUED', description: 'Handed over for sending' },
-			],
-			default: 'CREATED',
-		},
-	]),
+/** Hero's status filter values of the batch and recipient lists (PDS lookup, queueing). */
+export const recipientStatuses: INodePropertyOptions[] = [
+	{ name: 'Created', value: 'CREATED' },
+	{ name: 'Enriched', value: 'ENRICHED', description: 'Found in PDS with contact details' },
+	{ name: 'Enrichment Error', value: 'ENRICHMENT_ERROR', description: 'Not found in PDS, or no contact detail' },
+	{ name: 'Invalid Payload', value: 'INVALID_PAYLOAD' },
+	{ name: 'Queued', value: 'QUEUED', description: 'Handed over for sending' },
 ];
+
+/** Hero's status values of the individual sends of a batch message. */
+export const sendStatuses: INodePropertyOptions[] = [
+	{ name: 'Created', value: 'CREATED' },
+	{ name: 'Error', value: 'ERROR', description: 'Sending failed' },
+	{ name: 'Queued', value: 'QUEUED', description: 'Waiting to be sent' },
+	{ name: 'Sent', value: 'SENT', description: 'Handed to the SMS, email or NHS App service' },
+	{ name: 'Success', value: 'SUCCESS', description: 'Delivered' },
+];
+
+/** Return All / Limit and a status filter with the list's own values. */
+export function listFields(statuses: INodePropertyOptions[]): INodeProperties[] {
+	return [
+		...returnAllOrLimit,
+		filtersCollection([
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statuses,
+				default: 'CREATED',
+			},
+		]),
+	];
+}
 
 export async function listRecords(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	path: string,
 	subject?: string,
+	mayAnswerOneRecord = false,
 ): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status) qs.status = filters.status;
-	return await heroRequestAllPages.call(this, { method: 'GET', path, qs, subject }, readPageOptions.call(this, itemIndex), itemIndex);
+	return await heroRequestAllPages.call(
+		this,
+		{ method: 'GET', path, qs, subject },
+		{ ...readPageOptions.call(this, itemIndex), mayAnswerOneRecord },
+		itemIndex,
+	);
 }

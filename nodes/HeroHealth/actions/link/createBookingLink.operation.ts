@@ -12,7 +12,7 @@ import {
 	readBookingWindow,
 	readLinkLimits,
 	toDateOption,
-} from './fields';
+} from './shared';
 
 export const description: INodeProperties[] = [
 	appointmentTypeLocator,

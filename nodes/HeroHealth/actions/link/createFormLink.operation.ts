@@ -4,7 +4,7 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { optionsCollection, patientLocator } from '../common.descriptions';
 import { readPatientId, readRequiredText } from '../common.parameters';
-import { expiryDateOption, maximumUsesOption, readLinkLimits } from './fields';
+import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { linkIdField, readLinkId } from './fields';
+import { linkIdField, readLinkId } from './shared';
 
 export const description: INodeProperties[] = [linkIdField];
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { refuseInvalid } from '../../validation';
-import { readLinkId } from './fields';
+import { readRequiredText } from '../common.parameters';
 
 export const description: INodeProperties[] = [
 	{
@@ -42,7 +42,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs: IDataObject = {};
 	if (this.getNodeParameter('lookupBy', itemIndex) === 'id') {
-		qs.id = readLinkId.call(this, itemIndex, 'Link ID');
+		// Any kind of link: Hero does not say that form or video link IDs are numeric.
+		qs.id = readRequiredText.call(this, itemIndex, 'linkId', 'Link ID');
 	} else {
 		const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
 		refuseInvalid.call(this, itemIndex, 'Link URL', /^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`);

@@ -5,7 +5,7 @@ import { heroPaths } from '../../transport/paths';
 import { refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
 import { readOptionalNumericId } from '../common.parameters';
-import { fromDateOption, linkIdField, practitionerOption, readBookingWindow, readLinkId, toDateOption } from './fields';
+import { fromDateOption, linkIdField, practitionerOption, readBookingWindow, readLinkId, toDateOption } from './shared';
 
 export const description: INodeProperties[] = [
 	linkIdField,

@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [...returnAllOrLimit];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await heroRequestAllPages.call(
 		this,
-		{ method: 'GET', path: heroPaths.locations, subject: 'locations' },
+		{ method: 'GET', path: heroPaths.locations },
 		readPageOptions.call(this, itemIndex),
 		itemIndex,
 	);

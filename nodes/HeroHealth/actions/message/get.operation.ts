@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequiredText } from '../common.parameters';
+import { simplifyField } from '../common.descriptions';
+import { readNumericId } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 
@@ -14,13 +15,32 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 70001',
 		description: 'The message_id that Send returned',
 	},
+	simplifyField('ID, delivery status, created, scheduled and sent times, patient ID, and the write-to-record outcome'),
 ];
 
+/** Whether the message went out, when, and whether it was written to the patient's record. */
+export function simplifyMessage(message: IDataObject): IDataObject {
+	const record = (message.write_to_record ?? {}) as IDataObject;
+	const patient = (message.patient ?? {}) as IDataObject;
+	return {
+		id: message.id ?? null,
+		status: message.status ?? null,
+		created_at: message.created_at ?? null,
+		scheduled_at: message.scheduled_at ?? null,
+		sent_at: message.sent_at ?? null,
+		patient_id: patient.id ?? null,
+		write_to_record_status: record.status ?? null,
+		write_to_record_failure_reason: record.failure_reason ?? null,
+		written_to_record_at: record.write_to_record_at ?? null,
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = readRequiredText.call(this, itemIndex, 'messageId', 'Message ID');
-	return await heroRequest.call(
+	const messageId = readNumericId.call(this, itemIndex, 'messageId', 'Message ID');
+	const message = await heroRequest.call(
 		this,
 		{ method: 'GET', path: heroPaths.message(messageId), subject: `message ${messageId}` },
 		itemIndex,
 	);
+	return this.getNodeParameter('simplify', itemIndex, true) ? simplifyMessage(message) : message;
 }

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { messageTextField, optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId, readRequiredText } from '../common.parameters';
+import { heroFieldsFrom, readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import {
 	dateTimeProblem,
 	emailProblem,
+	messageLengthProblem,
 	numericIdProblem,
 	refuseInvalid,
 	ukMobileProblem,
@@ -187,11 +188,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const channel = this.getNodeParameter('channel', itemIndex) as string;
 	const message = readRequiredText.call(this, itemIndex, 'message', 'Message');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const channels = [channel, String(options.fallbackChannel ?? '')];
+	refuseInvalid.call(this, itemIndex, 'Message', messageLengthProblem(message, channels));
 
-	const body: IDataObject = { patient_id: patientId, message_type: channel, message_string: message };
-	for (const [option, field] of Object.entries(PASSED_THROUGH)) {
-		if (options[option] !== undefined && options[option] !== '') body[field] = options[option];
-	}
+	const body: IDataObject = {
+		patient_id: patientId,
+		message_type: channel,
+		message_string: message,
+		...heroFieldsFrom(options, PASSED_THROUGH),
+	};
 
 	const contactDetail = String(options.contactDetail ?? '').trim();
 	if (contactDetail) {

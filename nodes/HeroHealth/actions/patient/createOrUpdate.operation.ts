@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
-import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
+import { checkedDateOfBirth, checkedNhsNumber, heroFieldsFrom, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { emailProblem, refuseInvalid, ukMobileProblem } from '../../validation';
@@ -101,10 +101,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	refuseInvalid.call(this, itemIndex, 'Mobile', ukMobileProblem(body.mobile));
 
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	for (const [name, heroField] of Object.entries(PASSED_THROUGH)) {
-		const value = String(extra[name] ?? '').trim();
-		if (value) body[heroField] = value;
-	}
+	Object.assign(body, heroFieldsFrom(extra, PASSED_THROUGH));
 	if (extra.nhsNumber) body.nhs_number = checkedNhsNumber.call(this, itemIndex, extra.nhsNumber);
 	if (extra.email) {
 		body.email = String(extra.email).trim();

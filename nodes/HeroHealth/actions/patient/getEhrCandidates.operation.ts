@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField, simplifyPatient } from './simplify';
+import { simplifyPatient, simplifyPatientField } from './shared';
 import { patientLocator, returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions, readPatientId } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 
-export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit, simplifyField];
+export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit, simplifyPatientField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const patientId = readPatientId.call(this, itemIndex);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { duplicatePatientField, keptPatientField, previewMerge } from './previewMerge.operation';
+import { duplicatePatientField, keptPatientField, previewMerge } from './shared';
 import { readPatientId, readRequiredText } from '../common.parameters';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField, simplifyPatient } from './simplify';
+import { simplifyPatient, simplifyPatientField } from './shared';
 import { dateOfBirthField, nhsNumberField, returnAllOrLimit } from '../common.descriptions';
 import { checkedDateOfBirth, checkedNhsNumber, readPageOptions } from '../common.parameters';
 import { heroRequestAllPages } from '../../transport/request';
@@ -25,18 +25,34 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: "The patient's identifier in the GP clinical system",
 			},
+			{
+				displayName: 'EMIS ID',
+				name: 'emisId',
+				type: 'string',
+				default: '',
+				description: "The patient's EMIS Web ID. Hero searches it on its own, so it cannot be combined with other fields.",
+			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ ...nhsNumberField, required: false },
 		],
 	},
 	...returnAllOrLimit,
-	simplifyField,
+	simplifyPatientField,
 ];
 
+/**
+ * v3 searches several fields at once; the EMIS ID is searchable only through v1's one-field search
+ * (`field` + `search`). v2 is that same one-field search, and its documented field is in v3, so it is not used.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = this.getNodeParameter('searchFields', itemIndex, {}) as IDataObject;
 	const given = (name: string) => String(fields[name] ?? '').trim();
+	if (given('emisId')) {
+		const others = Object.keys(fields).filter((name) => name !== 'emisId' && given(name));
+		refuseInvalid.call(this, itemIndex, 'Search Fields', others.length ? 'EMIS ID is searched on its own; remove the other fields' : undefined);
+		return await findPatients.call(this, itemIndex, heroPaths.patients, { field: 'emis_id', search: given('emisId') });
+	}
 	const qs: IDataObject = {};
 	if (given('firstName')) qs.first_name = given('firstName');
 	if (given('lastName')) qs.last_name = given('lastName');
@@ -44,10 +60,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (given('nhsNumber')) qs.nhs_number = checkedNhsNumber.call(this, itemIndex, given('nhsNumber'));
 	if (given('dateOfBirth')) qs.dob = checkedDateOfBirth.call(this, itemIndex, given('dateOfBirth'));
 	refuseInvalid.call(this, itemIndex, 'Search Fields', Object.keys(qs).length ? undefined : 'add at least one');
+	return await findPatients.call(this, itemIndex, heroPaths.patientsV3, qs);
+}
 
+async function findPatients(this: IExecuteFunctions, itemIndex: number, path: string, qs: IDataObject): Promise<IDataObject[]> {
 	const patients = await heroRequestAllPages.call(
 		this,
-		{ method: 'GET', path: heroPaths.patientsV3, qs },
+		{ method: 'GET', path, qs },
 		readPageOptions.call(this, itemIndex),
 		itemIndex,
 	);

@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mintedAt = Date.now();
 	const response = await heroRequest.call(
 		this,
-		{ method: 'POST', path: heroPaths.elementsJwt, subject: 'access token' },
+		{ method: 'POST', path: heroPaths.elementsJwt },
 		itemIndex,
 	);
 	const token = String(response.access_token ?? '');

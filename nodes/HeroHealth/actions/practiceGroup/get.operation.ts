@@ -6,5 +6,5 @@ import { heroPaths } from '../../transport/paths';
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await heroRequest.call(this, { method: 'GET', path: heroPaths.me, subject: 'practice group' }, itemIndex);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.me }, itemIndex);
 }

@@ -8,7 +8,7 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await heroRequest.call(
 		this,
-		{ method: 'GET', path: heroPaths.meCapabilities, subject: 'practice group capabilities' },
+		{ method: 'GET', path: heroPaths.meCapabilities },
 		itemIndex,
 	);
 }

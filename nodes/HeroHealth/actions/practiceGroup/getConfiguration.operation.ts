@@ -8,7 +8,7 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await heroRequest.call(
 		this,
-		{ method: 'GET', path: heroPaths.meConfiguration, subject: 'practice group configuration' },
+		{ method: 'GET', path: heroPaths.meConfiguration },
 		itemIndex,
 	);
 }

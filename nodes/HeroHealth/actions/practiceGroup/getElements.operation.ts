@@ -9,7 +9,7 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const list = await heroRequest.call(
 		this,
-		{ method: 'GET', path: heroPaths.meElements, subject: 'practice group elements' },
+		{ method: 'GET', path: heroPaths.meElements },
 		itemIndex,
 	);
 	return Array.isArray(list.data) ? (list.data as IDataObject[]) : [];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { readSlotSearch, slotSearchFields } from './fields';
+import { readSlotSearch, slotSearchFields } from './shared';
 
 export const description: INodeProperties[] = [...slotSearchFields];
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { slotIdField } from '../common.descriptions';
+import { fetchFreeSlot } from '../common.requests';
 import { withLondonStart } from '../londonTime';
-import { fetchSlot, slotIdField } from './fields';
 
 export const description: INodeProperties[] = [slotIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return withLondonStart(await fetchSlot.call(this, itemIndex));
+	return withLondonStart(await fetchFreeSlot.call(this, itemIndex));
 }

@@ -5,7 +5,7 @@ import { heroPaths } from '../../transport/paths';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions } from '../common.parameters';
 import { withLondonStart } from '../londonTime';
-import { readSlotSearch, slotSearchFields } from './fields';
+import { readSlotSearch, slotSearchFields } from './shared';
 
 export const description: INodeProperties[] = [...slotSearchFields, ...returnAllOrLimit];
 

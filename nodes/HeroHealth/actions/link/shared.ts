@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { calendarDateProblem, plainDate, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
-import { practitionerLocator } from '../common.descriptions';
-import { readOptionalNumericId, readRequiredText } from '../common.parameters';
+import { positiveWholeNumberProblem, refuseInvalid } from '../../validation';
+import { dateRangeFields, practitionerLocator } from '../common.descriptions';
+import { readCalendarDay, readDateRange, readNumericId, readOptionalNumericId } from '../common.parameters';
 
 export const linkIdField: INodeProperties = {
 	displayName: 'Booking Link ID',
@@ -14,8 +14,8 @@ export const linkIdField: INodeProperties = {
 	description: 'The ID of the booking link (the ID returned by Create Booking Link)',
 };
 
-export function readLinkId(this: IExecuteFunctions, itemIndex: number, field = 'Booking Link ID'): string {
-	return readRequiredText.call(this, itemIndex, 'linkId', field);
+export function readLinkId(this: IExecuteFunctions, itemIndex: number): string {
+	return readNumericId.call(this, itemIndex, 'linkId', 'Booking Link ID');
 }
 
 export const expiryDateOption: INodeProperties = {
@@ -35,18 +35,6 @@ export const maximumUsesOption: INodeProperties = {
 	description: 'How many times the link can be used',
 };
 
-/** A date option as Hero's plain YYYY-MM-DD, checked first; undefined when not given. */
-export function readDateOption(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	field: string,
-): string | undefined {
-	if (value === undefined || value === '') return undefined;
-	refuseInvalid.call(this, itemIndex, field, calendarDateProblem(value));
-	return plainDate(value);
-}
-
 /** expiry_date and maximum_use_count, shared by every link that can expire or be used up. */
 export function readLinkLimits(
 	this: IExecuteFunctions,
@@ -54,7 +42,7 @@ export function readLinkLimits(
 	options: { expiryDate?: string; maximumUses?: number },
 ): IDataObject {
 	const limits: IDataObject = {};
-	const expiryDate = readDateOption.call(this, itemIndex, options.expiryDate, 'Expiry Date');
+	const expiryDate = readCalendarDay.call(this, itemIndex, options.expiryDate, 'Expiry Date');
 	if (expiryDate) limits.expiry_date = expiryDate;
 	if (options.maximumUses !== undefined) {
 		refuseInvalid.call(this, itemIndex, 'Maximum Uses', positiveWholeNumberProblem(options.maximumUses));
@@ -64,21 +52,7 @@ export function readLinkLimits(
 }
 
 /** Which slots a booking link offers (practitioner and date window), shared by Create and Update. */
-export const fromDateOption: INodeProperties = {
-	displayName: 'From Date',
-	name: 'fromDate',
-	type: 'dateTime',
-	default: '',
-	description: 'Only offer slots from this day on',
-};
-
-export const toDateOption: INodeProperties = {
-	displayName: 'To Date',
-	name: 'toDate',
-	type: 'dateTime',
-	default: '',
-	description: 'Only offer slots up to this day',
-};
+export const [fromDateOption, toDateOption] = dateRangeFields('Only offer slots from this day on', 'Only offer slots up to this day');
 
 export const practitionerOption: INodeProperties = {
 	...practitionerLocator,
@@ -92,12 +66,8 @@ export function readBookingWindow(this: IExecuteFunctions, itemIndex: number, co
 	const window: IDataObject = {};
 	const practitionerId = readOptionalNumericId.call(this, itemIndex, `${collection}.practitionerId`, 'Practitioner');
 	if (practitionerId) window.practitioner_id = practitionerId;
-	const fromDate = readDateOption.call(this, itemIndex, options.fromDate, 'From Date');
-	const toDate = readDateOption.call(this, itemIndex, options.toDate, 'To Date');
-	if (fromDate && toDate && toDate < fromDate) {
-		refuseInvalid.call(this, itemIndex, 'To Date', `${toDate} is before From Date ${fromDate}`);
-	}
-	if (fromDate) window.from_date = fromDate;
-	if (toDate) window.to_date = toDate;
+	const { from, to } = readDateRange.call(this, itemIndex, options);
+	if (from) window.from_date = from;
+	if (to) window.to_date = to;
 	return window;
 }

@@ -11,9 +11,10 @@ import {
 	optionsCollection,
 	patientLocator,
 	practitionerLocator,
+	slotIdField,
 } from '../common.descriptions';
 import { readNumericId, readPatientId } from '../common.parameters';
-import { fetchSlot, slotIdField } from '../slot/fields';
+import { fetchFreeSlot } from '../common.requests';
 
 export const appointmentIdField: INodeProperties = {
 	displayName: 'Appointment ID',
@@ -106,7 +107,7 @@ export async function readSlotChoice(
 	forNewAppointment: boolean,
 ): Promise<IDataObject> {
 	if (this.getNodeParameter('slotSelection', itemIndex) === 'slot') {
-		const slot = await fetchSlot.call(this, itemIndex);
+		const slot = await fetchFreeSlot.call(this, itemIndex);
 		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);
 		if (!(duration > 0)) {
 			throw new NodeOperationError(

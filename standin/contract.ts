@@ -1,42 +1,111 @@
-'use strict';
 // Loads the Hero OpenAPI contract, routes requests to its operations and validates them with Ajv.
 // Validation failures are turned into zod-like issues, the shape Hero answers 400s with.
 
-const fs = require('fs');
-const path = require('path');
-const YAML = require('yaml');
-const Ajv2020 = require('ajv/dist/2020').default;
-const addFormats = require('ajv-formats').default;
+import fs from 'fs';
+import path from 'path';
+import * as YAML from 'yaml';
+import Ajv2020, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { LogEntry } from './server';
+import type { Query, ValidationIssue } from './util';
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+type JsonObject = Record<string, unknown>;
+
+// The parts of an OpenAPI 3.1 document the stand-in reads.
+export interface OpenApiParameter {
+	name: string;
+	in: 'path' | 'query' | 'header' | 'cookie';
+	required?: boolean;
+	schema?: SchemaObject;
+}
+export type OpenApiContent = Record<string, { schema?: SchemaObject } | undefined>;
+export interface OpenApiOperation {
+	operationId: string;
+	tags?: string[];
+	parameters?: OpenApiParameter[];
+	requestBody?: { required?: boolean; content?: OpenApiContent };
+	responses?: Record<string, { content?: OpenApiContent }>;
+}
+export type OpenApiPathItem = Partial<Record<(typeof METHODS)[number], OpenApiOperation>> & { parameters?: OpenApiParameter[] };
+export interface OpenApiDocument {
+	paths?: Record<string, OpenApiPathItem>;
+}
+
+/** Ajv's error objects, with the params it types `any` read as unknown. */
+type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
+
+export interface ParamSchema {
+	list: OpenApiParameter[];
+	validate: ValidateFunction;
+}
+
+export interface Operation {
+	operationId: string;
+	/** upper case */
+	method: string;
+	template: string;
+	regex: RegExp;
+	/** path parameter names, in template order */
+	names: string[];
+	tags: string[];
+	pathParams: ParamSchema;
+	queryParams: ParamSchema;
+	body: { required: boolean; schema: SchemaObject | undefined; validate: ValidateFunction } | null;
+	/** response schema validators by status */
+	responses: Record<string, ValidateFunction>;
+}
+
+/** An operation and its path parameters, or why there is none (404 unknown path, 405 with the methods allowed). */
+export type Route =
+	| { op: Operation; pathParams: Record<string, string>; status?: undefined }
+	| { op?: undefined; status: 404 }
+	| { op?: undefined; status: 405; allow: string[] };
+
+export interface Validation {
+	issues: ValidationIssue[];
+	/** the contract's query parameters, coerced to their schema types */
+	query: Query;
+}
+
+const isObject = (value: unknown): value is JsonObject => !!value && typeof value === 'object';
+
+// a schema keyword that may be one value or a list of them (type: 'string' | ['string', 'null'])
+const toList = (value: unknown): unknown[] => ([] as unknown[]).concat(value);
+
+const propertyOf = (schema: unknown, prop: string): unknown =>
+	isObject(schema) && isObject(schema.properties) ? schema.properties[prop] : undefined;
 
 // The project's own copy of the contract; nothing outside the repo is read.
-function contractPath() {
+export function contractPath(): string {
 	return path.resolve(__dirname, '../api/hero-health.openapi.yaml');
 }
 
 // Replace every local $ref with the object it points at (the contract has no cycles, but guard anyway).
-function dereference(node, root, stack = []) {
+function dereference(node: unknown, root: unknown, stack: string[] = []): unknown {
 	if (Array.isArray(node)) return node.map((n) => dereference(n, root, stack));
-	if (!node || typeof node !== 'object') return node;
+	if (!isObject(node)) return node;
 	if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
 		if (stack.includes(node.$ref)) throw new Error(`Cyclic $ref ${node.$ref}`);
 		const target = node.$ref
 			.slice(2)
 			.split('/')
-			.reduce((o, k) => o && o[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+			.reduce<unknown>((o, k) => (isObject(o) ? o[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
 		if (target === undefined) throw new Error(`Unresolved $ref ${node.$ref}`);
 		const { $ref, ...siblings } = node;
-		const resolved = dereference(target, root, [...stack, $ref]);
-		return Object.keys(siblings).length ? { ...resolved, ...dereference(siblings, root, stack) } : resolved;
+		const resolved = dereference(target, root, [...stack, node.$ref]);
+		return Object.keys(siblings).length
+			? { ...(resolved as JsonObject), ...(dereference(siblings, root, stack) as JsonObject) }
+			: resolved;
 	}
-	const out = {};
+	const out: JsonObject = {};
 	for (const [k, v] of Object.entries(node)) out[k] = dereference(v, root, stack);
 	return out;
 }
 
-function templateToRegex(template) {
-	const names = [];
+function templateToRegex(template: string): { regex: RegExp; names: string[] } {
+	const names: string[] = [];
 	const source = template
 		.split('/')
 		.map((seg) => {
@@ -51,7 +120,7 @@ function templateToRegex(template) {
 
 // ---- Ajv errors -> zod-like issues -------------------------------------------------------------
 
-function zodType(v) {
+export function zodType(v: unknown): string {
 	if (v === undefined) return 'undefined';
 	if (v === null) return 'null';
 	if (Array.isArray(v)) return 'array';
@@ -59,9 +128,9 @@ function zodType(v) {
 	return typeof v;
 }
 
-const FORMAT_NAMES = { 'date-time': 'datetime', date: 'date', uri: 'url', email: 'email', uuid: 'uuid' };
+const FORMAT_NAMES: Record<string, string> = { 'date-time': 'datetime', date: 'date', uri: 'url', email: 'email', uuid: 'uuid' };
 
-function pointerToPath(pointer) {
+function pointerToPath(pointer: string): Array<string | number> {
 	if (!pointer) return [];
 	return pointer
 		.split('/')
@@ -72,21 +141,21 @@ function pointerToPath(pointer) {
 
 // anyOf/oneOf: keep only the errors of the branch that came closest (fewest errors); a union of
 // formats (dob: date | date-time, the x-relaxed rule) becomes one invalid_string issue.
-function collapseUnions(errors) {
+function collapseUnions(errors: AjvError[]): AjvError[] {
 	let list = errors.filter((e) => e.keyword !== 'if');
 	const unions = list
 		.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
 		.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
 	for (const u of unions) {
 		const prefix = `${u.schemaPath}/`;
-		const branches = new Map();
-		const rest = [];
+		const branches = new Map<string, AjvError[]>();
+		const rest: AjvError[] = [];
 		for (const e of list) {
 			if (e === u) continue;
 			if (e.schemaPath.startsWith(prefix)) {
 				const idx = e.schemaPath.slice(prefix.length).split('/')[0];
 				if (!branches.has(idx)) branches.set(idx, []);
-				branches.get(idx).push(e);
+				branches.get(idx)!.push(e);
 			} else rest.push(e);
 		}
 		const groups = [...branches.values()];
@@ -96,7 +165,7 @@ function collapseUnions(errors) {
 			const formats = [...new Set(groups.flat().map((e) => e.params.format))];
 			rest.push({ ...groups[0][0], params: { format: formats.join(' | ') } });
 		} else if (groups.every((g) => g.length === 1 && g[0].keyword === 'type' && g[0].instancePath === u.instancePath)) {
-			rest.push({ ...groups[0][0], schema: groups.flatMap((g) => [].concat(g[0].schema)) });
+			rest.push({ ...groups[0][0], schema: groups.flatMap((g) => toList(g[0].schema)) });
 		} else {
 			rest.push(...groups.sort((a, b) => a.length - b.length)[0]);
 		}
@@ -107,34 +176,43 @@ function collapseUnions(errors) {
 
 // The schema of a missing property: look in the error's own schema, then in enclosing ones
 // (a `then: {required: [...]}` has no properties of its own).
-function propertySchema(e, prop, rootSchema) {
-	if (e.parentSchema && e.parentSchema.properties && e.parentSchema.properties[prop]) return e.parentSchema.properties[prop];
-	const nodes = [];
+function propertySchema(e: AjvError, prop: string, rootSchema: unknown): unknown {
+	if (propertyOf(e.parentSchema, prop)) return propertyOf(e.parentSchema, prop);
+	const nodes: JsonObject[] = [];
 	let node = rootSchema;
 	for (const seg of e.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-		if (!node || typeof node !== 'object') break;
+		if (!isObject(node)) break;
 		nodes.push(node);
 		node = node[seg];
 	}
-	for (const n of nodes.reverse()) if (n && n.properties && n.properties[prop]) return n.properties[prop];
+	for (const n of nodes.reverse()) if (propertyOf(n, prop)) return propertyOf(n, prop);
 	return undefined;
 }
 
-function toIssue(e, basePath, rootSchema) {
+function toIssue(e: AjvError, basePath: Array<string | number>, rootSchema: unknown): ValidationIssue {
 	const p = [...basePath, ...pointerToPath(e.instancePath)];
 	const data = e.data;
 	switch (e.keyword) {
 		case 'required': {
-			const prop = e.params.missingProperty;
+			const prop = String(e.params.missingProperty);
 			const propSchema = propertySchema(e, prop, rootSchema);
-			let expected = propSchema && propSchema.type ? [].concat(propSchema.type).filter((t) => t !== 'null')[0] : undefined;
+			let expected = isObject(propSchema) && propSchema.type ? toList(propSchema.type).filter((t) => t !== 'null')[0] : undefined;
 			if (expected === 'integer') expected = 'number';
-			if (!expected && propSchema && propSchema.enum) expected = propSchema.enum.map((o) => `'${o}'`).join(' | ');
-			return { code: 'invalid_type', expected: expected || 'unknown', received: 'undefined', path: [...p, prop], message: 'Required' };
+			if (!expected && isObject(propSchema) && propSchema.enum)
+				expected = toList(propSchema.enum)
+					.map((o) => `'${o}'`)
+					.join(' | ');
+			return {
+				code: 'invalid_type',
+				expected: String(expected || 'unknown'),
+				received: 'undefined',
+				path: [...p, prop],
+				message: 'Required',
+			};
 		}
 		case 'type': {
 			// nullable types report the non-null type, as zod's .nullable() does
-			const types = [].concat(e.schema);
+			const types = toList(e.schema);
 			const shown = types.length > 1 ? types.filter((t) => t !== 'null') : types;
 			let expected = [...new Set(shown.map((t) => (t === 'integer' ? 'number' : t)))].join(' | ');
 			let received = zodType(data);
@@ -146,7 +224,7 @@ function toIssue(e, basePath, rootSchema) {
 		}
 		case 'enum':
 		case 'const': {
-			const options = e.keyword === 'enum' ? e.schema : [e.schema];
+			const options = e.keyword === 'enum' ? toList(e.schema) : [e.schema];
 			const expected = options.map((o) => `'${o}'`).join(' | ');
 			return {
 				code: 'invalid_enum_value',
@@ -186,9 +264,15 @@ function toIssue(e, basePath, rootSchema) {
 			};
 		}
 		case 'pattern':
-			return { code: 'invalid_string', expected: `string matching ${e.params.pattern}`, validation: 'regex', path: p, message: 'Invalid' };
+			return {
+				code: 'invalid_string',
+				expected: `string matching ${e.params.pattern}`,
+				validation: 'regex',
+				path: p,
+				message: 'Invalid',
+			};
 		case 'format': {
-			const validation = e.params.format
+			const validation = String(e.params.format)
 				.split(' | ')
 				.map((f) => FORMAT_NAMES[f] || f)
 				.join(' | ');
@@ -196,8 +280,14 @@ function toIssue(e, basePath, rootSchema) {
 		}
 		case 'additionalProperties':
 		case 'unevaluatedProperties': {
-			const key = e.params.additionalProperty || e.params.unevaluatedProperty;
-			return { code: 'unrecognized_keys', expected: 'no additional keys', keys: [key], path: p, message: `Unrecognized key(s) in object: '${key}'` };
+			const key = String(e.params.additionalProperty || e.params.unevaluatedProperty);
+			return {
+				code: 'unrecognized_keys',
+				expected: 'no additional keys',
+				keys: [key],
+				path: p,
+				message: `Unrecognized key(s) in object: '${key}'`,
+			};
 		}
 		case 'oneOf':
 		case 'anyOf':
@@ -207,13 +297,20 @@ function toIssue(e, basePath, rootSchema) {
 	}
 }
 
-function issuesFrom(errors, basePath = [], rootSchema = undefined) {
+export function issuesFrom(
+	errors: AjvError[] | null | undefined,
+	basePath: Array<string | number> = [],
+	rootSchema: unknown = undefined,
+): ValidationIssue[] {
 	const issues = collapseUnions(errors || []).map((e) => toIssue(e, basePath, rootSchema));
 	// several unrecognized keys on one object -> one issue, like zod
-	const merged = [];
+	const merged: ValidationIssue[] = [];
 	for (const i of issues) {
-		const prev = merged.find((m) => m.code === 'unrecognized_keys' && i.code === 'unrecognized_keys' && JSON.stringify(m.path) === JSON.stringify(i.path));
-		if (prev) {
+		const prev = merged.find(
+			(m) =>
+				m.code === 'unrecognized_keys' && i.code === 'unrecognized_keys' && JSON.stringify(m.path) === JSON.stringify(i.path),
+		);
+		if (prev && prev.keys && i.keys) {
 			prev.keys.push(...i.keys);
 			prev.message = `Unrecognized key(s) in object: ${prev.keys.map((k) => `'${k}'`).join(', ')}`;
 		} else merged.push(i);
@@ -223,34 +320,35 @@ function issuesFrom(errors, basePath = [], rootSchema = undefined) {
 
 // ---- query coercion ----------------------------------------------------------------------------
 
-function coerceScalar(value, schema) {
-	const types = [].concat((schema && schema.type) || 'string');
+function coerceScalar(value: string, schema: unknown): unknown {
+	const types = toList((isObject(schema) && schema.type) || 'string');
 	if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
 	if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
 	return value;
 }
 
-function coerceParam(values, schema) {
-	if (schema && [].concat(schema.type).includes('array')) return values.map((v) => coerceScalar(v, schema.items));
+function coerceParam(values: string[], schema: unknown): unknown {
+	if (isObject(schema) && toList(schema.type).includes('array')) return values.map((v) => coerceScalar(v, schema.items));
 	return coerceScalar(values[values.length - 1], schema);
 }
 
 // ---- loading -----------------------------------------------------------------------------------
 
-function loadContract(file = contractPath()) {
-	const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
-	const spec = dereference(doc, doc);
+export function loadContract(file = contractPath()) {
+	const doc: unknown = YAML.parse(fs.readFileSync(file, 'utf8'));
+	// the project's own contract file: an OpenAPI 3.1 document, trusted to have that shape
+	const spec = dereference(doc, doc) as OpenApiDocument;
 	const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: true });
 	addFormats(ajv);
 
-	const operations = [];
+	const operations: Operation[] = [];
 	for (const [template, item] of Object.entries(spec.paths || {})) {
 		const { regex, names } = templateToRegex(template);
 		for (const method of METHODS) {
 			const op = item[method];
 			if (!op) continue;
 			const params = [...(item.parameters || []), ...(op.parameters || [])];
-			const paramSchema = (where) => {
+			const paramSchema = (where: OpenApiParameter['in']): ParamSchema => {
 				const list = params.filter((p) => p.in === where);
 				return {
 					list,
@@ -262,7 +360,7 @@ function loadContract(file = contractPath()) {
 				};
 			};
 			const jsonBody = op.requestBody && op.requestBody.content && op.requestBody.content['application/json'];
-			const responses = {};
+			const responses: Record<string, ValidateFunction> = {};
 			for (const [status, r] of Object.entries(op.responses || {})) {
 				const s = r.content && r.content['application/json'] && r.content['application/json'].schema;
 				if (s) responses[status] = ajv.compile(s);
@@ -277,7 +375,7 @@ function loadContract(file = contractPath()) {
 				pathParams: paramSchema('path'),
 				queryParams: paramSchema('query'),
 				body: jsonBody
-					? { required: !!op.requestBody.required, schema: jsonBody.schema, validate: ajv.compile(jsonBody.schema || {}) }
+					? { required: !!op.requestBody!.required, schema: jsonBody.schema, validate: ajv.compile(jsonBody.schema || {}) }
 					: null,
 				responses,
 			});
@@ -286,15 +384,15 @@ function loadContract(file = contractPath()) {
 	const paths = Object.keys(spec.paths || {});
 
 	// Find the operation for method + pathname. Returns {op, pathParams} or {status: 404|405, allow}.
-	function match(method, pathname) {
+	function match(method: string, pathname: string): Route {
 		const candidates = operations.filter((o) => o.regex.test(pathname));
 		if (!candidates.length) return { status: 404 };
 		// a literal segment beats a template ({id}) one, e.g. /v1/slots/count vs /v1/slots/{id}
 		const exact = candidates.filter((o) => o.method === method.toUpperCase()).sort((a, b) => a.names.length - b.names.length);
 		if (!exact.length) return { status: 405, allow: [...new Set(candidates.map((o) => o.method))] };
 		const op = exact[0];
-		const m = op.regex.exec(pathname);
-		const pathParams = {};
+		const m = op.regex.exec(pathname)!;
+		const pathParams: Record<string, string> = {};
 		op.names.forEach((n, i) => {
 			pathParams[n] = decodeURIComponent(m[i + 1]);
 		});
@@ -302,20 +400,35 @@ function loadContract(file = contractPath()) {
 	}
 
 	// searchParams: URLSearchParams; body: parsed JSON (undefined when absent); bodyError: JSON parse error
-	function validate(op, { pathParams, searchParams, body, bodyError }) {
-		const issues = [];
+	function validate(
+		op: Operation,
+		{
+			pathParams,
+			searchParams,
+			body,
+			bodyError,
+		}: { pathParams: Record<string, string>; searchParams: URLSearchParams; body: unknown; bodyError?: string },
+	): Validation {
+		const issues: ValidationIssue[] = [];
 		if (!op.pathParams.validate(pathParams)) issues.push(...issuesFrom(op.pathParams.validate.errors));
-		const query = {};
+		const query: Query = {};
 		for (const p of op.queryParams.list) {
 			const values = searchParams.getAll(p.name);
 			if (values.length) query[p.name] = coerceParam(values, p.schema);
 		}
 		if (!op.queryParams.validate(query)) issues.push(...issuesFrom(op.queryParams.validate.errors));
 		if (bodyError) {
-			issues.push({ code: 'invalid_type', expected: 'object', received: 'string', path: [], message: `Malformed JSON in request body: ${bodyError}` });
+			issues.push({
+				code: 'invalid_type',
+				expected: 'object',
+				received: 'string',
+				path: [],
+				message: `Malformed JSON in request body: ${bodyError}`,
+			});
 		} else if (op.body) {
 			if (body === undefined) {
-				if (op.body.required) issues.push({ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' });
+				if (op.body.required)
+					issues.push({ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' });
 			} else if (!op.body.validate(body)) {
 				issues.push(...issuesFrom(op.body.validate.errors, [], op.body.schema));
 			}
@@ -324,9 +437,9 @@ function loadContract(file = contractPath()) {
 	}
 
 	// Does a response body match the contract's schema for that status? (An operation or its operationId.)
-	function validateResponse(operation, status, body) {
+	function validateResponse(operation: string | Operation, status: number, body: unknown): ValidationIssue[] {
 		const op = typeof operation === 'string' ? operations.find((o) => o.operationId === operation) : operation;
-		if (!op) throw new Error(`Unknown operation ${operation}`);
+		if (!op) throw new Error(`Unknown operation ${String(operation)}`);
 		const v = op.responses[String(status)];
 		if (!v) return [];
 		return v(body) ? [] : issuesFrom(v.errors);
@@ -335,17 +448,19 @@ function loadContract(file = contractPath()) {
 	return { file, doc, spec, operations, paths, match, validate, validateResponse };
 }
 
-const describeIssues = (issues) => issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+export type Contract = ReturnType<typeof loadContract>;
+
+const describeIssues = (issues: ValidationIssue[]) =>
+	issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
 
 // One line per logged request that broke the contract, or whose 200 answer did.
-function contractViolations(entries) {
-	const lines = [];
+export function contractViolations(entries: LogEntry[]): string[] {
+	const lines: string[] = [];
 	for (const entry of entries) {
 		const where = `#${entry.seq} ${entry.method} ${entry.path} (${entry.operationId || 'no contract operation'})`;
 		if (!entry.valid) lines.push(`${where}: ${describeIssues(entry.validationErrors) || 'not in the contract'}`);
-		if (entry.responseErrors && entry.responseErrors.length) lines.push(`${where}: the stand-in's answer: ${describeIssues(entry.responseErrors)}`);
+		if (entry.responseErrors && entry.responseErrors.length)
+			lines.push(`${where}: the stand-in's answer: ${describeIssues(entry.responseErrors)}`);
 	}
 	return lines;
 }
-
-module.exports = { loadContract, contractPath, contractViolations, issuesFrom, zodType };

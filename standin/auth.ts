@@ -1,11 +1,24 @@
-'use strict';
 // API keys, scopes and the per-key sliding-window rate limit.
 
-const { apiError } = require('./util');
+import type { IncomingHttpHeaders } from 'http';
+import { apiError } from './util';
+
+export type Scope = 'messaging' | 'booking' | 'booking_links';
+
+export interface StandinKey {
+	apiKey: string;
+	practiceGroupId: string;
+	scopes: Scope[];
+}
+
+/** A key the server accepts: a seeded one (KEYS) or an extra one, by label. */
+export interface LabelledKey extends StandinKey {
+	label: string;
+}
 
 // Which scope each operation needs (README: messaging / booking / booking links). Practice group
 // operations (/v1/me*, /v1/access_token) need any valid key. One place to correct if Hero differs.
-const SCOPE_BY_OPERATION = {
+export const SCOPE_BY_OPERATION: Record<string, Scope | null> = {
 	createAccessToken: null,
 	getPracticeGroupById: null,
 	updatePracticeGroup: null,
@@ -63,10 +76,10 @@ const SCOPE_BY_OPERATION = {
 	deleteWebhook: 'messaging',
 };
 
-const SCOPE_NAMES = { messaging: 'Messaging', booking: 'Booking', booking_links: 'Booking links' };
+const SCOPE_NAMES: Record<Scope, string> = { messaging: 'Messaging', booking: 'Booking', booking_links: 'Booking links' };
 
 // headers are node's lowercased req.headers; returns the key record or throws 401
-function authenticate(keys, headers) {
+export function authenticate(keys: LabelledKey[], headers: IncomingHttpHeaders): LabelledKey {
 	const apiKey = headers['x-api-key'];
 	const pg = headers['x-practice-group-id'];
 	if (!apiKey) throw apiError(401, 'unauthorized', 'Missing x-api-key header');
@@ -77,7 +90,7 @@ function authenticate(keys, headers) {
 }
 
 // wrong practice group or missing scope -> 403
-function authorise(key, headers, operationId) {
+export function authorise(key: StandinKey, headers: IncomingHttpHeaders, operationId: string): void {
 	const pg = headers['x-practice-group-id'];
 	if (pg !== key.practiceGroupId) {
 		throw apiError(403, 'forbidden', `This API key does not have access to practice group ${pg}`);
@@ -88,12 +101,12 @@ function authorise(key, headers, operationId) {
 	}
 }
 
-function createRateLimiter() {
-	const hits = new Map(); // apiKey -> timestamps (ms) of accepted requests in the window
+export function createRateLimiter() {
+	const hits = new Map<string, number[]>(); // apiKey -> timestamps (ms) of accepted requests in the window
 	return {
 		// returns null when allowed, else seconds until a slot frees up. A window shorter than a minute
 		// allows the same rate over it (limit * windowMs / 60 s), so benchmarks can compress time.
-		check(apiKey, limit, now, windowMs = 60000) {
+		check(apiKey: string, limit: number, now: number, windowMs = 60000): number | null {
 			if (!limit || limit === Infinity) return null;
 			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
 			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
@@ -104,7 +117,7 @@ function createRateLimiter() {
 		},
 		// RateLimit-* header fields for the key after check(): what is left in the window, and the
 		// seconds until the oldest counted request leaves it (when one more is allowed again)
-		headers(apiKey, limit, now, windowMs = 60000) {
+		headers(apiKey: string, limit: number, now: number, windowMs = 60000): Record<string, string> {
 			if (!limit || limit === Infinity) return {};
 			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
 			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
@@ -118,5 +131,3 @@ function createRateLimiter() {
 		reset: () => hits.clear(),
 	};
 }
-
-module.exports = { SCOPE_BY_OPERATION, authenticate, authorise, createRateLimiter };

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { heroRequest } from '../transport/request';
+import { heroPaths } from '../transport/paths';
+import { readNumericId } from './common.parameters';
+
+/** The free slot named by Slot ID (Slot > Get, and booking by slot); Hero answers 404 once it is reserved, booked or past. */
+export async function fetchFreeSlot(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const slotId = readNumericId.call(this, itemIndex, 'slotId', 'Slot ID');
+	return await heroRequest.call(
+		this,
+		{ method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` },
+		itemIndex,
+	);
+}

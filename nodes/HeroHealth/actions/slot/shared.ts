@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { refuseInvalid } from '../../validation';
+import { appointmentTypeLocator, dateRangeFields, locationLocator, practitionerLocator } from '../common.descriptions';
+import { readDateRange, readNumericId, readOptionalNumericId } from '../common.parameters';
+import { addDays, londonToday } from '../londonTime';
+
+const DEFAULT_WINDOW_DAYS = 14;
+
+/** What to search for free slots by; shared by Slot Get Many and Count. */
+export const slotSearchFields: INodeProperties[] = [
+	appointmentTypeLocator,
+	locationLocator,
+	{
+		...practitionerLocator,
+		required: false,
+		description: 'Only slots with this clinician. Leave empty for any practitioner.',
+	},
+	...dateRangeFields(
+		'First day to search (London calendar day). Leave empty for today.',
+		`Last day to search, inclusive. Leave empty for ${DEFAULT_WINDOW_DAYS} days after From Date.`,
+	),
+];
+
+/** The slot query Hero expects; dates are sent as plain London calendar days. */
+export function readSlotSearch(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const qs: IDataObject = {
+		appointment_type_id: readNumericId.call(this, itemIndex, 'appointmentTypeId', 'Appointment Type'),
+		location_id: readNumericId.call(this, itemIndex, 'locationId', 'Location'),
+	};
+	const practitionerId = readOptionalNumericId.call(this, itemIndex, 'practitionerId', 'Practitioner');
+	if (practitionerId) qs.practitioner_id = practitionerId;
+
+	const range = readDateRange.call(this, itemIndex, {
+		fromDate: this.getNodeParameter('fromDate', itemIndex, ''),
+		toDate: this.getNodeParameter('toDate', itemIndex, ''),
+	});
+	qs.start_date = range.from ?? londonToday();
+	qs.end_date = range.to ?? addDays(qs.start_date as string, DEFAULT_WINDOW_DAYS);
+	refuseInvalid.call(this, itemIndex, 'To Date', qs.end_date < qs.start_date ? `${String(qs.end_date)} is before From Date ${String(qs.start_date)}` : undefined);
+	return qs;
+}

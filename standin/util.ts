@@ -1,0 +1,226 @@
+// Small shared helpers: seeded randomness, London time, NHS numbers, API errors and paging.
+
+export interface Rng {
+	(): number;
+	int(min: number, max: number): number;
+	pick<T>(list: readonly T[]): T;
+	hex(len: number): string;
+}
+
+// mulberry32: tiny deterministic PRNG, returns floats in [0, 1)
+export function createRng(seed: number): Rng {
+	let a = seed >>> 0 || 1;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	next.int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+	next.pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+	next.hex = (len: number) => Array.from({ length: len }, () => Math.floor(next() * 16).toString(16)).join('');
+	return next;
+}
+
+// ---- time (Hero stores UTC; the practice works in Europe/London) -------------------------------
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/London',
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	weekday: 'short',
+});
+
+export interface LondonFields {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+	/** Mon, Tue, ... */
+	weekday: string;
+}
+
+export function londonFields(ms: number): LondonFields {
+	const f: Record<string, string> = {};
+	for (const p of londonParts.formatToParts(new Date(ms))) f[p.type] = p.value;
+	return { year: +f.year, month: +f.month, day: +f.day, hour: +f.hour, minute: +f.minute, second: +f.second, weekday: f.weekday };
+}
+
+// UTC milliseconds of a wall-clock time in London
+export function londonTime(year: number, month: number, day: number, hour: number, minute: number): number {
+	const guess = Date.UTC(year, month - 1, day, hour, minute);
+	const f = londonFields(guess);
+	const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - guess;
+	return guess - offset;
+}
+
+export function iso(ms: number): string {
+	return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+// A query date: plain dates are London calendar days (start or end of day), date-times are instants.
+export function parseQueryDate(value: string, endOfDay: boolean): number {
+	if (DATE_RE.test(value)) {
+		const [y, m, d] = value.split('-').map(Number);
+		if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+		return endOfDay ? londonTime(y, m, d + 1, 0, 0) - 1 : londonTime(y, m, d, 0, 0);
+	}
+	if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return Date.parse(value);
+	return NaN;
+}
+
+// dob may be a plain date or a date-time (x-relaxed); compare on the date part
+export function dobDate(value: string): string;
+export function dobDate(value: unknown): string | null;
+export function dobDate(value: unknown): string | null {
+	return typeof value === 'string' ? value.slice(0, 10) : null;
+}
+
+// ---- NHS numbers ------------------------------------------------------------------------------
+
+export function nhsCheckDigit(nine: string): number | null {
+	const sum = nine.split('').reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
+	const check = 11 - (sum % 11);
+	if (check === 11) return 0;
+	if (check === 10) return null; // no valid number with this stem
+	return check;
+}
+
+export function normaliseNhs(value: unknown): string {
+	return typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
+}
+
+export function isValidNhs(value: unknown): boolean {
+	const n = normaliseNhs(value);
+	if (!/^\d{10}$/.test(n)) return false;
+	return nhsCheckDigit(n.slice(0, 9)) === Number(n[9]);
+}
+
+export function formatNhs(n: string): string {
+	return `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`;
+}
+
+// ---- errors ------------------------------------------------------------------------------------
+
+/** A zod-like issue: Hero's 400 bodies carry a list of these; the request log uses them too. */
+export interface ValidationIssue {
+	code: string;
+	expected: string;
+	received?: unknown;
+	path: Array<string | number>;
+	message: string;
+	/** unrecognized_keys: the keys not in the schema */
+	keys?: string[];
+	[extra: string]: unknown;
+}
+
+export type ErrorBody = Record<string, unknown>;
+
+export class ApiError extends Error {
+	status: number;
+	body: ErrorBody;
+	headers: Record<string, string>;
+
+	constructor(status: number, body: ErrorBody, headers?: Record<string, string>) {
+		super(typeof body.message === 'string' ? body.message : `HTTP ${status}`);
+		this.status = status;
+		this.body = body;
+		this.headers = headers || {};
+	}
+}
+
+// Undocumented error bodies use {error, statusCode, message}
+export function apiError(status: number, error: string, message: string, extra?: Record<string, unknown>): ApiError {
+	return new ApiError(status, { error, statusCode: status, message, ...(extra || {}) });
+}
+
+export const notFound = (what: string, id?: unknown) =>
+	apiError(404, 'not_found', id === undefined ? what : `${what} ${id} not found`);
+export const conflict = (error: string, message: string, extra?: Record<string, unknown>) => apiError(409, error, message, extra);
+
+// Hero's 400 shape with zod-like issues
+export function validationError(issues: ValidationIssue[]): ApiError {
+	return new ApiError(400, { error: true, statusCode: 400, message: issues });
+}
+
+export function issue(
+	path: string | number | Array<string | number>,
+	code: string,
+	expected: string,
+	message: string,
+	extra?: Record<string, unknown>,
+): ValidationIssue {
+	return { code, expected, path: ([] as Array<string | number>).concat(path), message, ...(extra || {}) };
+}
+
+// ---- paging ------------------------------------------------------------------------------------
+
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 100;
+
+/** A request's query: strings from the URL, numbers/booleans/arrays where the contract coerced them. */
+export type Query = Record<string, unknown>;
+
+export interface Page<T> {
+	data: T[];
+	count: number;
+}
+
+function pageParam(query: Query, name: string, fallback: number): { value: number; issue?: ValidationIssue } {
+	const raw = query[name];
+	if (raw === undefined || raw === '') return { value: fallback };
+	const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : NaN;
+	if (!Number.isInteger(n))
+		return {
+			value: n,
+			issue: issue(name, 'invalid_type', 'number', `Expected number, received ${typeof raw}`, { received: typeof raw }),
+		};
+	return { value: n };
+}
+
+// page_index (from 0) + page_size (default 50, max 100) over a full list -> {data, count}
+export function paginate<T>(items: readonly T[], query: Query): Page<T> {
+	const idx = pageParam(query, 'page_index', 0);
+	const size = pageParam(query, 'page_size', PAGE_SIZE_DEFAULT);
+	const issues = [idx.issue, size.issue].filter((i): i is ValidationIssue => !!i);
+	if (!idx.issue && idx.value < 0)
+		issues.push(
+			issue('page_index', 'too_small', 'number', 'Number must be greater than or equal to 0', {
+				minimum: 0,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
+		);
+	if (!size.issue && size.value < 1)
+		issues.push(
+			issue('page_size', 'too_small', 'number', 'Number must be greater than or equal to 1', {
+				minimum: 1,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
+		);
+	if (!size.issue && size.value > PAGE_SIZE_MAX)
+		issues.push(
+			issue('page_size', 'too_big', 'number', `Number must be less than or equal to ${PAGE_SIZE_MAX}`, {
+				maximum: PAGE_SIZE_MAX,
+				type: 'number',
+				inclusive: true,
+				exact: false,
+			}),
+		);
+	if (issues.length) throw validationError(issues);
+	const start = idx.value * size.value;
+	return { data: items.slice(start, start + size.value), count: items.length };
+}

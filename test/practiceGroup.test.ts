@@ -1,0 +1,25 @@
+// Practice Group > Get Capabilities: Hero's { capabilities: [...] } answer, over real HTTP to the stand-in.
+import type { Standin } from './helpers';
+import { items, runHero, setUpTestStandin } from './helpers';
+import { contractRequests } from './bookingHelpers';
+
+let standin: Standin;
+setUpTestStandin((started) => (standin = started));
+
+describe('Practice Group > Get Capabilities', () => {
+	it('outputs the practice group’s capability list, one item per input item', async () => {
+		const result = await runHero(standin, { resource: 'practiceGroup', operation: 'getCapabilities' }, { items: items(2) });
+		expect(result.error).toBeUndefined();
+		const capabilities = (result.items[0].json.capabilities ?? []) as string[];
+		expect(capabilities).toContain('sms_messaging');
+		expect(result.items).toEqual([
+			{ json: { capabilities }, pairedItem: { item: 0 } },
+			{ json: { capabilities }, pairedItem: { item: 1 } },
+		]);
+		const requests = contractRequests(standin);
+		expect(requests.map((entry) => [entry.path, entry.responseErrors])).toEqual([
+			['/v1/me/capabilities', []],
+			['/v1/me/capabilities', []],
+		]);
+	});
+});
