@@ -2,7 +2,8 @@
  * Pacing simulation: W processes (queue-mode workers), each with its own limiter for one key, against
  * Hero's sliding-window limit, in virtual time (a run of minutes takes a second or two). Each process
  * runs its share of K executions of N messages, 10 requests in flight each, like the node.
- * Prints the bench's columns per W. The real thing is `npm run bench:queue`.
+ * Prints the bench's columns per W, a lone execution, and a lone execution while 5% of answers are
+ * stray 429s. The real thing is `npm run bench:queue`.
  *
  *   npm run bench:simulate -- [K=4] [N=300] [L=600] [latencyMs=40]
  */
@@ -86,7 +87,7 @@ export async function simulate(options: SimOptions): Promise<SimResult & { world
 				limiter.unanswered(sentAt);
 				continue;
 			}
-			const latency = options.latencyMs * (0.5 + random());
+			const latency = options.latencyMs * (0.9 + 0.2 * random());
 			await clock.sleep(latency / 2);
 			const refused =
 				random() < (options.extra429 ?? 0) || hero.check('key', options.perMinute, clock.now(), windowMs) !== null;
@@ -138,6 +139,10 @@ async function main() {
 	const lone = await simulate({ workers: 2, executions: 1, messages: 100, perMinute, latencyMs });
 	const figures = answerFigures(lone.events, perMinute);
 	console.log(`lone 1x100: requests ${figures.requests}, 429 ${figures.refused}, rate ${figures.rate.toFixed(3)} L`);
+	// Another client on the key, modelled as 5% of answers being 429 whatever Hero's window holds.
+	const stray = await simulate({ workers: 1, executions: 1, messages: 600, perMinute, latencyMs, seed, extra429: 0.05 });
+	const strayFigures = answerFigures(stray.events, perMinute);
+	console.log(`alone, 5% stray 429s, 1x600: requests ${strayFigures.requests}, 429 ${strayFigures.refused}, rate ${strayFigures.rate.toFixed(3)} L`);
 }
 
 if (require.main === module) {

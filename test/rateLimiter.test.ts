@@ -66,13 +66,15 @@ describe('pacing', () => {
 });
 
 describe('adapting to other processes on the key', () => {
-	it('takes a single 429 as a stray: one gap’s pause, the rate unchanged', async () => {
+	it('takes a single 429 as a stray: one gap’s pause, the rate unchanged, requests still one gap apart', async () => {
 		const { clock, limiter } = setUp();
 		const refusedAt = await clock.run(exchange(clock, limiter, 429));
 		expect(limiter.rate()).toBe(L);
-		const next = await clock.run(limiter.acquire());
+		const [next, after] = await clock.run(Promise.all([limiter.acquire(), limiter.acquire()]));
 		expect(next - (refusedAt + 10)).toBeGreaterThanOrEqual(GAP_MS - 1);
 		expect(next - (refusedAt + 10)).toBeLessThan(GAP_MS + 1);
+		// No waiting for the next one's answer: a stray does not make requests ask one at a time.
+		expect(after - next).toBe(Math.ceil(GAP_MS));
 	});
 
 	it('on a second 429 in a row, lowers its own rate by 30% and backs off fourfold', async () => {
@@ -102,8 +104,9 @@ describe('adapting to other processes on the key', () => {
 		expect(limiter.rate()).toBe(L);
 	});
 
-	it('while Hero refuses, lets one request out at a time to ask', async () => {
+	it('while Hero keeps refusing, lets one request out at a time to ask', async () => {
 		const { clock, limiter } = setUp();
+		await clock.run(exchange(clock, limiter, 429));
 		await clock.run(exchange(clock, limiter, 429));
 		// The next request goes out after the pause; the one behind it waits for its answer (2 s).
 		const probe = limiter.acquire();

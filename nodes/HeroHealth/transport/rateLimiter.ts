@@ -11,9 +11,10 @@ export const RATE_LIMIT_BUDGET_MS = 5 * HERO_WINDOW_MS;
 const SPACING_MARGIN = 1.02;
 // A 429 waits one gap, and each further 429 in a row four times longer (capped by Hero's window).
 const BACKOFF_GROWTH = 4;
-// The second 429 in a row (one alone may be a stray) is news that other processes use the key:
-// this process's rate is then multiplied by DECREASE, but kept above FLOOR_SHARE of the credential's,
-const DECREASE_AFTER = 2;
+// The second 429 in a row (one alone may be a stray) shows that Hero's window is full: from then on
+// one request at a time asks again, and this process's rate is multiplied by DECREASE, but kept above
+// FLOOR_SHARE of the credential's,
+const FULL_AFTER = 2;
 const DECREASE = 0.7;
 const FLOOR_SHARE = 1 / 32;
 // and climbs back by the credential's whole rate over RECOVERY_MS (a quarter of it in 15 s).
@@ -69,8 +70,8 @@ export function rateLimitAdvice(headers: IDataObject | undefined, now: number): 
  * may use the same key, and nothing is shared between processes: Hero's answers are the shared
  * signal. A 429 means Hero's window for the key is full, so every request queued here waits (as
  * long as Hero asks, or a backoff no longer than it takes this process's oldest request of the last
- * minute to leave the window), one request at a time asks again, and 429s in a row lower this
- * process's rate, which then climbs back to the credential's. Busy processes thus keep Hero's
+ * minute to leave the window); 429s in a row also let one request at a time ask again and lower
+ * this process's rate, which then climbs back to the credential's. Busy processes thus keep Hero's
  * window full between them with few 429s; a process alone is back at full pace within a minute.
  */
 export class RateLimiter {
@@ -158,7 +159,7 @@ export class RateLimiter {
 			if (this.pausedUntil > sentAt || this.probe) continue;
 			const gap = this.gapMs(sentAt);
 			this.nextSlotAt = (sentAt - slot > gap / 2 ? sentAt : slot) + gap;
-			if (this.refusedInARow > 0) {
+			if (this.refusedInARow >= FULL_AFTER) {
 				let release = () => {};
 				const answered = new Promise<void>((resolve) => (release = resolve));
 				this.probe = { sentAt, answered, release };
@@ -206,15 +207,15 @@ export class RateLimiter {
 	 * as Hero asks (Retry-After, RateLimit-Reset) or, without those, one gap growing fourfold with each
 	 * refusal in a row, never past the moment this process's oldest request of the last minute leaves
 	 * Hero's window. A second refusal in a row confirms that Hero's window is full (one 429 may be a
-	 * stray): more is sent on this key than Hero allows, so this process's rate drops. Returns how
-	 * long Hero asked to wait, if it did.
+	 * stray): more is sent on this key than Hero allows, so this process's rate drops, and until an
+	 * answer is accepted one request at a time asks. Returns how long Hero asked to wait, if it did.
 	 */
 	refused(sentAt: number, headers?: IDataObject): number | undefined {
 		const now = this.clock.now();
 		if (sentAt > this.lastRefusalAt) {
 			this.refusedInARow += 1;
 			this.lastRefusalAt = now;
-			if (this.refusedInARow === DECREASE_AFTER) {
+			if (this.refusedInARow === FULL_AFTER) {
 				this.rateAt = Math.max(this.ceiling * FLOOR_SHARE, this.rate(now) * DECREASE);
 				this.rateSince = now;
 			}
