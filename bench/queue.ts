@@ -18,8 +18,8 @@
  * allowance put to use, i.e. messages accepted for the first time per whole 60 s window of the run
  * over L (a run shorter than a window: over its requests' span).
  *
- * Progress goes to stderr, the table to stdout. At the defaults the whole command takes about 35 minutes
- * on a shared 2-core machine, 10 of them starting the three clusters.
+ * Progress goes to stderr, the table to stdout. At the defaults the whole command takes 23 to 36 minutes
+ * on a shared 2-core machine, 8 to 12 of them starting the three clusters.
  *
  *   npm run bench:queue -- [K=4] [N=300] [L=600] [workers=1,2,4]
  */
