@@ -27,6 +27,7 @@ import type { AnyNodeType } from '../test/harness/core';
 import { runNode } from '../test/harness';
 import type { RunNodeResult } from '../test/harness';
 import { items, runHero, startTestStandin } from '../test/helpers';
+import { httpRequestSendParameters } from './httpRequestSend';
 
 const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node');
 const { HttpHeaderAuth } = require('n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials');
@@ -131,26 +132,12 @@ async function httpRequestRun(
 	const httpRequest = new HttpRequest();
 	// n8n registers its own nodes under this name (the harness would otherwise prefix it as a community node).
 	httpRequest.description.name = 'n8n-nodes-base.httpRequest';
-	const parameters = {
-		method: 'POST',
-		url: `${standin.url}/v1/messages/send`,
-		authentication: 'genericCredentialType',
-		genericAuthType: 'httpHeaderAuth',
-		sendHeaders: true,
-		headerParameters: { parameters: [{ name: 'x-practice-group-id', value: standin.keys.full.practiceGroupId }] },
-		sendBody: true,
-		contentType: 'json',
-		specifyBody: 'keypair',
-		bodyParameters: {
-			parameters: [
-				{ name: 'patient_id', value: '={{ $json.patientId }}' },
-				{ name: 'message_type', value: 'sms' },
-				{ name: 'message_string', value: '={{ $json.text }}' },
-			],
-		},
-		// One item every 60 000 / L ms: 200 ms at Hero's 300/min.
-		options: options.batching ? { batching: { batch: { batchSize: 1, batchInterval: Math.ceil(gapMs) } } } : {},
-	};
+	// One item every 60 000 / L ms when batched: 200 ms at Hero's 300/min.
+	const parameters = httpRequestSendParameters(
+		`${standin.url}/v1/messages/send`,
+		standin.keys.full.practiceGroupId,
+		options.batching ? gapMs : undefined,
+	);
 	const started = Date.now();
 	const result = await runNode({
 		nodeType: httpRequest,

@@ -115,6 +115,19 @@ export function createRateLimiter() {
 			list.push(now);
 			return null;
 		},
+		// RateLimit-* header fields for the key after check(): what is left in the window, and the
+		// seconds until the oldest counted request leaves it (when one more is allowed again)
+		headers(apiKey: string, limit: number, now: number, windowMs = 60000): Record<string, string> {
+			if (!limit || limit === Infinity) return {};
+			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
+			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
+			const reset = list.length ? Math.max(1, Math.ceil((list[0] + windowMs - now) / 1000)) : 0;
+			return {
+				'ratelimit-limit': String(allowed),
+				'ratelimit-remaining': String(Math.max(0, allowed - list.length)),
+				'ratelimit-reset': String(reset),
+			};
+		},
 		reset: () => hits.clear(),
 	};
 }

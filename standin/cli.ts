@@ -1,10 +1,10 @@
 // npm run standin -- --port 4010 [--rate-limit 300] [--latency 0] [--rate429 0] [--rate5xx 0] [--drop 0]
-//                    [--retry-after] [--reservation-ttl 300000] [--seed 1] [--host 127.0.0.1]
+//                    [--retry-after] [--ratelimit-headers] [--reservation-ttl 300000] [--seed 1] [--host 127.0.0.1]
 
 import { startStandin, type StandinFaults, type StandinOptions } from './index';
 
 const USAGE = `Usage: npm run standin -- [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--latency 0]
-       [--rate429 0] [--rate5xx 0] [--drop 0] [--retry-after] [--reservation-ttl <ms>] [--seed 1]`;
+       [--rate429 0] [--rate5xx 0] [--drop 0] [--retry-after] [--ratelimit-headers] [--reservation-ttl <ms>] [--seed 1]`;
 
 function parseArgs(argv: string[]): StandinOptions {
 	const opts: StandinOptions = { port: 4010 };
@@ -41,6 +41,9 @@ function parseArgs(argv: string[]): StandinOptions {
 				break;
 			case '--retry-after':
 				opts.retryAfter = true;
+				break;
+			case '--ratelimit-headers':
+				opts.rateLimitHeaders = true;
 				break;
 			case '--reservation-ttl':
 				opts.reservationTtlMs = value();

@@ -35,6 +35,8 @@ export interface StandinConfig {
 	rateWindowMs?: number;
 	/** send Retry-After (seconds) on 429s. Default false (Hero documents none) */
 	retryAfter?: boolean;
+	/** send RateLimit-Limit, -Remaining and -Reset (seconds until one more is allowed) on every answer to a known key. Default false (Hero documents none) */
+	rateLimitHeaders?: boolean;
 	/** added latency per request. Default 0 */
 	latencyMs?: number;
 	/** how long a reservation holds its slot. Default 5 minutes */
@@ -153,6 +155,7 @@ export const DEFAULTS: Required<Omit<StandinOptions, 'contractPath' | 'extraKeys
 	rateLimitPerMinute: 300,
 	rateWindowMs: 60000,
 	retryAfter: false,
+	rateLimitHeaders: false,
 	latencyMs: 0,
 	faults: { rate429: 0, rate5xx: 0, rateDrop: 0 },
 	reservationTtlMs: 5 * 60 * 1000,
@@ -217,6 +220,7 @@ export async function startStandin(options: StandinOptions = {}) {
 		rateLimitPerMinute: options.rateLimitPerMinute !== undefined ? options.rateLimitPerMinute : DEFAULTS.rateLimitPerMinute,
 		rateWindowMs: options.rateWindowMs || DEFAULTS.rateWindowMs,
 		retryAfter: options.retryAfter !== undefined ? !!options.retryAfter : DEFAULTS.retryAfter,
+		rateLimitHeaders: options.rateLimitHeaders !== undefined ? !!options.rateLimitHeaders : DEFAULTS.rateLimitHeaders,
 		latencyMs: options.latencyMs || DEFAULTS.latencyMs,
 		reservationTtlMs: options.reservationTtlMs || DEFAULTS.reservationTtlMs,
 		batchListShape: options.batchListShape || DEFAULTS.batchListShape,
@@ -258,6 +262,7 @@ export async function startStandin(options: StandinOptions = {}) {
 		if (c.latencyMs !== undefined) config.latencyMs = Number(c.latencyMs) || 0;
 		if (c.rateWindowMs !== undefined) config.rateWindowMs = Number(c.rateWindowMs) || DEFAULTS.rateWindowMs;
 		if (c.retryAfter !== undefined) config.retryAfter = !!c.retryAfter;
+		if (c.rateLimitHeaders !== undefined) config.rateLimitHeaders = !!c.rateLimitHeaders;
 		if (c.reservationTtlMs !== undefined) config.reservationTtlMs = Number(c.reservationTtlMs);
 		if (c.batchListShape !== undefined) config.batchListShape = c.batchListShape;
 		return { ...config };
@@ -372,9 +377,16 @@ export async function startStandin(options: StandinOptions = {}) {
 		try {
 			const key = authenticate(keys, req.headers);
 			const wait = limiter.check(key.apiKey, config.rateLimitPerMinute, now, config.rateWindowMs);
+			const rateHeaders = config.rateLimitHeaders
+				? limiter.headers(key.apiKey, config.rateLimitPerMinute, now, config.rateWindowMs)
+				: {};
 			if (wait !== null) {
 				entry.fault = 'ratelimit';
-				return { status: 429, body: RATE_LIMIT_BODY, headers: config.retryAfter ? { 'retry-after': String(wait) } : {} };
+				return {
+					status: 429,
+					body: RATE_LIMIT_BODY,
+					headers: { ...rateHeaders, ...(config.retryAfter ? { 'retry-after': String(wait) } : {}) },
+				};
 			}
 			authorise(key, req.headers, route.op.operationId);
 			// a routed request always has its validation
@@ -395,7 +407,7 @@ export async function startStandin(options: StandinOptions = {}) {
 			// the JSON edge: Ajv has checked body and query against the operation's schemas, the shapes its handler is typed with
 			const result = handlers[route.op.operationId](context as HandlerContext<never, never>);
 			entry.responseErrors = contract.validateResponse(route.op, 200, result);
-			return { status: 200, body: result };
+			return { status: 200, body: result, headers: rateHeaders };
 		} catch (e) {
 			if (e instanceof ApiError) return { status: e.status, body: e.body, headers: e.headers };
 			entry.error = e && e.stack ? e.stack : String(e);

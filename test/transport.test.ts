@@ -176,6 +176,22 @@ describe('pacing and 429s', () => {
 		expect(landed.sort()).toEqual(requests.map((request) => request.body.message_string).sort());
 	});
 
+	it('holds the key when Hero’s RateLimit headers say nothing is left, so a too-high Rate Limit meets no 429', async () => {
+		// Hero allows 10 requests a second here; the credential says 200 a second.
+		standin.setConfig({ rateLimitPerMinute: 600, rateWindowMs: 1000, rateLimitHeaders: true });
+		try {
+			const result = await probe(
+				Array.from({ length: 25 }, () => ({ method: 'GET', path: '/v1/me' })),
+				{ continueOnFail: false, credentials: { rateLimitPerMinute: 12_000 } },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(25);
+			expect(standin.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+		} finally {
+			standin.setConfig({ rateLimitPerMinute: 0, rateWindowMs: 60_000, rateLimitHeaders: false });
+		}
+	});
+
 	it('holds requests to the credential rate so Hero never answers 429', async () => {
 		standin.setConfig({ rateLimitPerMinute: 600 });
 		try {

@@ -30,6 +30,26 @@ describe('stand-in: rate limit and fault injection', () => {
 		expect((await api('GET', '/v1/me')).status).toBe(200);
 	});
 
+	it('sends RateLimit-* header fields when asked: what is left in the window, and when one more is allowed', async () => {
+		s.setConfig({ rateLimitHeaders: true });
+		try {
+			const remaining: Array<string | null> = [];
+			for (let i = 0; i < 5; i++) {
+				const answer = await api('GET', '/v1/me');
+				expect(answer.headers.get('ratelimit-limit')).toBe('5');
+				remaining.push(answer.headers.get('ratelimit-remaining'));
+			}
+			expect(remaining).toEqual(['4', '3', '2', '1', '0']);
+			const limited = await api('GET', '/v1/me');
+			expect(limited.status).toBe(429);
+			expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+			expect(Number(limited.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+			expect(limited.headers.get('retry-after')).toBeNull();
+		} finally {
+			s.setConfig({ rateLimitHeaders: false });
+		}
+	});
+
 	it('failNext fails the matching request once, without processing it', async () => {
 		s.setConfig({ rateLimitPerMinute: 0 });
 		s.failNext({ method: 'POST', path: '/v1/messages/send', status: 503, times: 1 });

@@ -20,6 +20,8 @@ export interface HeroErrorInput {
 	/** set when a write got an ambiguous answer and was deliberately not resent */
 	notResent?: boolean;
 	attempts?: number;
+	/** how long Hero kept refusing the request with 429 before it was given up */
+	refusedForMs?: number;
 }
 
 const WRITE_NOT_RESENT =
@@ -136,10 +138,15 @@ export function heroApiError(node: INode, input: HeroErrorInput): NodeApiError {
 		message = `Hero Health reported a conflict for ${action(request)} (409)`;
 		description = heroSaid || 'The record changed or is taken; fetch it again and retry with current data.';
 	} else if (status === 429) {
-		message = `Hero Health's rate limit was still exceeded after ${input.attempts ?? 1} attempts (429)`;
+		const seconds = Math.round((input.refusedForMs ?? 0) / 1000);
+		const over = seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+		message =
+			seconds > 0
+				? `Hero Health's rate limit was still exceeded after ${input.attempts ?? 1} attempts over ${over} (429)`
+				: "Hero Health's rate limit was exceeded, and Hero asked to wait longer than the node waits (429)";
 		description = lines(
 			heroSaid,
-			"Another workflow or system may be using the same API key. Lower the credential's Rate Limit, or run fewer workflows on this key at once.",
+			'Hero refused this request every time, so it did nothing with it. Something besides these n8n workflows may be using the same API key heavily (the node already shares the key with every n8n process and waits 429s out). Run the item again later.',
 		);
 	} else if (status >= 500) {
 		message = `Hero Health had a server error (${status}) on ${action(request)}`;

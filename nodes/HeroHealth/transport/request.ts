@@ -13,7 +13,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from './environments';
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
-import { rateLimiterFor } from './rateLimiter';
+import { RATE_LIMIT_BUDGET_MS, rateLimiterFor } from './rateLimiter';
 import { baseUrlProblem, headerValueProblem, rateLimitProblem } from '../validation';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
@@ -40,7 +40,6 @@ export interface HeroRequest {
 	secrets?: string[];
 }
 
-const MAX_429_ATTEMPTS = 10;
 const MAX_GET_ATTEMPTS = 4;
 const BACKOFF_BASE_MS = 250;
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -93,15 +92,6 @@ export async function heroConnection(this: HeroContext, itemIndex?: number): Pro
 	};
 }
 
-function retryAfterMs(headers: IDataObject | undefined): number | undefined {
-	const value = headers?.['retry-after'];
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const at = Date.parse(String(value));
-	return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 function networkErrorCode(error: unknown): string {
 	const seen = new Set<unknown>();
 	let current = error as IDataObject | undefined;
@@ -150,9 +140,13 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 	};
 	const isRead = request.method === 'GET';
 
+	// Since when Hero has been refusing this request with 429; 429s do not count as failed tries.
+	let refusedSince: number | undefined;
+	let tries = 0;
 	for (let attempt = 1; ; attempt++) {
-		await limiter.acquire();
+		const sentAt = await limiter.acquire();
 		if (item && !item.maySend()) {
+			limiter.unanswered(sentAt);
 			throw new NodeOperationError(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
@@ -163,23 +157,29 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 				{ ...options },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			limiter.unanswered(sentAt);
 			const code = networkErrorCode(error);
 			const safeToRetry = isRead || NEVER_SENT_CODES.includes(code);
-			if (safeToRetry && attempt < MAX_GET_ATTEMPTS) {
-				await sleep(BACKOFF_BASE_MS * 2 ** (attempt - 1));
+			if (safeToRetry && ++tries < MAX_GET_ATTEMPTS) {
+				await sleep(BACKOFF_BASE_MS * 2 ** (tries - 1));
 				continue;
 			}
 			throw heroNetworkError(this.getNode(), { code, request: summary, notResent: !isRead, itemIndex, secrets });
 		}
 
 		const status = response.statusCode;
-		if (status < 400) return (response.body ?? {}) as IDataObject;
-		if (status === 429 && attempt < MAX_429_ATTEMPTS) {
-			limiter.pause(retryAfterMs(response.headers as IDataObject) ?? limiter.backoffAfter429(attempt));
-			continue;
+		const headers = response.headers as IDataObject;
+		if (status === 429) {
+			const askedMs = limiter.refused(sentAt, headers) ?? 0;
+			refusedSince ??= sentAt;
+			// A time budget, not a count: how often Hero refuses depends on how many processes share the key.
+			if (limiter.now() + askedMs - refusedSince < RATE_LIMIT_BUDGET_MS) continue;
+		} else {
+			limiter.accepted(sentAt, headers);
 		}
-		if (status >= 500 && isRead && attempt < MAX_GET_ATTEMPTS) {
-			await sleep(BACKOFF_BASE_MS * 2 ** (attempt - 1));
+		if (status < 400) return (response.body ?? {}) as IDataObject;
+		if (status >= 500 && isRead && ++tries < MAX_GET_ATTEMPTS) {
+			await sleep(BACKOFF_BASE_MS * 2 ** (tries - 1));
 			continue;
 		}
 		throw heroApiError(this.getNode(), {
@@ -190,6 +190,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 			itemIndex,
 			notResent: status >= 500 && !isRead,
 			attempts: attempt,
+			refusedForMs: refusedSince === undefined ? undefined : limiter.now() - refusedSince,
 		});
 	}
 }

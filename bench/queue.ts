@@ -1,0 +1,317 @@
+/**
+ * Queue-mode benchmark: the issue's table, measured in real n8n queue mode (scripts/lib/cluster.js:
+ * Postgres, Redis, a main, W workers, a webhook processor; this package installed as a community
+ * package) against the stand-in enforcing L requests per minute per key over Hero's real 60-second
+ * sliding window.
+ *
+ * For W = 1, 2 and 4 workers: a Webhook-triggered workflow is called K times at once (K = 4, or 8 at
+ * W = 4); each execution sends N SMS through the Hero Health node (Message: Send, default options).
+ * Worker concurrency is ceil(K / W), so every worker is busy. The same load then goes through n8n's
+ * HTTP Request node in the same cluster, set up the way n8n's docs say to handle rate limits: header
+ * auth with the key, Batching (1 item per batch, 60 000 / L ms apart) and Retry On Fail at the most
+ * the docs allow (5 tries, 5 s apart). At W = 2, a minute after the busy run, one execution of N
+ * SMS runs alone: nothing is set by hand in between.
+ *
+ * Columns (from the stand-in's request log): requests; answered 429 (share of requests); the worst
+ * share over any 60 s window (Hero's window); executions failed; messages delivered; duplicates
+ * (messages Hero accepted more than once); misses (never accepted); delivered rate / L: Hero's
+ * allowance put to use, i.e. messages accepted for the first time per whole 60 s window of the run
+ * over L (a run shorter than a window: over its requests' span).
+ *
+ * Progress goes to stderr, the table to stdout. At the defaults the whole command takes 23 to 36 minutes
+ * on a shared 2-core machine, 8 to 12 of them starting the three clusters.
+ *
+ *   npm run bench:queue -- [K=4] [N=300] [L=600] [workers=1,2,4]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Cluster } from '../scripts/lib/cluster';
+import { startStandin } from '../standin';
+import type { LogEntry, Standin } from '../standin';
+import { answerFigures } from './figures';
+import { httpRequestSendParameters } from './httpRequestSend';
+
+const n8n = require('../scripts/lib/n8n');
+const { startCluster } = require('../scripts/lib/cluster');
+
+const K = Number(process.argv[2] ?? 4);
+const N = Number(process.argv[3] ?? 300);
+const L = Number(process.argv[4] ?? 600);
+const WORKERS = String(process.argv[5] ?? '1,2,4')
+	.split(',')
+	.map(Number);
+const ROWS_DIR = join(n8n.PROJECT_ROOT, '.n8n-e2e', 'bench-queue-rows');
+const WINDOW_MS = 60_000;
+const SEND_PATH = '/v1/messages/send';
+// The stand-in's patients without an SMS restriction (1004 and 1005 have one).
+const PATIENTS = Array.from({ length: 29 }, (_, i) => String(1001 + i)).filter((id) => id !== '1004' && id !== '1005');
+
+const progress = (message: string) => process.stderr.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+const HTTP_CREDENTIAL = { id: 'benchHttpHeaderAuth', name: 'Hero key (header auth)' };
+
+function webhookNode(path: string) {
+	return {
+		id: `${path}-webhook`,
+		name: 'Bulk request',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: `${path}-webhook-id`,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
+const splitNode = {
+	id: 'split',
+	name: 'One item per message',
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
+	position: [220, 0],
+	parameters: { fieldToSplitOut: 'body.messages', include: 'noOtherFields', options: {} },
+};
+
+/** Webhook → Split Out → `send`: one execution per call, one item per message. */
+function bulkWorkflow(id: string, send: Record<string, unknown>) {
+	return {
+		id,
+		name: `Bench: ${id}`,
+		nodes: [webhookNode(id), splitNode, { id: `${id}-send`, name: 'Send', position: [440, 0], ...send }],
+		connections: {
+			'Bulk request': { main: [[{ node: splitNode.name, type: 'main', index: 0 }]] },
+			[splitNode.name]: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
+}
+
+const heroWorkflow = bulkWorkflow('benchHero', {
+	type: `${n8n.PACKAGE_NAME}.heroHealth`,
+	typeVersion: 1,
+	parameters: {
+		resource: 'message',
+		operation: 'send',
+		patientId: { __rl: true, mode: 'id', value: '={{ $json.patientId }}' },
+		channel: 'sms',
+		message: '={{ $json.text }}',
+		options: {},
+	},
+	credentials: { heroHealthApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: n8n.STANDIN_CREDENTIAL_NAME } },
+});
+
+function httpWorkflow(standinUrl: string, practiceGroupId: string) {
+	return bulkWorkflow('benchHttpRequest', {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		// n8n's docs on rate limits: Retry On Fail, Wait Between Tries over the limit (at most 5 tries, 5 s apart).
+		retryOnFail: true,
+		maxTries: 5,
+		waitBetweenTries: 5000,
+		// Batching: one item every 60 000 / L ms, the key's rate limit.
+		parameters: httpRequestSendParameters(`${standinUrl}${SEND_PATH}`, practiceGroupId, 60_000 / L),
+		credentials: { httpHeaderAuth: HTTP_CREDENTIAL },
+	});
+}
+
+interface Execution {
+	id: string | number;
+	status: string;
+}
+
+const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+
+/** The workflow's executions, running ones too, without their data (cheap enough to poll). */
+async function executionsOf(cluster: Cluster, workflowId: string): Promise<Execution[]> {
+	const all: Execution[] = [];
+	let cursor: string | undefined;
+	do {
+		const query = new URLSearchParams({ workflowId, limit: '250', ...(cursor ? { cursor } : {}) });
+		const page = await cluster.publicApi('GET', `/executions?${query}`);
+		all.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return all;
+}
+
+interface Row {
+	label: string;
+	figures: ReturnType<typeof answerFigures>;
+	failed: number;
+	executions: number;
+	delivered: number;
+	duplicates: number;
+	misses: number;
+	wallMs: number;
+	spread: string;
+}
+
+/** Calls the workflow's webhook `executions` times at once, each with `messages` SMS; waits for every execution to finish. */
+async function run(
+	cluster: Cluster,
+	standin: Standin,
+	workflowId: string,
+	label: string,
+	executions: number,
+	messages: number,
+): Promise<Row> {
+	const before = new Set((await executionsOf(cluster, workflowId)).map((execution) => String(execution.id)));
+	const firstEntry = standin.log.length;
+	const texts: string[] = [];
+	const started = Date.now();
+	progress(`${label}: ${executions} × ${messages} SMS`);
+	await Promise.all(
+		Array.from({ length: executions }, async (_, e) => {
+			const batch = Array.from({ length: messages }, (__, i) => ({
+				patientId: PATIENTS[i % PATIENTS.length],
+				text: `${label} run ${e} message ${i}`,
+			}));
+			texts.push(...batch.map((message) => message.text));
+			const response = await fetch(`${cluster.balancerUrl}/webhook/${workflowId}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ messages: batch }),
+			});
+			if (!response.ok) throw new Error(`webhook call failed: ${response.status} ${await response.text()}`);
+		}),
+	);
+	let finished: Execution[] = [];
+	for (let polls = 0; ; polls++) {
+		finished = (await executionsOf(cluster, workflowId)).filter(
+			(execution) => !before.has(String(execution.id)) && FINISHED.includes(execution.status),
+		);
+		if (finished.length >= executions) break;
+		if (Date.now() - started > 40 * 60_000) throw new Error(`${label}: only ${finished.length} of ${executions} executions finished in 40 min`);
+		if (polls % 6 === 0) {
+			const sends = standin.log.slice(firstEntry).filter((entry) => entry.path === SEND_PATH);
+			progress(`${label}: ${finished.length}/${executions} executions done, ${sends.length} requests so far`);
+		}
+		await sleep(5000);
+	}
+	const wallMs = Date.now() - started;
+	const sends = standin.log.slice(firstEntry).filter((entry: LogEntry) => entry.path === SEND_PATH);
+	const landed = new Map<string, number>();
+	for (const entry of sends) {
+		if (entry.status !== 200 || entry.fault !== null) continue;
+		const text = (entry.body as { message_string: string }).message_string;
+		landed.set(text, (landed.get(text) ?? 0) + 1);
+	}
+	const seen = new Set<string>();
+	const workers = finished.map((execution) => cluster.workerOf(execution.id) ?? '?');
+	const spread = [...new Set(workers)]
+		.sort()
+		.map((worker) => `${worker}: ${workers.filter((w) => w === worker).length}`)
+		.join(', ');
+	const row: Row = {
+		label,
+		figures: answerFigures(
+			sends.map((entry) => {
+				const text = (entry.body as { message_string: string }).message_string;
+				const repeat = entry.status === 200 && seen.has(text);
+				if (entry.status === 200) seen.add(text);
+				return { at: Date.parse(entry.time), refused: entry.status === 429, repeat };
+			}),
+			L,
+		),
+		failed: finished.filter((execution) => execution.status !== 'success').length,
+		executions,
+		delivered: landed.size,
+		duplicates: [...landed.values()].filter((count) => count > 1).length,
+		misses: texts.filter((text) => !landed.has(text)).length,
+		wallMs,
+		spread,
+	};
+	for (const execution of finished.filter((e) => e.status !== 'success')) {
+		const { data } = await cluster.publicApi('GET', `/executions/${execution.id}?includeData=true`);
+		progress(`${label}: execution ${execution.id} ${execution.status}: ${data?.resultData?.error?.message ?? '(no error recorded)'}`);
+	}
+	// Every request of the row, for a closer look: .n8n-e2e/bench-queue-rows/<label>.json
+	mkdirSync(ROWS_DIR, { recursive: true });
+	writeFileSync(
+		join(ROWS_DIR, `${label.replace(/[^\w]+/g, '-')}.json`),
+		JSON.stringify(sends.map((entry) => ({ time: entry.time, status: entry.status, text: (entry.body as { message_string?: string })?.message_string }))),
+	);
+	progress(`${label}: done in ${(wallMs / 1000).toFixed(0)} s (${spread}); ${JSON.stringify({ ...row.figures, perWindow: row.figures.perWindow.join(' ') })}`);
+	return row;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function table(rows: Row[]): string {
+	const header = [
+		'run',
+		'requests',
+		'answered 429',
+		'worst 60 s window: 429',
+		'executions failed',
+		'delivered',
+		'duplicates',
+		'misses',
+		'delivered rate / L',
+	];
+	const lines = rows.map((row) => [
+		row.label,
+		String(row.figures.requests),
+		`${row.figures.refused} (${percent(row.figures.share)})`,
+		percent(row.figures.worstShare),
+		`${row.failed} of ${row.executions}`,
+		String(row.delivered),
+		String(row.duplicates),
+		String(row.misses),
+		row.figures.rate.toFixed(3),
+	]);
+	return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main() {
+	const benchStarted = Date.now();
+	const standin = await startStandin({ port: 0, rateLimitPerMinute: L, rateWindowMs: WINDOW_MS, maxLogEntries: 500_000 });
+	const rows: Row[] = [];
+	try {
+		const key = standin.keys.full;
+		const heroCredential = n8n.standinCredential(standin.url, key);
+		heroCredential.data.rateLimitPerMinute = L;
+		const credentials = [heroCredential, { ...HTTP_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'x-api-key', value: key.apiKey } }];
+		for (const workers of WORKERS) {
+			const executions = workers === 4 ? 2 * K : K;
+			progress(`starting queue mode with ${workers} worker(s), concurrency ${Math.ceil(executions / workers)}`);
+			const cluster: Cluster = await startCluster({
+				workers,
+				webhookProcessors: 1,
+				concurrency: Math.ceil(executions / workers),
+				runDir: `${n8n.PROJECT_ROOT}/.n8n-e2e/bench-queue`,
+				credentials,
+				workflows: [heroWorkflow, httpWorkflow(standin.url, key.practiceGroupId)],
+				publish: [heroWorkflow.id, 'benchHttpRequest'],
+			});
+			try {
+				standin.reset();
+				const where = `${workers} worker${workers > 1 ? 's' : ''}`;
+				rows.push(await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, ${executions} × ${N}`, executions, N));
+				if (workers === 2) {
+					// Hero's window and this package's pacing see no request for a minute; nothing else changes.
+					const lastAt = Date.parse(standin.log[standin.log.length - 1].time);
+					await sleep(Math.max(0, lastAt + WINDOW_MS + 1000 - Date.now()));
+					rows.push(await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, one execution alone, 1 × ${N}`, 1, N));
+				}
+				standin.reset();
+				rows.push(await run(cluster, standin, 'benchHttpRequest', `HTTP Request node, ${where}, ${executions} × ${N}`, executions, N));
+			} finally {
+				await cluster.stop();
+			}
+		}
+	} finally {
+		await standin.close();
+	}
+	const minutes = ((Date.now() - benchStarted) / 60_000).toFixed(1);
+	console.log(`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all.\n`);
+	console.log(table(rows));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
