@@ -5,14 +5,19 @@
  *   WebAssembly build from the npm registry; it runs offline);
  * - every local `uses: ./...` names a file that exists (a reusable workflow: one with a workflow_call trigger);
  * - what issue 13 asks of the two workflows: ci.yml runs .ci/run on pushes and pull requests; publish.yml runs on
- *   v* tags, runs the CI first, and publishes with provenance from the only job with an OIDC token.
+ *   v* tags, runs the CI first, and publishes with provenance from the only job with an OIDC token;
+ * - ci.yml caches the folder scripts/lib/n8n.ts installs n8n into: the shell script it names that folder with
+ *   (it runs before `npm ci`, so it cannot load n8n.ts) prints the same folder as n8n.ts.
  *
  *   npm run check:workflows
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse } from 'yaml';
+
+import { installPaths } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
@@ -69,6 +74,14 @@ for (const file of ['ci.yml', 'publish.yml']) if (!files.includes(file)) fail(fi
 const ci = triggers(workflows['ci.yml']?.on);
 check('ci.yml', ['push', 'pull_request', 'workflow_call'].every((event) => ci.includes(event)), 'must run on push, pull_request and workflow_call');
 check('ci.yml', runs('ci.yml').some((run) => /\.ci\/run\b/.test(run)), 'no step runs .ci/run');
+const CACHE_DIR_SCRIPT = 'scripts/n8n-cache-dir.sh';
+check('ci.yml', runs('ci.yml').some((run) => run.includes(CACHE_DIR_SCRIPT)), `no step names the n8n install folder with ${CACHE_DIR_SCRIPT}`);
+const shellDir = spawnSync('bash', [path.join(ROOT, CACHE_DIR_SCRIPT)], { encoding: 'utf8' });
+check(
+	'ci.yml',
+	shellDir.status === 0 && shellDir.stdout.trim() === installPaths().dir,
+	`${CACHE_DIR_SCRIPT} prints ${JSON.stringify(shellDir.stdout.trim() || shellDir.stderr.trim())}, scripts/lib/n8n.ts installs into ${installPaths().dir}`,
+);
 
 const publish = workflows['publish.yml'];
 check('publish.yml', JSON.stringify((publish?.on as any)?.push?.tags) === '["v*"]', 'must run on pushed v* tags only');

@@ -20,7 +20,7 @@ function readmeOperations(): Record<string, string[]> {
 
 it("lists every resource and operation the editor serves in the README's operations table", async () => {
 	const { nodes } = await n8n.registeredTypes(e2e().n8nUrl, e2e().cookie);
-	const served = nodes.find((type) => type.name === HERO_NODE);
+	const served = nodes.find((type) => type.name === HERO_NODE)!;
 	const real = (o: any) => o.value !== '__CUSTOM_API_CALL__';
 	const resources = served.properties.find((p: any) => p.name === 'resource').options.filter(real);
 	const expected = Object.fromEntries(

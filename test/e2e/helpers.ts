@@ -1,10 +1,10 @@
-// Shared by the e2e files: the running n8n and stand-in set up by globalSetup.js, over HTTP and the n8n CLI.
+// Shared by the e2e files: the running n8n and stand-in set up by globalSetup.ts, over HTTP and the n8n CLI.
 import * as fs from 'fs';
 import * as path from 'path';
 
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
 import { contractViolations } from '../../standin';
-import n8n = require('../../scripts/lib/n8n');
+import * as n8n from '../../scripts/lib/n8n';
 import type { InstallPaths, N8nEnv } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {

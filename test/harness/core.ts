@@ -10,14 +10,16 @@ import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	INode,
 	INodeCredentials,
+	INodeExecutionData,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
-	Workflow,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
@@ -26,25 +28,27 @@ import type { HarnessCredentialsHelper } from './credentials-helper';
 import { installCapturingLogger } from './logging';
 
 /** Node type names get this package prefix, as n8n does for a community package. */
-export const PACKAGE_NAME = 'n8n-nodes-hero-health';
+const PACKAGE_NAME = 'n8n-nodes-hero-health';
 
 /** The base URL n8n would run at; only used to build URLs nodes may ask for. */
-export const DEFAULT_INSTANCE_BASE_URL = 'http://127.0.0.1:5678/';
+const DEFAULT_INSTANCE_BASE_URL = 'http://127.0.0.1:5678/';
 
+/** The package's nodes, and n8n's versioned HTTP Request node that the throughput bench compares them with. */
 export type AnyNodeType = INodeType | IVersionedNodeType;
 
-export function isVersioned(nodeType: AnyNodeType): nodeType is IVersionedNodeType {
-	return 'nodeVersions' in nodeType;
+/** What n8n-core does when a node reaches for something these tests never give it. */
+export function notUsed(what: string): never {
+	throw new UnexpectedError(`${what} is not used by this package's tests`);
 }
 
-export function nodeTypeName(nodeType: AnyNodeType): string {
+function nodeTypeName(nodeType: AnyNodeType): string {
 	const { name } = nodeType.description;
 	return name.includes('.') ? name : `${PACKAGE_NAME}.${name}`;
 }
 
 /** The version n8n gives a new node: the default version, or the highest listed one. */
 export function latestVersion(nodeType: AnyNodeType): number {
-	if (isVersioned(nodeType)) return nodeType.currentVersion;
+	if ('nodeVersions' in nodeType) return nodeType.currentVersion;
 	const { version } = nodeType.description;
 	return Array.isArray(version) ? Math.max(...version) : version;
 }
@@ -74,10 +78,30 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 }
 
+/**
+ * The node runNode puts before the node under test: it stands in for the trigger/previous node of a
+ * workflow and passes on the items the harness puts on its input, unchanged.
+ */
+export class HarnessInput implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Harness Input',
+		name: 'n8n-nodes-hero-health-harness.input',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items given to the test harness',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
 /** `node.credentials` referencing every credential type the caller supplied data for. */
-export function nodeCredentials(
-	credentials: Record<string, ICredentialDataDecryptedObject> | undefined,
-): INodeCredentials | undefined {
+export function nodeCredentials(credentials: Record<string, ICredentialDataDecryptedObject> | undefined): INodeCredentials | undefined {
 	if (!credentials || Object.keys(credentials).length === 0) return undefined;
 	const result: INodeCredentials = {};
 	for (const type of Object.keys(credentials)) {
@@ -102,32 +126,25 @@ export function workflowBase(id: string, nodes: INode[], connections: IWorkflowB
 	};
 }
 
-function unsupported(what: string): never {
-	throw new UnexpectedError(`${what} is not supported by the test harness`);
-}
-
 export interface AdditionalDataOptions {
 	credentialsHelper: HarnessCredentialsHelper;
 	mode: WorkflowExecuteMode;
 	workflowData: IWorkflowBase;
-	executionId?: string;
-	/** Base of production webhook URLs, without trailing slash (n8n: `${WEBHOOK_URL}webhook`). */
-	webhookBaseUrl?: string;
+	/** n8n's WEBHOOK_URL, with trailing slash: production webhook URLs start with it. */
 	instanceBaseUrl?: string;
 }
 
 /**
- * The `IWorkflowExecuteAdditionalData` n8n's CLI builds in `WorkflowExecuteAdditionalData.getBase`,
- * with the parts a node can reach implemented and the rest throwing a clear error.
+ * The `IWorkflowExecuteAdditionalData` n8n's CLI builds for a run, with what the package's nodes reach
+ * (credentials, webhook URLs, logging hooks) and the rest throwing a clear error.
  */
 export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
 	installCapturingLogger();
 	const instanceBaseUrl = options.instanceBaseUrl ?? DEFAULT_INSTANCE_BASE_URL;
-	const executionId = options.executionId ?? randomUUID();
-	const hooks = new ExecutionLifecycleHooks(options.mode, executionId, options.workflowData);
-	const additionalData: IWorkflowExecuteAdditionalData = {
+	const executionId = randomUUID();
+	return {
 		credentialsHelper: options.credentialsHelper,
-		executeWorkflow: async () => unsupported('Executing a sub-workflow'),
+		executeWorkflow: async () => notUsed('Executing a sub-workflow'),
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		executionId,
@@ -137,21 +154,18 @@ export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowEx
 		formBaseUrl: `${instanceBaseUrl}form`,
 		formWaitingBaseUrl: `${instanceBaseUrl}form-waiting`,
 		formTestBaseUrl: `${instanceBaseUrl}form-test`,
-		webhookBaseUrl: options.webhookBaseUrl ?? `${instanceBaseUrl}webhook`,
+		webhookBaseUrl: `${instanceBaseUrl}webhook`,
 		webhookWaitingBaseUrl: `${instanceBaseUrl}webhook-waiting`,
 		webhookTestBaseUrl: `${instanceBaseUrl}webhook-test`,
 		mcpBaseUrl: `${instanceBaseUrl}mcp`,
 		mcpTestBaseUrl: `${instanceBaseUrl}mcp-test`,
 		variables: {},
 		logAiEvent: () => {},
-		startRunnerTask: async () => unsupported('Running a task runner (Code node)'),
-		hooks,
+		startRunnerTask: async () => notUsed('Running a task runner (Code node)'),
+		hooks: new ExecutionLifecycleHooks(options.mode, executionId, options.workflowData),
 		externalSecretsProxy: new ExternalSecretsProxy(),
 		userId: 'harness-user',
 		workflowId: options.workflowData.id,
 		workflowSettings: options.workflowData.settings,
 	};
-	return additionalData;
 }
-
-export type { Workflow };

@@ -1,25 +1,20 @@
 /**
- * An in-memory `ICredentialsHelper` that behaves like n8n's CLI `CredentialsHelper`
- * (packages/cli/src/credentials-helper.ts), minus the database:
+ * An in-memory `ICredentialsHelper` that behaves like n8n's CLI `CredentialsHelper` for the credential types
+ * these tests use (Hero Health's, and n8n's Header Auth in the throughput bench), minus the database:
  *
- *  - `getDecrypted` returns the stored plaintext data with the credential type's defaults
- *    applied (NodeHelpers.getNodeParameters, as `applyDefaultsAndOverwrites` does) and
- *    `={{ }}` expressions in the data resolved;
- *  - `authenticate` runs a function `authenticate` as is, and resolves a *generic* block
- *    (`headers`, `qs`, `body`, `auth`) key by key and value by value with
- *    `workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials })`,
- *    exactly like the CLI;
- *  - `preAuthentication` calls the type's `preAuthentication` when its expirable hidden
- *    property is empty, the token expired, or the credential is being tested, and stores the
- *    result back into the in-memory store (the CLI writes it to the database);
- *  - `getParentTypes` / `getCredentialsProperties` follow `extends`.
+ *  - `getDecrypted` returns the plaintext data with the credential type's defaults applied
+ *    (NodeHelpers.getNodeParameters) and `={{ }}` expressions in the data resolved;
+ *  - `authenticate` resolves a *generic* block (`headers`, `qs`, `body`, `auth`) key by key and value by
+ *    value with `workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials })`.
+ *
+ * Neither credential type extends another, restricts the nodes it serves, or has a token to refresh, so
+ * what n8n does for those (parent types, OAuth, preAuthentication) is left out.
  */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
 	ICredentialType,
 	IExecuteData,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -28,12 +23,13 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRequestOptionsSimplified,
-	IWorkflowDataProxyAdditionalKeys,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow, isExpression } from 'n8n-workflow';
-import { Credentials, getAdditionalKeys } from 'n8n-core';
+import { getAdditionalKeys } from 'n8n-core';
+
+import { notUsed } from './core';
 
 const mockNode: INode = {
 	id: 'harness-credential-mock',
@@ -54,36 +50,33 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private readonly types = new Map<string, ICredentialType>();
 
 	/** Plaintext credential data by credential type name. */
-	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	private readonly store = new Map<string, ICredentialDataDecryptedObject>();
 
 	constructor(credentialTypes: ICredentialType[], data: Record<string, ICredentialDataDecryptedObject> = {}) {
 		super();
-		for (const type of credentialTypes) this.types.set(type.name, type);
+		for (const type of credentialTypes) {
+			if (type.extends?.length) notUsed(`A credential type that extends another (${type.name})`);
+			this.types.set(type.name, type);
+		}
 		for (const [name, value] of Object.entries(data)) this.store.set(name, { ...value });
 	}
 
 	getType(typeName: string): ICredentialType {
 		const type = this.types.get(typeName);
-		if (!type) {
-			throw new UnexpectedError(`Unknown credential type "${typeName}" (pass it in credentialTypes)`);
-		}
+		if (!type) throw new UnexpectedError(`Unknown credential type "${typeName}" (pass it in credentialTypes)`);
 		return type;
 	}
 
-	getParentTypes(typeName: string): string[] {
-		const type = this.types.get(typeName);
-		if (!type?.extends) return [];
-		const parents: string[] = [];
-		for (const parent of type.extends) {
-			parents.push(parent, ...this.getParentTypes(parent));
-		}
-		return parents;
+	getParentTypes(): string[] {
+		return [];
 	}
 
-	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
-		const type = this.types.get(credentialType);
-		if (!type?.restrictToSupportedNodes) return true;
-		return (type.supportedNodes ?? []).some((n) => n === nodeType || nodeType.endsWith(`.${n}`));
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.getType(type).properties;
 	}
 
 	async authenticate(
@@ -96,105 +89,44 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const requestOptions = incomingRequestOptions as IHttpRequestOptions;
 		const { authenticate } = this.getType(typeName);
 		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function' || authenticate.type !== 'generic') notUsed('Authentication other than a generic block');
+		if (!workflow || !node) throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
 
-		if (typeof authenticate === 'function') {
-			return await authenticate(credentials, requestOptions);
-		}
-
-		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
-		}
 		requestOptions.headers ??= {};
-		if (authenticate.type === 'generic') {
-			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-				for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
-					const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
-					const valueResolved = this.resolveValue(
-						value as string,
-						{ $credentials: credentials },
-						workflow,
-						node,
-					);
-					target[outerKey] ??= {};
-					target[outerKey][keyResolved] = valueResolved;
-				}
+		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		const resolve = (value: string) => {
+			if (!isExpression(value)) return value;
+			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			return resolved ? resolved.toString() : '';
+		};
+		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+			for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
+				target[outerKey] ??= {};
+				target[outerKey][resolve(key)] = resolve(value);
 			}
 		}
 		return requestOptions;
 	}
 
-	private resolveValue(
-		parameterValue: string,
-		additionalKeys: IWorkflowDataProxyAdditionalKeys,
-		workflow: Workflow,
-		node: INode,
-	): string {
-		if (!isExpression(parameterValue)) return parameterValue;
-		const value = workflow.expression.getSimpleParameterValue(
-			node,
-			parameterValue,
-			'internal',
-			additionalKeys,
-			undefined,
-			'',
-		);
-		if (!value) return '';
-		return value.toString();
-	}
-
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.getType(typeName);
-		const expirable = type.properties.find(
-			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
-		);
-		if (expirable?.name === undefined) return undefined;
-		if (typeof type.preAuthentication !== 'function') return undefined;
-
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] === '' || credentialsExpired || isTestingCredentials) {
-			const output = await type.preAuthentication.call(helpers, credentials);
-			if (output[expirable.name] === undefined) return undefined;
-			if (node.credentials) {
-				const stored = this.store.get(typeName) ?? {};
-				this.store.set(typeName, { ...stored, ...(output as ICredentialDataDecryptedObject) });
-				return Object.assign(credentials, output);
-			}
-		}
+	/** n8n-core asks before every authenticated request; neither credential type has a token to fetch first. */
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
-	async runPreAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.getType(typeName);
-		if (typeof type.preAuthentication !== 'function') return undefined;
-		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
+	async runPreAuthentication(): Promise<never> {
+		notUsed('OAuth pre-authentication');
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
-		const credentials = new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type);
-		await credentials.setData(this.getStored(type, nodeCredentials));
-		return credentials;
+	async getCredentials(): Promise<never> {
+		notUsed('Reading a stored credential entity');
 	}
 
-	private getStored(type: string, nodeCredentials?: INodeCredentialsDetails): ICredentialDataDecryptedObject {
-		const data = this.store.get(type);
-		if (!data) {
-			// Same wording as n8n's CredentialNotFoundError.
-			throw new UnexpectedError(
-				`Credential with ID "${nodeCredentials?.id ?? ''}" does not exist for type "${type}".`,
-			);
-		}
-		return { ...data };
+	async updateCredentials(): Promise<never> {
+		notUsed('Saving credentials');
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<never> {
+		notUsed('OAuth token updates');
 	}
 
 	async getDecrypted(
@@ -203,19 +135,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		type: string,
 		mode: WorkflowExecuteMode,
 		executeData?: IExecuteData,
-		raw?: boolean,
+		_raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.getStored(type, nodeCredentials);
-		if (raw === true) return data;
-		return await this.applyDefaultsAndOverwrites(
-			additionalData,
-			data,
-			type,
-			mode,
-			executeData,
-			expressionResolveValues,
-		);
+		const data = this.store.get(type);
+		// Same wording as n8n's CredentialNotFoundError.
+		if (!data) throw new UnexpectedError(`Credential with ID "${nodeCredentials.id ?? ''}" does not exist for type "${type}".`);
+		return await this.applyDefaultsAndOverwrites(additionalData, { ...data }, type, mode, executeData, expressionResolveValues);
 	}
 
 	/** Defaults + expression resolution, as the CLI's method of the same name (without overwrites). */
@@ -228,23 +154,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const properties = this.getCredentialsProperties(type);
-		let decryptedData = NodeHelpers.getNodeParameters(
-			properties,
-			decryptedDataOriginal as INodeParameters,
-			true,
-			false,
-			null,
-			null,
-		) as ICredentialDataDecryptedObject;
-		if (decryptedDataOriginal.oauthTokenData !== undefined) {
-			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
-		}
-
+		const decryptedData = NodeHelpers.getNodeParameters(properties, decryptedDataOriginal as INodeParameters, true, false, null, null) as INodeParameters;
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
+		// While a node runs, expressions see its items; elsewhere (activation, list searches, the credential test) a mock node.
 		if (expressionResolveValues) {
 			try {
-				decryptedData = expressionResolveValues.workflow.expression.getParameterValue(
-					decryptedData as INodeParameters,
+				return expressionResolveValues.workflow.expression.getParameterValue(
+					decryptedData,
 					expressionResolveValues.runExecutionData,
 					expressionResolveValues.runIndex,
 					expressionResolveValues.itemIndex,
@@ -260,59 +176,16 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 				(e as Error).message += ' [Error resolving credentials]';
 				throw e;
 			}
-		} else {
-			const workflow = new Workflow({
-				nodes: [{ ...mockNode }],
-				connections: {},
-				active: false,
-				nodeTypes: mockNodeTypes,
-			});
-			decryptedData = workflow.expression.getComplexParameterValue(
-				mockNode,
-				decryptedData as INodeParameters,
-				mode,
-				additionalKeys,
-				undefined,
-				undefined,
-				decryptedData,
-			) as ICredentialDataDecryptedObject;
 		}
-		return decryptedData;
-	}
-
-	async updateCredentials(
-		_nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<void> {
-		this.store.set(type, { ...data });
-	}
-
-	async updateCredentialsOauthTokenData(
-		_nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<void> {
-		const stored = this.store.get(type) ?? {};
-		this.store.set(type, { ...stored, oauthTokenData: data.oauthTokenData });
-	}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		const typeData = this.getType(type);
-		if (typeData.extends === undefined) {
-			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
-				return [
-					...typeData.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
-				];
-			}
-			return typeData.properties;
-		}
-		const combined: INodeProperties[] = [];
-		for (const parent of typeData.extends) {
-			NodeHelpers.mergeNodeProperties(combined, this.types.has(parent) ? this.getCredentialsProperties(parent) : []);
-		}
-		NodeHelpers.mergeNodeProperties(combined, typeData.properties);
-		return combined;
+		const workflow = new Workflow({ nodes: [{ ...mockNode }], connections: {}, active: false, nodeTypes: mockNodeTypes });
+		return workflow.expression.getComplexParameterValue(
+			mockNode,
+			decryptedData,
+			mode,
+			additionalKeys,
+			undefined,
+			undefined,
+			decryptedData,
+		) as ICredentialDataDecryptedObject;
 	}
 }

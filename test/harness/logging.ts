@@ -10,8 +10,8 @@
  * `{ name, message, stack, cause }`, everything else as JSON), so an assertion that a secret
  * never appears in the logs checks what a real n8n instance would write.
  *
- * Lines go to every sink that is open; `runNode` opens one per run. Runs are expected to be
- * sequential (jest runs the tests of a file one after another).
+ * Lines go to every sink that is open: `runNode` opens one per run, a trigger harness one for its life
+ * and one per request. Runs are expected to be sequential (jest runs the tests of a file one after another).
  */
 import { Logger as BackendLogger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
@@ -106,15 +106,4 @@ export function openLogSink(): { lines: string[]; close: () => void } {
 	const lines: string[] = [];
 	sinks.add(lines);
 	return { lines, close: () => sinks.delete(lines) };
-}
-
-/** Collect the log lines emitted while `fn` runs. */
-export async function captureLogs<T>(fn: () => Promise<T>): Promise<{ result: T; logs: string[] }> {
-	const sink = openLogSink();
-	try {
-		const result = await fn();
-		return { result, logs: sink.lines };
-	} finally {
-		sink.close();
-	}
 }

@@ -1,8 +1,8 @@
 // Shared by the queue-mode files: the stand-in, n8n in queue mode and the control server set up by
-// globalSetup.js, over HTTP.
+// globalSetup.ts, over HTTP.
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
 import { contractViolations } from '../../standin';
-import n8n = require('../../scripts/lib/n8n');
+import * as n8n from '../../scripts/lib/n8n';
 
 export { sleep, waitFor } from '../e2e/helpers';
 

@@ -1,18 +1,31 @@
-'use strict';
 // Before the queue-mode files: the local Hero stand-in (its rate window shortened, so the suite takes
 // seconds where Hero's own window takes minutes) and n8n in queue mode from
-// scripts/lib/cluster.js: Postgres, Redis, a main, 2 workers and a webhook processor behind a load
+// scripts/lib/cluster.ts: Postgres, Redis, a main, 2 workers and a webhook processor behind a load
 // balancer, this package installed as a community package, the stand-in credential and the suite's
 // workflows imported. The tests run in a jest sandbox that cannot hold the cluster object, so a small
 // control server on 127.0.0.1 lets them restart processes and read n8n's database.
 // Everything the tests need goes to process.env.HERO_QUEUE.
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 
-const http = require('http');
+import { startCluster } from '../../scripts/lib/cluster';
+import type { Cluster } from '../../scripts/lib/cluster';
+import * as n8n from '../../scripts/lib/n8n';
+import { bulkSendWorkflow, triggerWorkflow } from '../../scripts/lib/queue-workflows';
+import { startStandin } from '../../standin';
+import type { Standin } from '../../standin';
+import type { QueueConfig } from './helpers';
 
-const n8n = require('../../scripts/lib/n8n');
-const { startCluster } = require('../../scripts/lib/cluster');
-const { bulkSendWorkflow, triggerWorkflow } = require('../../scripts/lib/queue-workflows');
-const { startStandin } = require('../../standin');
+/** What globalTeardown stops; jest runs both hooks in its own process, so a global carries them over. */
+export interface QueueHandles {
+	standin: Standin;
+	cluster?: Cluster;
+	control?: http.Server;
+}
+
+declare global {
+	var __HERO_QUEUE__: QueueHandles | undefined;
+}
 
 /**
  * The stand-in's limit L and the credential's Rate Limit, as in issue 12's measurements (L = 600/min), with
@@ -23,22 +36,27 @@ const LIMIT_PER_MINUTE = 600;
 const RATE_WINDOW_MS = 6000;
 const WORKERS = 2;
 
-function startControl(cluster) {
-	const routes = {
+type Route = (body: { names?: string[]; query?: string; executionIds?: string[] }) => Promise<unknown>;
+
+function startControl(cluster: Cluster): Promise<http.Server> {
+	const routes: Record<string, Route> = {
 		'POST /restart': async ({ names }) => {
-			await cluster.restart(names);
+			await cluster.restart(names!);
 			return { processes: Object.keys(cluster.processes) };
 		},
-		'POST /sql': async ({ query }) => ({ rows: await cluster.sql(query) }),
+		'POST /sql': async ({ query }) => ({ rows: await cluster.sql(query!) }),
 		'GET /balancer': async () => ({ log: cluster.balancer.log }),
-		'POST /worker-of': async ({ executionIds }) => ({ workers: executionIds.map((id) => cluster.workerOf(id)) }),
+		'POST /worker-of': async ({ executionIds }) => ({ workers: executionIds!.map((id) => cluster.workerOf(id)) }),
 	};
 	const server = http.createServer((req, res) => {
 		let body = '';
 		req.on('data', (d) => (body += d));
 		req.on('end', async () => {
 			const route = routes[`${req.method} ${req.url}`];
-			if (!route) return res.writeHead(404).end();
+			if (!route) {
+				res.writeHead(404).end();
+				return;
+			}
 			try {
 				const result = await route(body ? JSON.parse(body) : {});
 				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
@@ -50,10 +68,11 @@ function startControl(cluster) {
 	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-module.exports = async function globalSetup() {
+export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
 	const standin = await startStandin({ port: 0, rateLimitPerMinute: LIMIT_PER_MINUTE, rateWindowMs: RATE_WINDOW_MS });
-	globalThis.__HERO_QUEUE__ = { standin };
+	const handles: QueueHandles = { standin };
+	globalThis.__HERO_QUEUE__ = handles;
 	try {
 		const credential = n8n.standinCredential(standin.url);
 		credential.data.rateLimitPerMinute = LIMIT_PER_MINUTE;
@@ -67,10 +86,10 @@ module.exports = async function globalSetup() {
 			workflows: [bulk, trigger],
 			publish: [bulk.id],
 		});
-		globalThis.__HERO_QUEUE__.cluster = cluster;
+		handles.cluster = cluster;
 		const control = await startControl(cluster);
-		globalThis.__HERO_QUEUE__.control = control;
-		const config = {
+		handles.control = control;
+		const config: QueueConfig = {
 			standinUrl: standin.url,
 			limitPerMinute: LIMIT_PER_MINUTE,
 			rateWindowMs: RATE_WINDOW_MS,
@@ -79,7 +98,7 @@ module.exports = async function globalSetup() {
 			balancerUrl: cluster.balancerUrl,
 			urls: Object.fromEntries(Object.keys(cluster.processes).map((name) => [name, cluster.urlOf(name)])),
 			apiKey: cluster.apiKey,
-			controlUrl: `http://127.0.0.1:${control.address().port}`,
+			controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
 			logsDir: cluster.logsDir,
 			workflows: { bulk, trigger },
 		};
@@ -89,10 +108,9 @@ module.exports = async function globalSetup() {
 				`stand-in ${standin.url} at ${LIMIT_PER_MINUTE}/min per ${RATE_WINDOW_MS / 1000} s window; up in ${((Date.now() - started) / 1000).toFixed(0)} s; logs in ${cluster.logsDir}`,
 		);
 	} catch (error) {
-		const { cluster } = globalThis.__HERO_QUEUE__;
-		if (cluster) await cluster.stop();
+		if (handles.cluster) await handles.cluster.stop();
 		await standin.close();
 		globalThis.__HERO_QUEUE__ = undefined;
 		throw error;
 	}
-};
+}

@@ -1,11 +1,10 @@
-'use strict';
 // After the e2e files: stop n8n (its whole process group) and the stand-in. The instance folder and
 // n8n's log stay in .n8n-e2e/e2e/ for reading after a failure; the next run wipes them.
 // Last contract check over the whole run (each file also checks its own requests): any request the
 // stand-in received, or answer it gave, that does not validate against the OpenAPI contract fails the run.
-const { contractViolations } = require('../../standin');
+import { contractViolations } from '../../standin';
 
-module.exports = async function globalTeardown() {
+export default async function globalTeardown(): Promise<void> {
 	const handles = globalThis.__HERO_E2E__;
 	if (!handles) return;
 	globalThis.__HERO_E2E__ = undefined;
@@ -16,4 +15,4 @@ module.exports = async function globalTeardown() {
 	await handles.standin.close();
 	if (lines.length) throw new Error(`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.join('\n')}`);
 	console.log(`[e2e] contract: all ${total} requests the Hero stand-in received, and its answers, matched api/hero-health.openapi.yaml`);
-};
+}

@@ -1,10 +1,8 @@
-#!/usr/bin/env node
-'use strict';
 // npm run n8n:install [-- --force]
-// Installs Node 24 and n8n from the npm registry into the cache outside the clone (see scripts/lib/n8n.js),
+// Installs Node 24 and n8n from the npm registry into the cache outside the clone (see scripts/lib/n8n.ts),
 // or does nothing when a complete install is there. Prints where it is.
 
-const { ensureN8n, installPaths, isComplete } = require('./lib/n8n');
+import { ensureN8n, installPaths, isComplete } from './lib/n8n';
 
 const force = process.argv.includes('--force');
 const started = Date.now();

@@ -1,6 +1,4 @@
-#!/usr/bin/env node
-'use strict';
-// npm run dev  (= npm run build && node scripts/dev.js)
+// npm run dev  (= npm run build && node -r ts-node/register/transpile-only scripts/dev.ts)
 //
 // The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
 // a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in)
@@ -9,19 +7,19 @@
 // Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
 // Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
 
-const fs = require('fs');
-const path = require('path');
-const readline = require('readline');
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
 
-const n8n = require('./lib/n8n');
-// the stand-in is TypeScript: compile it on load (no type check)
-require('ts-node').register({ transpileOnly: true });
-const { startStandin } = require('../standin');
+import { startStandin } from '../standin';
+import type { DeliveryLogEntry, Standin } from '../standin';
+import * as n8n from './lib/n8n';
+import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
 
-const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
+export const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
 
 /** Personal booking links "sent last week", so the daily reminder example has patients who have not booked. */
-async function seedDemo(standin) {
+export async function seedDemo(standin: Standin): Promise<void> {
 	const key = standin.keys.full;
 	for (const patientId of ['1001', '1002', '1003']) {
 		await fetch(`${standin.url}/v1/booking_links`, {
@@ -34,7 +32,7 @@ async function seedDemo(standin) {
 }
 
 /** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
-async function confirmAppointment(standin) {
+export async function confirmAppointment(standin: Standin): Promise<{ appointment: { id: string; start_time: string }; deliveries: DeliveryLogEntry[] }> {
 	const key = standin.keys.full;
 	const headers = { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' };
 	const now = Date.now();
@@ -52,21 +50,42 @@ async function confirmAppointment(standin) {
 			patient_id: '1001',
 		}),
 	});
-	const appointment = await reserved.json();
+	const appointment = (await reserved.json()) as { id: string; start_time: string };
 	const booked = await fetch(`${standin.url}/v1/appointments/${appointment.id}/book`, { method: 'PATCH', headers, body: '{}' });
 	if (!booked.ok) throw new Error(`book answered ${booked.status}`);
 	await standin.waitForDeliveries();
 	return { appointment, deliveries: standin.deliveries.filter((d) => d.event_type === 'appointment.confirmed').slice(-5) };
 }
 
-/**
- * Starts the stand-in and n8n. Options: userFolder, fresh, standinPort, n8nPort, examples.
- * Resolves to { standin, server, cookie, paths, env, stop() }.
- */
-async function startDev({ userFolder = path.join(DEV_DIR, 'home'), fresh = false, standinPort = 4010, n8nPort = 5678, logFile } = {}) {
+export interface DevOptions {
+	userFolder?: string;
+	fresh?: boolean;
+	standinPort?: number;
+	n8nPort?: number;
+	logFile?: string;
+}
+
+export interface Dev {
+	standin: Standin;
+	server: RunningN8n;
+	/** the owner's auth cookie; '' when logging in failed */
+	cookie: string;
+	paths: InstallPaths;
+	env: N8nEnv;
+	stop(): Promise<void>;
+}
+
+/** Starts the stand-in and n8n. */
+export async function startDev({
+	userFolder = path.join(DEV_DIR, 'home'),
+	fresh = false,
+	standinPort = 4010,
+	n8nPort = 5678,
+	logFile,
+}: DevOptions = {}): Promise<Dev> {
 	const paths = n8n.ensureN8n();
 	const standin = await startStandin({ port: await n8n.portOr(standinPort) });
-	let server;
+	let server: RunningN8n | undefined;
 	try {
 		await seedDemo(standin);
 		const port = await n8n.portOr(n8nPort);
@@ -80,11 +99,12 @@ async function startDev({ userFolder = path.join(DEV_DIR, 'home'), fresh = false
 			console.error(`[dev] could not log in as ${n8n.DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`);
 			return '';
 		});
+		const running = server;
 		const stop = async () => {
-			await server.stop();
+			await running.stop();
 			await standin.close();
 		};
-		return { standin, server, cookie, paths, env, stop };
+		return { standin, server: running, cookie, paths, env, stop };
 	} catch (error) {
 		if (server) await server.stop();
 		await standin.close();
@@ -93,8 +113,8 @@ async function startDev({ userFolder = path.join(DEV_DIR, 'home'), fresh = false
 }
 
 /** Checks what a user should see: the nodes in the node panel, the credential, the examples. Returns problems. */
-async function verify({ server, cookie }) {
-	const problems = [];
+export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>): Promise<string[]> {
+	const problems: string[] = [];
 	if (!cookie) return ['not logged in'];
 	const types = await n8n.registeredTypes(server.url, cookie);
 	const names = types.nodes.map((type) => type.name);
@@ -102,18 +122,18 @@ async function verify({ server, cookie }) {
 		if (!names.includes(`${n8n.PACKAGE_NAME}.${name}`)) problems.push(`node type ${n8n.PACKAGE_NAME}.${name} is not registered`);
 	}
 	if (!types.credentials.some((type) => type.name === 'heroHealthApi')) problems.push('credential type heroHealthApi is not registered');
-	const workflows = (await n8n.restOk(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w) => w.id);
+	const workflows = (await n8n.restOk(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w: { id: string }) => w.id);
 	for (const file of n8n.exampleFiles()) {
-		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string };
 		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
 	}
-	const credentials = (await n8n.restOk(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c) => c.id);
+	const credentials = (await n8n.restOk(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c: { id: string }) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	return problems;
 }
 
-function banner({ standin, server }) {
-	const examples = n8n.exampleFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
+	const examples = n8n.exampleFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string });
 	const lines = [
 		'',
 		'  Hero Health nodes are running in n8n',
@@ -140,7 +160,7 @@ async function main() {
 	const args = process.argv.slice(2);
 	const unknown = args.filter((a) => !['--fresh', '--check'].includes(a));
 	if (unknown.length) {
-		console.error(`Unknown option ${unknown.join(' ')}. Usage: node scripts/dev.js [--fresh] [--check]`);
+		console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run dev -- [--fresh] [--check]`);
 		process.exit(2);
 	}
 	const started = Date.now();
@@ -150,7 +170,7 @@ async function main() {
 		n8nPort: Number(process.env.HERO_N8N_PORT || 5678),
 	});
 	let stopping = false;
-	const stop = async (code) => {
+	const stop = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\n[dev] stopping n8n and the stand-in ...');
@@ -208,5 +228,3 @@ if (require.main === module) {
 		process.exit(1);
 	});
 }
-
-module.exports = { startDev, verify, seedDemo, confirmAppointment, DEV_DIR };

@@ -1,6 +1,4 @@
-#!/usr/bin/env node
-'use strict';
-// npm run screenshots  (= npm run build && node scripts/screenshots.js)
+// npm run screenshots  (= npm run build && node -r ts-node/register/transpile-only scripts/screenshots.ts)
 //
 // Takes the README's screenshots from the real n8n editor in headless Chromium (Debian's `chromium`
 // package: apt-get install -y chromium; playwright-core drives it and never downloads a browser).
@@ -8,34 +6,41 @@
 // then writes docs/screenshots/*.png. The browser may only reach 127.0.0.1: every other request is aborted.
 // Env: CHROMIUM_PATH (default /usr/bin/chromium).
 
-const fs = require('fs');
-const path = require('path');
+import * as fs from 'fs';
+import * as path from 'path';
 
-const n8n = require('./lib/n8n');
-const { startDev } = require('./dev');
+import type { Locator, Page } from 'playwright-core';
+
+import { startDev } from './dev';
+import * as n8n from './lib/n8n';
 
 const OUT_DIR = path.join(n8n.PROJECT_ROOT, 'docs', 'screenshots');
 const WORK_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VIEWPORT = { width: 1440, height: 900 };
 
-function example(file) {
-	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8'));
+interface Example {
+	id: string;
+	nodes: Array<{ name: string; type: string }>;
 }
 
-async function openWorkflow(page, baseUrl, id) {
+function example(file: string): Example {
+	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8')) as Example;
+}
+
+async function openWorkflow(page: Page, baseUrl: string, id: string): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/${id}`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ state: 'visible', timeout: 60_000 });
 	await page.waitForTimeout(800); // let the canvas fit the view
 }
 
-async function openNode(page, name) {
+async function openNode(page: Page, name: string): Promise<void> {
 	await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().dblclick();
 	await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'visible', timeout: 30_000 });
 	await page.waitForTimeout(800);
 }
 
-async function shot(page, name, done, element) {
+async function shot(page: Page, name: string, done: string[], element?: Locator): Promise<void> {
 	const file = path.join(OUT_DIR, name);
 	await page.mouse.move(2, VIEWPORT.height / 2); // no hover toolbars in the picture
 	await page.waitForTimeout(300);
@@ -48,12 +53,9 @@ async function main() {
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH`);
 	}
-	let chromium;
-	try {
-		({ chromium } = require('playwright-core'));
-	} catch {
+	const { chromium } = await import('playwright-core').catch(() => {
 		throw new Error('playwright-core is missing: run npm ci');
-	}
+	});
 	fs.mkdirSync(OUT_DIR, { recursive: true });
 	const dev = await startDev({
 		userFolder: path.join(WORK_DIR, 'home'),
@@ -66,8 +68,8 @@ async function main() {
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 	});
-	const done = [];
-	const blocked = new Set();
+	const done: string[] = [];
+	const blocked = new Set<string>();
 	try {
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/London' });
 		await context.route('**/*', (route) => {
@@ -106,7 +108,7 @@ async function main() {
 		// 3. The trigger panel (example 01)
 		const trigger = example('01-appointment-confirmed-pre-visit-sms.json');
 		await openWorkflow(page, base, trigger.id);
-		await openNode(page, trigger.nodes.find((node) => node.type.endsWith('.heroHealthTrigger')).name);
+		await openNode(page, trigger.nodes.find((node) => node.type.endsWith('.heroHealthTrigger'))!.name);
 		await shot(page, 'trigger.png', done);
 		await page.keyboard.press('Escape');
 

@@ -1,14 +1,14 @@
-'use strict';
 // After the queue-mode files: stop every process the cluster started (n8n, Redis, Postgres), the control
 // server and the stand-in, whatever happened. Logs stay in .n8n-e2e/queue/logs/ for reading after a failure.
 // As in the e2e suite, every request the stand-in received, and its answers, must match the contract.
-const { contractViolations } = require('../../standin');
+import { contractViolations } from '../../standin';
 
-module.exports = async function globalTeardown() {
+export default async function globalTeardown(): Promise<void> {
 	const handles = globalThis.__HERO_QUEUE__;
 	if (!handles) return;
 	globalThis.__HERO_QUEUE__ = undefined;
-	if (handles.control) await new Promise((resolve) => handles.control.close(() => resolve()));
+	const { control } = handles;
+	if (control) await new Promise<void>((resolve) => control.close(() => resolve()));
 	if (handles.cluster) await handles.cluster.stop();
 	await handles.standin.waitForDeliveries();
 	const lines = contractViolations(handles.standin.log);
@@ -16,4 +16,4 @@ module.exports = async function globalTeardown() {
 	await handles.standin.close();
 	if (lines.length) throw new Error(`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.slice(0, 50).join('\n')}`);
 	console.log(`[queue] every process stopped; contract: all ${total} requests the Hero stand-in received, and its answers, matched api/hero-health.openapi.yaml`);
-};
+}

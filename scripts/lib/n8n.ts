@@ -1,4 +1,3 @@
-'use strict';
 // Real n8n for this project, used by `npm run dev`, the e2e suite (test/e2e/) and the screenshots.
 //
 // - ensureN8n(): Node 24 and n8n from the npm registry (the only source that works on these machines),
@@ -9,51 +8,124 @@
 //   exactly how n8n users get a community package (node types `n8n-nodes-hero-health.heroHealth`, ...).
 // - n8nEnv(), startN8n(), runCli(), executeWorkflow(), setupOwner(), createApiKey(): a private, quiet
 //   instance on 127.0.0.1 (own user folder, diagnostics, templates, banners and n8n.io look-ups off).
-// Plain Node (CommonJS), no dependencies.
+// Node's own modules only: the CI workflow computes the same install key in shell (scripts/n8n-cache-key.sh).
 
-const crypto = require('crypto');
-const fs = require('fs');
-const net = require('net');
-const os = require('os');
-const path = require('path');
-const { spawn, spawnSync } = require('child_process');
+import { spawn, spawnSync } from 'child_process';
+import type { ChildProcess, SpawnSyncOptions } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const HOST_TEMPLATE_DIR = path.join(__dirname, '..', 'n8n-host');
-const NODE_VERSION = '24.21.0';
-const N8N_VERSION = require(path.join(HOST_TEMPLATE_DIR, 'package.json')).dependencies.n8n;
-const PACKAGE_NAME = require(path.join(PROJECT_ROOT, 'package.json')).name;
+export const NODE_VERSION = '24.21.0';
+
+interface PackageJson {
+	name: string;
+	dependencies?: Record<string, string>;
+	n8n?: { nodes: string[]; credentials: string[] };
+}
+
+const readPackageJson = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
+
+export const N8N_VERSION = readPackageJson(HOST_TEMPLATE_DIR).dependencies!.n8n;
+export const PACKAGE_NAME = readPackageJson(PROJECT_ROOT).name;
 /** Fixed key for the private instances; never used for real data. */
-const ENCRYPTION_KEY = 'hero-health-local-n8n-not-a-secret';
+export const ENCRYPTION_KEY = 'hero-health-local-n8n-not-a-secret';
 const NATIVE_MODULES = ['sqlite3'];
 
-const log = (...args) => console.error('[n8n]', ...args);
+const log = (...args: unknown[]) => console.error('[n8n]', ...args);
+
+/** The environment n8n processes and npm run with. */
+export type N8nEnv = NodeJS.ProcessEnv;
+
+export interface InstallPaths {
+	dir: string;
+	nodeDir: string;
+	nodeBin: string;
+	hostDir: string;
+	n8nBin: string;
+	marker: string;
+	logFile: string;
+	nodeVersion: string;
+	n8nVersion: string;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface ExitStatus {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+}
+
+export interface RunningN8n {
+	url: string;
+	pid: number;
+	child: ChildProcess;
+	readyMs: number;
+	logFile: string;
+	logTail(lines?: number): string;
+	stop(timeoutMs?: number): Promise<ExitStatus>;
+	exited(): ExitStatus | null;
+}
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+/** A credential document for `n8n import:credentials`, `data` in plaintext. */
+export interface CredentialDocument {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+/** The last `lines` lines of a log file ('' while it does not exist). */
+export function tailOf(file: string, lines = 60): string {
+	try {
+		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '';
+	}
+}
 
 // ---------------------------------------------------------------------------------------------
 // Install (cached outside the clone)
 
-function nodePackageName() {
-	const platforms = { linux: 'linux', darwin: 'darwin' };
-	const arches = { x64: 'x64', arm64: 'arm64' };
+function nodePackageName(): string {
+	const platforms: Record<string, string> = { linux: 'linux', darwin: 'darwin' };
+	const arches: Record<string, string> = { x64: 'x64', arm64: 'arm64' };
 	const p = platforms[process.platform];
 	const a = arches[process.arch];
 	if (!p || !a) throw new Error(`No Node ${NODE_VERSION} package on the npm registry for ${process.platform}-${process.arch}`);
 	return `node-${p}-${a}`;
 }
 
-function cacheRoot() {
+export function cacheRoot(): string {
 	if (process.env.HERO_N8N_CACHE) return path.resolve(process.env.HERO_N8N_CACHE);
 	const xdg = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
 	return path.join(xdg, 'n8n-nodes-hero-health');
 }
 
-function installKey() {
+function installKey(): string {
 	const hash = crypto.createHash('sha256');
 	for (const f of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(HOST_TEMPLATE_DIR, f)));
 	return `n8n-${N8N_VERSION}_node-${NODE_VERSION}_${process.platform}-${process.arch}_${hash.digest('hex').slice(0, 10)}`;
 }
 
-function installPaths() {
+export function installPaths(): InstallPaths {
 	const dir = path.join(cacheRoot(), installKey());
 	const nodeDir = path.join(dir, 'node');
 	const hostDir = path.join(dir, 'host');
@@ -70,35 +142,30 @@ function installPaths() {
 	};
 }
 
-function isComplete(paths) {
+export function isComplete(paths: InstallPaths): boolean {
 	try {
-		const marker = JSON.parse(fs.readFileSync(paths.marker, 'utf8'));
-		return (
-			marker.n8n === N8N_VERSION &&
-			marker.node === NODE_VERSION &&
-			fs.existsSync(paths.nodeBin) &&
-			fs.existsSync(paths.n8nBin)
-		);
+		const marker = JSON.parse(fs.readFileSync(paths.marker, 'utf8')) as { n8n?: string; node?: string };
+		return marker.n8n === N8N_VERSION && marker.node === NODE_VERSION && fs.existsSync(paths.nodeBin) && fs.existsSync(paths.n8nBin);
 	} catch {
 		return false;
 	}
 }
 
-function pidAlive(pid) {
+function pidAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
 	} catch (e) {
-		return e.code === 'EPERM';
+		return errorCode(e) === 'EPERM';
 	}
 }
 
-function sleepSync(ms) {
+function sleepSync(ms: number): void {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** One installer at a time per cache key (two clones, or dev and tests started together). */
-function withLockSync(lockDir, fn) {
+function withLockSync<T>(lockDir: string, fn: () => T): T {
 	const deadline = Date.now() + 60 * 60_000;
 	let announced = false;
 	for (;;) {
@@ -108,7 +175,7 @@ function withLockSync(lockDir, fn) {
 			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
 			break;
 		} catch (e) {
-			if (e.code !== 'EEXIST') throw e;
+			if (errorCode(e) !== 'EEXIST') throw e;
 			let holder = NaN;
 			try {
 				holder = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
@@ -136,10 +203,11 @@ function withLockSync(lockDir, fn) {
  * npm run exports the project's npm config to scripts as npm_* variables (local_prefix, ignore_scripts,
  * nodedir, ...), which would point a child npm at this project. Only where and how to fetch passes on.
  */
-const NPM_FETCH_CONFIG = /^npm_config_(cache|registry|cafile|ca|strict_ssl|proxy|https_proxy|noproxy|userconfig|globalconfig|fetch_[a-z_]+|maxsockets|prefer_offline|prefer_online|offline|.*registry|.*_auth.*)$/i;
+const NPM_FETCH_CONFIG =
+	/^npm_config_(cache|registry|cafile|ca|strict_ssl|proxy|https_proxy|noproxy|userconfig|globalconfig|fetch_[a-z_]+|maxsockets|prefer_offline|prefer_online|offline|.*registry|.*_auth.*)$/i;
 
-function withoutNpmRunEnv(source) {
-	const env = {};
+function withoutNpmRunEnv(source: NodeJS.ProcessEnv): N8nEnv {
+	const env: N8nEnv = {};
 	for (const [k, v] of Object.entries(source)) {
 		if (/^npm_/i.test(k) && !NPM_FETCH_CONFIG.test(k)) continue;
 		if (k === 'NODE_OPTIONS' || k === 'INIT_CWD') continue;
@@ -148,10 +216,13 @@ function withoutNpmRunEnv(source) {
 	return env;
 }
 
+/** PATH with Node 24's bin folder first. */
+const pathWithNode = (paths: InstallPaths) => `${path.join(paths.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
+
 /** Environment for npm/node-gyp under Node 24: its bin first on PATH, its headers for native addons. */
-function buildEnv(paths) {
+function buildEnv(paths: InstallPaths): N8nEnv {
 	const env = withoutNpmRunEnv(process.env);
-	env.PATH = `${path.join(paths.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`;
+	env.PATH = pathWithNode(paths);
 	env.npm_config_nodedir = paths.nodeDir;
 	env.npm_config_build_from_source = 'true'; // no prebuilt-binary downloads (GitHub is unreachable here)
 	env.npm_config_update_notifier = 'false';
@@ -160,12 +231,12 @@ function buildEnv(paths) {
 	return env;
 }
 
-function npmCommand() {
+function npmCommand(): string {
 	// The npm that runs this script (npm run ...) or the one on PATH; run by Node 24 via PATH.
 	return process.platform === 'win32' ? 'npm.cmd' : 'npm';
 }
 
-function runLogged(paths, label, cmd, args, options) {
+function runLogged(paths: InstallPaths, label: string, cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }): void {
 	const started = Date.now();
 	log(`${label} ...`);
 	const fd = fs.openSync(paths.logFile, 'a');
@@ -173,9 +244,8 @@ function runLogged(paths, label, cmd, args, options) {
 	const r = spawnSync(cmd, args, { ...options, stdio: ['ignore', fd, fd], timeout: options.timeout || 45 * 60_000 });
 	fs.closeSync(fd);
 	if (r.error || r.status !== 0) {
-		const tail = fs.readFileSync(paths.logFile, 'utf8').split('\n').slice(-40).join('\n');
 		throw new Error(
-			`${label} failed (${r.error ? r.error.message : `exit ${r.status}`}). Last lines of ${paths.logFile}:\n${tail}`,
+			`${label} failed (${r.error ? r.error.message : `exit ${r.status}`}). Last lines of ${paths.logFile}:\n${tailOf(paths.logFile, 40)}`,
 		);
 	}
 	log(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -185,7 +255,7 @@ function runLogged(paths, label, cmd, args, options) {
  * Installs Node 24 and n8n into the cache unless a complete install is there. Idempotent; fast when cached.
  * Returns the paths (nodeBin, n8nBin, ...).
  */
-function ensureN8n({ force = false } = {}) {
+export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallPaths {
 	const paths = installPaths();
 	if (!force && isComplete(paths)) return paths;
 	withLockSync(`${paths.dir}.lock`, () => {
@@ -200,14 +270,20 @@ function ensureN8n({ force = false } = {}) {
 		// 1. Node 24: the npm registry's node-<platform>-<arch> package holds the whole distribution, headers included.
 		const packDir = path.join(paths.dir, 'pack');
 		fs.mkdirSync(packDir);
-		runLogged(paths, `npm pack ${nodePackageName()}@${NODE_VERSION}`, npmCommand(), ['pack', `${nodePackageName()}@${NODE_VERSION}`, '--pack-destination', packDir], {
-			cwd: packDir,
-			env: { ...env, PATH: process.env.PATH },
-		});
+		runLogged(
+			paths,
+			`npm pack ${nodePackageName()}@${NODE_VERSION}`,
+			npmCommand(),
+			['pack', `${nodePackageName()}@${NODE_VERSION}`, '--pack-destination', packDir],
+			{ cwd: packDir, env: { ...env, PATH: process.env.PATH } },
+		);
 		const tgz = fs.readdirSync(packDir).find((f) => f.endsWith('.tgz'));
 		if (!tgz) throw new Error(`npm pack left no tarball in ${packDir}`);
 		fs.mkdirSync(paths.nodeDir);
-		runLogged(paths, 'unpack Node', 'tar', ['-xzf', path.join(packDir, tgz), '-C', paths.nodeDir, '--strip-components=1'], { cwd: paths.dir, env });
+		runLogged(paths, 'unpack Node', 'tar', ['-xzf', path.join(packDir, tgz), '-C', paths.nodeDir, '--strip-components=1'], {
+			cwd: paths.dir,
+			env,
+		});
 		fs.rmSync(packDir, { recursive: true, force: true });
 		const version = spawnSync(paths.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
 		if (version !== `v${NODE_VERSION}`) throw new Error(`${paths.nodeBin} reports ${JSON.stringify(version)}, expected v${NODE_VERSION}`);
@@ -224,22 +300,32 @@ function ensureN8n({ force = false } = {}) {
 		);
 
 		// 3. The native addons n8n needs at start, compiled against Node 24's headers.
-		runLogged(paths, `compile ${NATIVE_MODULES.join(', ')} for Node ${NODE_VERSION}`, npmCommand(), ['rebuild', ...NATIVE_MODULES, '--ignore-scripts=false', '--build-from-source', '--foreground-scripts'], {
-			cwd: paths.hostDir,
-			env,
-		});
+		runLogged(
+			paths,
+			`compile ${NATIVE_MODULES.join(', ')} for Node ${NODE_VERSION}`,
+			npmCommand(),
+			['rebuild', ...NATIVE_MODULES, '--ignore-scripts=false', '--build-from-source', '--foreground-scripts'],
+			{ cwd: paths.hostDir, env },
+		);
 
 		// 4. Check it loads under Node 24 before calling the install complete.
 		runLogged(
 			paths,
 			'check the install',
 			paths.nodeBin,
-			['-e', `require('sqlite3'); const v = require('n8n/package.json').version; if (v !== ${JSON.stringify(N8N_VERSION)}) throw new Error('n8n ' + v);`],
+			[
+				'-e',
+				`require('sqlite3'); const v = require('n8n/package.json').version; if (v !== ${JSON.stringify(N8N_VERSION)}) throw new Error('n8n ' + v);`,
+			],
 			{ cwd: paths.hostDir, env },
 		);
 		fs.writeFileSync(
 			paths.marker,
-			JSON.stringify({ n8n: N8N_VERSION, node: NODE_VERSION, completedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) }, null, 2),
+			JSON.stringify(
+				{ n8n: N8N_VERSION, node: NODE_VERSION, completedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) },
+				null,
+				2,
+			),
 		);
 		log(`n8n ${N8N_VERSION} on Node ${NODE_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	});
@@ -250,21 +336,25 @@ function ensureN8n({ force = false } = {}) {
 // This package, loaded the way users get it
 
 /** `npm pack` of the built project; throws when dist/ is missing. Returns the tarball path. */
-function packProject(destDir) {
-	const pkg = require(path.join(PROJECT_ROOT, 'package.json'));
-	for (const f of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+export function packProject(destDir: string): string {
+	const pkg = readPackageJson(PROJECT_ROOT);
+	for (const f of [...pkg.n8n!.nodes, ...pkg.n8n!.credentials]) {
 		if (!fs.existsSync(path.join(PROJECT_ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
 	}
 	fs.mkdirSync(destDir, { recursive: true });
 	const env = withoutNpmRunEnv(process.env);
-	const r = spawnSync(npmCommand(), ['pack', '--json', '--ignore-scripts', '--pack-destination', destDir], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+	const r = spawnSync(npmCommand(), ['pack', '--json', '--ignore-scripts', '--pack-destination', destDir], {
+		cwd: PROJECT_ROOT,
+		env,
+		encoding: 'utf8',
+	});
 	if (r.status !== 0) throw new Error(`npm pack failed: ${r.stderr}`);
-	const [info] = JSON.parse(r.stdout);
+	const [info] = JSON.parse(r.stdout) as Array<{ filename: string }>;
 	return path.join(destDir, info.filename);
 }
 
 /** Unpacks this package into <userFolder>/.n8n/nodes/node_modules/<name>, where n8n looks for community packages. */
-function installPackage(userFolder) {
+export function installPackage(userFolder: string): string {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-pack-'));
 	try {
 		const tgz = packProject(tmp);
@@ -282,20 +372,20 @@ function installPackage(userFolder) {
 // ---------------------------------------------------------------------------------------------
 // A private instance
 
-function freePort() {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = net.createServer();
 		srv.unref();
 		srv.on('error', reject);
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
+			const { port } = srv.address() as net.AddressInfo;
 			srv.close(() => resolve(port));
 		});
 	});
 }
 
 /** Resolves to `preferred` when it is free on 127.0.0.1, otherwise to a random free port. */
-function portOr(preferred) {
+export function portOr(preferred: number): Promise<number> {
 	return new Promise((resolve) => {
 		const srv = net.createServer();
 		srv.unref();
@@ -305,8 +395,11 @@ function portOr(preferred) {
 }
 
 /** Environment for `n8n start` / CLI commands: private user folder, 127.0.0.1 only, nothing phoned home. */
-function n8nEnv(paths, { userFolder, port, brokerPort, extra = {} }) {
-	const env = {};
+export function n8nEnv(
+	paths: InstallPaths,
+	{ userFolder, port, brokerPort, extra = {} }: { userFolder: string; port: number; brokerPort: number; extra?: Record<string, string> },
+): N8nEnv {
+	const env: N8nEnv = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		if (/^(npm_|N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_)/i.test(k)) continue;
 		if (['NODE_OPTIONS', 'NODE_PATH', 'WEBHOOK_URL', 'INIT_CWD', 'NODE_ENV'].includes(k)) continue;
@@ -314,7 +407,7 @@ function n8nEnv(paths, { userFolder, port, brokerPort, extra = {} }) {
 	}
 	const base = `http://127.0.0.1:${port}/`;
 	Object.assign(env, {
-		PATH: `${path.join(paths.nodeDir, 'bin')}${path.delimiter}${process.env.PATH || ''}`,
+		PATH: pathWithNode(paths),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		DB_TYPE: 'sqlite',
@@ -351,7 +444,7 @@ function n8nEnv(paths, { userFolder, port, brokerPort, extra = {} }) {
 }
 
 /** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
-function runCli(paths, env, args, { timeoutMs = 180_000 } = {}) {
+export function runCli(paths: InstallPaths, env: N8nEnv, args: string[], { timeoutMs = 180_000 }: { timeoutMs?: number } = {}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], { env, cwd: env.N8N_USER_FOLDER, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -373,14 +466,15 @@ function runCli(paths, env, args, { timeoutMs = 180_000 } = {}) {
 	});
 }
 
-async function runCliOk(paths, env, args, options) {
+export async function runCliOk(paths: InstallPaths, env: N8nEnv, args: string[], options?: { timeoutMs?: number }): Promise<CliResult> {
 	const r = await runCli(paths, env, args, options);
 	if (r.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
 	return r;
 }
 
 /** The first top-level JSON object in n8n's output (`execute --rawOutput` prints a few log lines first). */
-function parseRunOutput(text) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's IRun, read by the e2e tests as plain JSON
+export function parseRunOutput(text: string): any {
 	const lines = text.split('\n');
 	const start = lines.findIndex((l) => l === '{');
 	if (start === -1) return null;
@@ -396,13 +490,13 @@ function parseRunOutput(text) {
 }
 
 /** `n8n execute --id=<id> --rawOutput`; resolves {code, run, stdout, stderr} where run is n8n's IRun JSON (or null). */
-async function executeWorkflow(paths, env, id, options) {
+export async function executeWorkflow(paths: InstallPaths, env: N8nEnv, id: string, options?: { timeoutMs?: number }) {
 	const r = await runCli(paths, env, ['execute', `--id=${id}`, '--rawOutput'], options);
 	return { ...r, run: parseRunOutput(r.stdout) };
 }
 
-async function importCredentials(paths, env, credentials) {
-	const file = path.join(env.N8N_USER_FOLDER, 'import-credentials.json');
+export async function importCredentials(paths: InstallPaths, env: N8nEnv, credentials: CredentialDocument[]): Promise<void> {
+	const file = path.join(env.N8N_USER_FOLDER!, 'import-credentials.json');
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 	try {
 		await runCliOk(paths, env, ['import:credentials', `--input=${file}`]);
@@ -411,8 +505,8 @@ async function importCredentials(paths, env, credentials) {
 	}
 }
 
-async function importWorkflows(paths, env, files) {
-	const dir = fs.mkdtempSync(path.join(env.N8N_USER_FOLDER, 'import-'));
+export async function importWorkflows(paths: InstallPaths, env: N8nEnv, files: string[]): Promise<void> {
+	const dir = fs.mkdtempSync(path.join(env.N8N_USER_FOLDER!, 'import-'));
 	try {
 		for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
 		await runCliOk(paths, env, ['import:workflow', '--separate', `--input=${dir}`]);
@@ -422,21 +516,20 @@ async function importWorkflows(paths, env, files) {
 }
 
 /** Starts `n8n start` in its own process group; resolves when /healthz/readiness answers 200. */
-async function startN8n(paths, env, { logFile, readyTimeoutMs = 180_000 } = {}) {
+export async function startN8n(
+	paths: InstallPaths,
+	env: N8nEnv,
+	{ logFile, readyTimeoutMs = 180_000 }: { logFile: string; readyTimeoutMs?: number },
+): Promise<RunningN8n> {
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const fd = fs.openSync(logFile, 'w');
 	const child = spawn(paths.nodeBin, [paths.n8nBin, 'start'], { env, cwd: env.N8N_USER_FOLDER, detached: true, stdio: ['ignore', fd, fd] });
 	fs.closeSync(fd);
-	let exited = null;
-	const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
-	const logTail = (n = 60) => {
-		try {
-			return fs.readFileSync(logFile, 'utf8').split('\n').slice(-n).join('\n');
-		} catch {
-			return '';
-		}
-	};
+	const pid = child.pid!;
+	let exited: ExitStatus | null = null;
+	const exitPromise = new Promise<ExitStatus>((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	const logTail = (n = 60) => tailOf(logFile, n);
 	const started = Date.now();
 	for (;;) {
 		if (exited) throw new Error(`n8n exited during start (${JSON.stringify(exited)}). ${logFile}:\n${logTail()}`);
@@ -447,25 +540,25 @@ async function startN8n(paths, env, { logFile, readyTimeoutMs = 180_000 } = {}) 
 			// not listening yet
 		}
 		if (Date.now() - started > readyTimeoutMs) {
-			killGroup(child.pid, 'SIGKILL');
+			killGroup(pid, 'SIGKILL');
 			throw new Error(`n8n was not ready after ${readyTimeoutMs} ms. ${logFile}:\n${logTail()}`);
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	const readyMs = Date.now() - started;
-	async function stop(timeoutMs = 30_000) {
+	async function stop(timeoutMs = 30_000): Promise<ExitStatus> {
 		if (exited) return exited;
-		killGroup(child.pid, 'SIGTERM');
-		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), timeoutMs);
+		killGroup(pid, 'SIGTERM');
+		const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), timeoutMs);
 		const result = await exitPromise;
 		clearTimeout(timer);
-		killGroup(child.pid, 'SIGKILL'); // the task runner, should it have outlived n8n
+		killGroup(pid, 'SIGKILL'); // the task runner, should it have outlived n8n
 		return result;
 	}
-	return { url, pid: child.pid, child, readyMs, logFile, logTail, stop, exited: () => exited };
+	return { url, pid, child, readyMs, logFile, logTail, stop, exited: () => exited };
 }
 
-function killGroup(pid, signal) {
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -476,16 +569,30 @@ function killGroup(pid, signal) {
 // ---------------------------------------------------------------------------------------------
 // REST (the editor's own routes) and the public API
 
-function cookieFrom(res) {
-	const cookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')];
-	return cookies
+export interface RestOptions {
+	cookie?: string;
+	apiKey?: string;
+	body?: unknown;
+}
+
+export interface RestResult {
+	status: number;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever n8n answered, read by the callers as plain JSON
+	json: any;
+	text: string;
+	res: Response;
+}
+
+function cookieFrom(res: Response): string {
+	return res.headers
+		.getSetCookie()
 		.filter(Boolean)
 		.map((c) => c.split(';')[0])
 		.join('; ');
 }
 
-async function rest(url, method, route, { cookie, body, apiKey } = {}) {
-	const headers = { accept: 'application/json' };
+export async function rest(url: string, method: string, route: string, { cookie, body, apiKey }: RestOptions = {}): Promise<RestResult> {
+	const headers: Record<string, string> = { accept: 'application/json' };
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	if (cookie) headers.cookie = cookie;
 	if (apiKey) headers['x-n8n-api-key'] = apiKey;
@@ -500,16 +607,16 @@ async function rest(url, method, route, { cookie, body, apiKey } = {}) {
 	return { status: res.status, json, text, res };
 }
 
-async function restOk(url, method, route, options) {
+export async function restOk(url: string, method: string, route: string, options?: RestOptions): Promise<RestResult> {
 	const r = await rest(url, method, route, options);
 	if (r.status >= 300) throw new Error(`${method} ${route} answered ${r.status}: ${r.text.slice(0, 500)}`);
 	return r;
 }
 
-const DEMO_OWNER = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Demo', lastName: 'Owner' };
+export const DEMO_OWNER: Owner = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Demo', lastName: 'Owner' };
 
 /** Sets up the instance owner on a fresh instance, or logs in; resolves to the auth cookie. */
-async function setupOwner(url, owner = DEMO_OWNER) {
+export async function setupOwner(url: string, owner: Owner = DEMO_OWNER): Promise<string> {
 	const settings = await restOk(url, 'GET', '/rest/settings');
 	const needsSetup = settings.json.data.userManagement.showSetupOnFirstLoad;
 	const r = needsSetup
@@ -521,14 +628,18 @@ async function setupOwner(url, owner = DEMO_OWNER) {
 }
 
 /** A public-API key with every scope n8n offers; resolves to the raw key. */
-async function createApiKey(url, cookie, label = `local-${Date.now()}`) {
+export async function createApiKey(url: string, cookie: string, label = `local-${Date.now()}`): Promise<string> {
 	const scopes = (await restOk(url, 'GET', '/rest/api-keys/scopes', { cookie })).json.data;
 	const r = await restOk(url, 'POST', '/rest/api-keys', { cookie, body: { label, scopes, expiresAt: null } });
 	return r.json.data.rawApiKey;
 }
 
+/** A node or credential type as the editor serves it (/types/*.json); the tests read any of its fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's type descriptions, read as plain JSON
+export type ServedType = Record<string, any> & { name: string };
+
 /** Node types and credential types the running editor serves (what the node panel lists). */
-async function registeredTypes(url, cookie) {
+export async function registeredTypes(url: string, cookie: string): Promise<{ nodes: ServedType[]; credentials: ServedType[] }> {
 	const nodes = (await restOk(url, 'GET', '/types/nodes.json', { cookie })).json;
 	const credentials = (await restOk(url, 'GET', '/types/credentials.json', { cookie })).json;
 	return { nodes, credentials };
@@ -537,11 +648,11 @@ async function registeredTypes(url, cookie) {
 // ---------------------------------------------------------------------------------------------
 // The project's examples and the stand-in credential they use
 
-const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
-const STANDIN_CREDENTIAL_ID = 'HeroStandinCred1';
-const STANDIN_CREDENTIAL_NAME = 'Hero Health (local stand-in)';
+export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
+export const STANDIN_CREDENTIAL_ID = 'HeroStandinCred1';
+export const STANDIN_CREDENTIAL_NAME = 'Hero Health (local stand-in)';
 
-function exampleFiles() {
+export function exampleFiles(): string[] {
 	return fs
 		.readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
@@ -549,7 +660,10 @@ function exampleFiles() {
 		.map((f) => path.join(EXAMPLES_DIR, f));
 }
 
-function standinCredential(standinUrl, key = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' }) {
+export function standinCredential(
+	standinUrl: string,
+	key: { apiKey: string; practiceGroupId: string } = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' },
+): CredentialDocument {
 	return {
 		id: STANDIN_CREDENTIAL_ID,
 		name: STANDIN_CREDENTIAL_NAME,
@@ -568,7 +682,17 @@ function standinCredential(standinUrl, key = { apiKey: 'hero-test-key', practice
  * A ready instance folder: this package unpacked into it, the stand-in credential and every example imported.
  * `fresh` wipes the folder first. Returns the env for `n8n start` and CLI commands.
  */
-async function prepareInstance(paths, { userFolder, port, brokerPort, standinUrl, fresh = false, examples = exampleFiles() }) {
+export async function prepareInstance(
+	paths: InstallPaths,
+	{
+		userFolder,
+		port,
+		brokerPort,
+		standinUrl,
+		fresh = false,
+		examples = exampleFiles(),
+	}: { userFolder: string; port: number; brokerPort: number; standinUrl: string; fresh?: boolean; examples?: string[] },
+): Promise<N8nEnv> {
 	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
@@ -577,40 +701,3 @@ async function prepareInstance(paths, { userFolder, port, brokerPort, standinUrl
 	if (examples.length) await importWorkflows(paths, env, examples);
 	return env;
 }
-
-module.exports = {
-	PROJECT_ROOT,
-	PACKAGE_NAME,
-	NODE_VERSION,
-	N8N_VERSION,
-	ENCRYPTION_KEY,
-	DEMO_OWNER,
-	EXAMPLES_DIR,
-	STANDIN_CREDENTIAL_ID,
-	STANDIN_CREDENTIAL_NAME,
-	cacheRoot,
-	installPaths,
-	isComplete,
-	ensureN8n,
-	packProject,
-	installPackage,
-	freePort,
-	portOr,
-	n8nEnv,
-	runCli,
-	runCliOk,
-	parseRunOutput,
-	executeWorkflow,
-	importCredentials,
-	importWorkflows,
-	startN8n,
-	killGroup,
-	rest,
-	restOk,
-	setupOwner,
-	createApiKey,
-	registeredTypes,
-	exampleFiles,
-	standinCredential,
-	prepareInstance,
-};

@@ -1,16 +1,33 @@
-'use strict';
 // Before the e2e files: real n8n (installed once into the cache), a fresh private instance with this
 // package's `npm pack` in its community-nodes folder, the stand-in credential and every example imported,
 // the local Hero stand-in, `n8n start`, an owner account and a public-API key.
 // Everything the tests need goes to process.env.HERO_E2E (the tests run in this process: maxWorkers 1).
+import * as fs from 'fs';
+import * as path from 'path';
 
-const fs = require('fs');
-const path = require('path');
+import * as n8n from '../../scripts/lib/n8n';
+import type { InstallPaths, RunningN8n } from '../../scripts/lib/n8n';
+import { startStandin } from '../../standin';
+import type { Standin } from '../../standin';
+import type { E2EConfig } from './helpers';
 
-const n8n = require('../../scripts/lib/n8n');
-const { startStandin } = require('../../standin');
+/** What globalTeardown stops; jest runs both hooks in its own process, so a global carries them over. */
+export interface E2EHandles {
+	standin: Standin;
+	server?: RunningN8n;
+}
 
-async function startAll(paths, standin, timings) {
+declare global {
+	var __HERO_E2E__: E2EHandles | undefined;
+}
+
+interface Timings {
+	installMs?: number;
+	prepareMs?: number;
+	startMs?: number;
+}
+
+async function startAll(paths: InstallPaths, standin: Standin, timings: Timings): Promise<E2EConfig & { timings: Timings }> {
 	const runDir = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'e2e');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(runDir, { recursive: true });
@@ -33,8 +50,8 @@ async function startAll(paths, standin, timings) {
 	return { paths, n8nUrl: server.url, standinUrl: standin.url, cookie, apiKey, cliEnv, runDir, userFolder, logFile: server.logFile, timings };
 }
 
-module.exports = async function globalSetup() {
-	const timings = {};
+export default async function globalSetup(): Promise<void> {
+	const timings: Timings = {};
 	const t = Date.now();
 	const paths = n8n.ensureN8n();
 	timings.installMs = Date.now() - t;
@@ -57,4 +74,4 @@ module.exports = async function globalSetup() {
 		`\n[e2e] n8n ${paths.n8nVersion} on Node ${paths.nodeVersion} at ${config.n8nUrl} (install check ${timings.installMs} ms, ` +
 			`prepare ${timings.prepareMs} ms, start ${timings.startMs} ms); stand-in ${standin.url}; logs in ${config.runDir}`,
 	);
-};
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Prints the folder scripts/lib/n8n.ts installs Node 24 and n8n into (its installPaths().dir), with nothing but
+# Node and coreutils: the CI workflow caches that folder, and needs its name before `npm ci` has brought
+# ts-node. `npm run check:workflows` checks that this script and n8n.ts agree.
+set -euo pipefail
+scripts="$(cd "$(dirname "$0")" && pwd)"
+host="$scripts/n8n-host"
+
+node_version="$(sed -n "s/^export const NODE_VERSION = '\([^']*\)';$/\1/p" "$scripts/lib/n8n.ts")"
+[ -n "$node_version" ] || { echo "no NODE_VERSION in $scripts/lib/n8n.ts" >&2; exit 1; }
+n8n_version="$(node -p "require(process.argv[1]).dependencies.n8n" "$host/package.json")"
+platform="$(node -p 'process.platform + "-" + process.arch')"
+# n8n.ts hashes the two files one after the other, as one stream
+hash="$(cat "$host/package.json" "$host/package-lock.json" | sha256sum | cut -c1-10)"
+
+if [ -n "${HERO_N8N_CACHE:-}" ]; then
+	root="$(realpath -m "$HERO_N8N_CACHE")"
+else
+	root="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-hero-health"
+fi
+echo "$root/n8n-${n8n_version}_node-${node_version}_${platform}_${hash}"
