@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint';
 // credential and package.json rules, typescript-eslint and import-x. Dev-only code, which never ships and
 // rightly uses Node's APIs, gets typescript-eslint's recommended rules.
 const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
-const devOnly = ['standin/**/*.ts'];
+const devOnly = ['standin/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.n8n-e2e/**', '*.js', '*.mjs'] },
 	...config.map((block) => (block.files?.includes('**/*.ts') ? { ...block, files: shipped } : block)),
 	...tseslint.configs.recommended.map((block) => ({ ...block, files: devOnly })),
 	{
