@@ -20,12 +20,20 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ESLint } from 'eslint';
+import type { Linter } from 'eslint';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+/** What this script uses of @n8n/scan-community-package's scanner.mjs (an ES module without type declarations). */
+interface Scanner {
+	SOURCE_FILE_PATTERNS: string[];
+	analyzePackage(packageDir: string, filePatterns: string[]): Promise<{ passed: boolean; message?: string; details?: string; error?: unknown }>;
+	buildScanConfig(): Promise<Linter.Config[]>;
+}
+
 // TypeScript compiles import() to require() under "module": "commonjs"; the scanner is an ES module.
-const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<any>;
+const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
 
 const problems: string[] = [];
 const log = (...args: unknown[]) => console.log('[package]', ...args);
@@ -87,7 +95,7 @@ function checkMetadata(work: string, files: string[]) {
 	if (release !== pkg.version) problems.push(`CHANGELOG.md starts with ${release}, package.json has ${pkg.version}`);
 }
 
-async function scan(scanner: any, label: string, dir: string, patterns: string[], files: string[]) {
+async function scan(scanner: Scanner, label: string, dir: string, patterns: string[], files: string[]) {
 	const verdict = await scanner.analyzePackage(dir, patterns);
 	// analyzePackage() fails on errors only; the same lint with its config counts warnings too.
 	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
@@ -116,7 +124,7 @@ async function main() {
 
 		checkFiles(files);
 		checkMetadata(work, files);
-		const scanner = await importEsm(pathToFileURL(require.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href);
+		const scanner = (await importEsm(pathToFileURL(require.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href)) as Scanner;
 		const tarballFiles = files.map((file) => file.slice('package/'.length)).filter((file) => file.endsWith('.js') || file === 'package.json');
 		await scan(scanner, 'packed tarball', packageDir, ['**/*.js', 'package.json'], tarballFiles);
 		const sourceFiles = ['package.json', ...['nodes', 'credentials'].flatMap((dir) => walk(path.join(ROOT, dir)).map((f) => `${dir}/${f}`))];

@@ -23,7 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 
 type Job = { uses?: string; needs?: string | string[]; permissions?: Record<string, string>; steps?: Array<{ run?: string; uses?: string }> };
-type Workflow = { on?: string | string[] | Record<string, any>; jobs?: Record<string, Job> };
+type Workflow = { on?: string | string[] | Record<string, { tags?: string[] } | null>; jobs?: Record<string, Job> };
 
 /** The events a workflow's `on:` names, in any of its three forms. */
 const triggers = (on: Workflow['on']) => (typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys(on ?? {}));
@@ -84,7 +84,9 @@ check(
 );
 
 const publish = workflows['publish.yml'];
-check('publish.yml', JSON.stringify((publish?.on as any)?.push?.tags) === '["v*"]', 'must run on pushed v* tags only');
+const publishOn = publish?.on;
+const pushTags = publishOn && typeof publishOn === 'object' && !Array.isArray(publishOn) ? publishOn.push?.tags : undefined;
+check('publish.yml', JSON.stringify(pushTags) === '["v*"]', 'must run on pushed v* tags only');
 const publishers = jobs('publish.yml').filter((job) => (job.steps ?? []).some((step) => /\bnpm publish\b/.test(step.run ?? '')));
 const oidc = jobs('publish.yml').filter((job) => job.permissions?.['id-token'] === 'write');
 check('publish.yml', publishers.length === 1 && oidc.length === 1 && oidc[0] === publishers[0], 'exactly one job publishes, and only it has id-token: write');
