@@ -16,6 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { HttpHeaderAuth } from 'n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials';
+import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
@@ -28,9 +30,6 @@ import { runNode } from '../test/harness';
 import type { RunNodeResult } from '../test/harness';
 import { items, runHero, startTestStandin } from '../test/helpers';
 import { httpRequestSendParameters } from './httpRequestSend';
-
-const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node');
-const { HttpHeaderAuth } = require('n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials');
 
 const HERO_PER_MINUTE = 300;
 const ROOT = join(__dirname, '..');
