@@ -26,14 +26,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startCluster } from '../scripts/lib/cluster';
 import type { Cluster } from '../scripts/lib/cluster';
+import * as n8n from '../scripts/lib/n8n';
+import type { ExecutionJson, PageJson } from '../scripts/lib/n8n';
 import { startStandin } from '../standin';
 import type { LogEntry, Standin } from '../standin';
 import { answerFigures } from './figures';
 import { httpRequestSendParameters } from './httpRequestSend';
-
-const n8n = require('../scripts/lib/n8n');
-const { startCluster } = require('../scripts/lib/cluster');
 
 const K = Number(process.argv[2] ?? 4);
 const N = Number(process.argv[3] ?? 300);
@@ -117,20 +117,15 @@ function httpWorkflow(standinUrl: string, practiceGroupId: string) {
 	});
 }
 
-interface Execution {
-	id: string | number;
-	status: string;
-}
-
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** The workflow's executions, running ones too, without their data (cheap enough to poll). */
-async function executionsOf(cluster: Cluster, workflowId: string): Promise<Execution[]> {
-	const all: Execution[] = [];
+async function executionsOf(cluster: Cluster, workflowId: string): Promise<ExecutionJson[]> {
+	const all: ExecutionJson[] = [];
 	let cursor: string | undefined;
 	do {
 		const query = new URLSearchParams({ workflowId, limit: '250', ...(cursor ? { cursor } : {}) });
-		const page = await cluster.publicApi('GET', `/executions?${query}`);
+		const page = await cluster.publicApi<PageJson<ExecutionJson>>('GET', `/executions?${query}`);
 		all.push(...page.data);
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
@@ -178,7 +173,7 @@ async function run(
 			if (!response.ok) throw new Error(`webhook call failed: ${response.status} ${await response.text()}`);
 		}),
 	);
-	let finished: Execution[] = [];
+	let finished: ExecutionJson[] = [];
 	for (let polls = 0; ; polls++) {
 		finished = (await executionsOf(cluster, workflowId)).filter(
 			(execution) => !before.has(String(execution.id)) && FINISHED.includes(execution.status),
@@ -225,7 +220,7 @@ async function run(
 		spread,
 	};
 	for (const execution of finished.filter((e) => e.status !== 'success')) {
-		const { data } = await cluster.publicApi('GET', `/executions/${execution.id}?includeData=true`);
+		const { data } = await cluster.publicApi<ExecutionJson>('GET', `/executions/${execution.id}?includeData=true`);
 		progress(`${label}: execution ${execution.id} ${execution.status}: ${data?.resultData?.error?.message ?? '(no error recorded)'}`);
 	}
 	// Every request of the row, for a closer look: .n8n-e2e/bench-queue-rows/<label>.json

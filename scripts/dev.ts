@@ -122,12 +122,12 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 		if (!names.includes(`${n8n.PACKAGE_NAME}.${name}`)) problems.push(`node type ${n8n.PACKAGE_NAME}.${name} is not registered`);
 	}
 	if (!types.credentials.some((type) => type.name === 'heroHealthApi')) problems.push('credential type heroHealthApi is not registered');
-	const workflows = (await n8n.restOk(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w: { id: string }) => w.id);
+	const workflows = (await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w) => w.id);
 	for (const file of n8n.exampleFiles()) {
 		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string };
 		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
 	}
-	const credentials = (await n8n.restOk(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c: { id: string }) => c.id);
+	const credentials = (await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	return problems;
 }

@@ -49,7 +49,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import * as n8n from './n8n';
-import type { CliResult, CredentialDocument, ExitStatus, InstallPaths, N8nEnv } from './n8n';
+import type { CliResult, CredentialDocument, ExecutionJson, ExitStatus, InstallPaths, N8nEnv, PageJson } from './n8n';
 
 export const DEFAULT_RUN_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'queue');
 const DB = { database: 'n8n', user: 'n8n', password: 'n8n' };
@@ -491,10 +491,9 @@ export interface Cluster {
 	cli(args: string[], options?: { timeoutMs?: number }): Promise<CliResult>;
 	cliOk(args: string[], options?: { timeoutMs?: number }): Promise<CliResult>;
 	/** n8n's public API on the main */
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's answers, read by the callers as plain JSON
-	publicApi<T = any>(method: string, route: string, body?: unknown): Promise<T>;
+	publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
 	/** every execution of the workflow the public API lists (finished ones; all pages; with data) */
-	executions(workflowId: string): Promise<unknown[]>;
+	executions(workflowId: string): Promise<ExecutionJson[]>;
 	/** the worker whose log says it started the execution, or null */
 	workerOf(executionId: string | number): string | null;
 	startProcess(name: string): Promise<N8nProcess>;
@@ -650,19 +649,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 		await Promise.all([...names.filter((n) => n !== 'main').map((n) => startProcess(n)), importAll()]);
 		phase(`${names.length - 1} more processes ready, credentials and workflows imported`);
 
-		const publicApi = async (method: string, route: string, body?: unknown) => (await n8n.restOk(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
+		const publicApi = async <T = unknown>(method: string, route: string, body?: unknown) =>
+			(await n8n.restOk<T>(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 		// publishing through the running main costs no extra n8n boot (the CLI's publish:workflow takes ~20 s)
 		for (const id of publish) await publicApi('POST', `/workflows/${id}/activate`);
 
-		async function executions(workflowId: string): Promise<unknown[]> {
-			const all: unknown[] = [];
+		async function executions(workflowId: string): Promise<ExecutionJson[]> {
+			const all: ExecutionJson[] = [];
 			let cursor: string | undefined;
 			do {
 				const qs = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
 				if (cursor) qs.set('cursor', cursor);
-				const page = (await publicApi('GET', `/executions?${qs}`)) as { data: unknown[]; nextCursor?: string };
+				const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?${qs}`);
 				all.push(...page.data);
-				cursor = page.nextCursor;
+				cursor = page.nextCursor ?? undefined;
 			} while (cursor);
 			return all;
 		}

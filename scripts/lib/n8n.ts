@@ -473,15 +473,14 @@ export async function runCliOk(paths: InstallPaths, env: N8nEnv, args: string[],
 }
 
 /** The first top-level JSON object in n8n's output (`execute --rawOutput` prints a few log lines first). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's IRun, read by the e2e tests as plain JSON
-export function parseRunOutput(text: string): any {
+export function parseRunOutput(text: string): RunJson | null {
 	const lines = text.split('\n');
 	const start = lines.findIndex((l) => l === '{');
 	if (start === -1) return null;
 	let end = lines.indexOf('}', start);
 	while (end !== -1) {
 		try {
-			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+			return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunJson;
 		} catch {
 			end = lines.indexOf('}', end + 1);
 		}
@@ -569,16 +568,76 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
 // ---------------------------------------------------------------------------------------------
 // REST (the editor's own routes) and the public API
 
+// What n8n's CLI and public API answer, as JSON: the fields this project's scripts and tests read.
+
+/** An output item of a node: its JSON, of whatever shape the node gave it. */
+export interface ItemJson {
+	json: unknown;
+}
+
+/** One run of one node in an execution (n8n's ITaskData): its items by connection type, then by output. */
+export interface TaskJson {
+	data?: { main?: Array<ItemJson[] | null> };
+}
+
+/** An execution's data (n8n's IRunExecutionData): each node's runs, by node name, and the error that stopped it. */
+export interface RunExecutionJson {
+	resultData: {
+		runData: Record<string, TaskJson[]>;
+		error?: { message?: string; [field: string]: unknown };
+		lastNodeExecuted?: string;
+	};
+}
+
+/** A finished run as `n8n execute --rawOutput` prints it (n8n's IRun). */
+export interface RunJson {
+	status: string;
+	data: RunExecutionJson;
+}
+
+/** An execution as the public API lists it; `data` only with includeData=true. */
+export interface ExecutionJson {
+	id: string | number;
+	workflowId: string;
+	status: string;
+	data?: RunExecutionJson;
+}
+
+/** A page of the public API's lists: the next page's cursor, if any. */
+export interface PageJson<T> {
+	data: T[];
+	nextCursor?: string | null;
+}
+
+/** A workflow node as the public API answers it and examples/ holds it. */
+export interface WorkflowNodeJson {
+	id: string;
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	webhookId?: string;
+}
+
+/** A workflow as the public API answers it and examples/ holds it. */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	active?: boolean;
+	nodes: WorkflowNodeJson[];
+	/** what the nodes keep between runs, by `node:<name>` (or `global`) */
+	staticData?: Record<string, unknown> | null;
+}
+
 export interface RestOptions {
 	cookie?: string;
 	apiKey?: string;
 	body?: unknown;
 }
 
-export interface RestResult {
+/** An answer of n8n's; `json` is the parsed body (null when empty or not JSON), of the shape the caller names. */
+export interface RestResult<T = unknown> {
 	status: number;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever n8n answered, read by the callers as plain JSON
-	json: any;
+	json: T;
 	text: string;
 	res: Response;
 }
@@ -591,24 +650,29 @@ function cookieFrom(res: Response): string {
 		.join('; ');
 }
 
-export async function rest(url: string, method: string, route: string, { cookie, body, apiKey }: RestOptions = {}): Promise<RestResult> {
+export async function rest<T = unknown>(
+	url: string,
+	method: string,
+	route: string,
+	{ cookie, body, apiKey }: RestOptions = {},
+): Promise<RestResult<T>> {
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	if (cookie) headers.cookie = cookie;
 	if (apiKey) headers['x-n8n-api-key'] = apiKey;
 	const res = await fetch(`${url}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 	const text = await res.text();
-	let json = null;
+	let json: unknown = null;
 	try {
 		json = text ? JSON.parse(text) : null;
 	} catch {
 		// not JSON
 	}
-	return { status: res.status, json, text, res };
+	return { status: res.status, json: json as T, text, res };
 }
 
-export async function restOk(url: string, method: string, route: string, options?: RestOptions): Promise<RestResult> {
-	const r = await rest(url, method, route, options);
+export async function restOk<T = unknown>(url: string, method: string, route: string, options?: RestOptions): Promise<RestResult<T>> {
+	const r = await rest<T>(url, method, route, options);
 	if (r.status >= 300) throw new Error(`${method} ${route} answered ${r.status}: ${r.text.slice(0, 500)}`);
 	return r;
 }
@@ -617,7 +681,7 @@ export const DEMO_OWNER: Owner = { email: 'demo@example.com', password: 'HeroDem
 
 /** Sets up the instance owner on a fresh instance, or logs in; resolves to the auth cookie. */
 export async function setupOwner(url: string, owner: Owner = DEMO_OWNER): Promise<string> {
-	const settings = await restOk(url, 'GET', '/rest/settings');
+	const settings = await restOk<{ data: { userManagement: { showSetupOnFirstLoad: boolean } } }>(url, 'GET', '/rest/settings');
 	const needsSetup = settings.json.data.userManagement.showSetupOnFirstLoad;
 	const r = needsSetup
 		? await restOk(url, 'POST', '/rest/owner/setup', { body: owner })
@@ -629,19 +693,32 @@ export async function setupOwner(url: string, owner: Owner = DEMO_OWNER): Promis
 
 /** A public-API key with every scope n8n offers; resolves to the raw key. */
 export async function createApiKey(url: string, cookie: string, label = `local-${Date.now()}`): Promise<string> {
-	const scopes = (await restOk(url, 'GET', '/rest/api-keys/scopes', { cookie })).json.data;
-	const r = await restOk(url, 'POST', '/rest/api-keys', { cookie, body: { label, scopes, expiresAt: null } });
+	const scopes = (await restOk<{ data: string[] }>(url, 'GET', '/rest/api-keys/scopes', { cookie })).json.data;
+	const r = await restOk<{ data: { rawApiKey: string } }>(url, 'POST', '/rest/api-keys', { cookie, body: { label, scopes, expiresAt: null } });
 	return r.json.data.rawApiKey;
 }
 
-/** A node or credential type as the editor serves it (/types/*.json); the tests read any of its fields. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's type descriptions, read as plain JSON
-export type ServedType = Record<string, any> & { name: string };
+/** A parameter of a served node or credential type: the fields the tests read. */
+export interface ServedProperty {
+	name: string;
+	displayName?: string;
+	options?: Array<{ name: string; value?: unknown }>;
+	displayOptions?: { show?: Record<string, unknown[] | undefined> };
+}
+
+/** A node or credential type as the editor serves it (/types/*.json): the fields the tests read. */
+export interface ServedType {
+	name: string;
+	displayName: string;
+	properties: ServedProperty[];
+	/** node types: the webhooks the node registers */
+	webhooks?: unknown[];
+}
 
 /** Node types and credential types the running editor serves (what the node panel lists). */
 export async function registeredTypes(url: string, cookie: string): Promise<{ nodes: ServedType[]; credentials: ServedType[] }> {
-	const nodes = (await restOk(url, 'GET', '/types/nodes.json', { cookie })).json;
-	const credentials = (await restOk(url, 'GET', '/types/credentials.json', { cookie })).json;
+	const nodes = (await restOk<ServedType[]>(url, 'GET', '/types/nodes.json', { cookie })).json;
+	const credentials = (await restOk<ServedType[]>(url, 'GET', '/types/credentials.json', { cookie })).json;
 	return { nodes, credentials };
 }
 

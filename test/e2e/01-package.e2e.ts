@@ -4,10 +4,23 @@ import * as fs from 'fs';
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
+import type { PageJson, ServedType, WorkflowJson } from '../../scripts/lib/n8n';
 import { HERO_NODE, HERO_TRIGGER, contractViolationsSince, e2e, lastSeq, logSince, n8n, n8nLog, publicApi } from './helpers';
 
 let since = 0;
-let types: { nodes: any[]; credentials: any[] };
+let types: { nodes: ServedType[]; credentials: ServedType[] };
+
+/** What the editor's credential test answers. */
+interface CredentialTestAnswer {
+	data: { status: 'OK' | 'Error'; message: string };
+}
+
+/** A parameter as the editor serves it or as the source describes it: its options may be values, fields or collections. */
+interface Property {
+	name: string;
+	options?: readonly object[];
+	displayOptions?: { show?: Record<string, readonly unknown[] | undefined> };
+}
 
 beforeAll(async () => {
 	since = await lastSeq();
@@ -15,9 +28,9 @@ beforeAll(async () => {
 });
 
 // n8n appends "Custom API Call" (__CUSTOM_API_CALL__) to the resource and operation lists of nodes with credentials
-const optionValues = (property: any) =>
-	(property?.options ?? []).map((o: any) => o.value).filter((value: string) => value !== '__CUSTOM_API_CALL__');
-const byName = (properties: any[], name: string) => properties.filter((p) => p.name === name);
+const optionValues = (property: Property | undefined) =>
+	(property?.options ?? []).map((o) => ('value' in o ? o.value : undefined)).filter((value) => value !== '__CUSTOM_API_CALL__');
+const byName = <P extends Property>(properties: P[], name: string) => properties.filter((p) => p.name === name);
 
 it('registers the Hero Health node, its trigger and its credential in the running editor', () => {
 	const served = types.nodes.filter((type) => String(type.name).startsWith(`${n8n.PACKAGE_NAME}.`));
@@ -25,15 +38,15 @@ it('registers the Hero Health node, its trigger and its credential in the runnin
 		expect.arrayContaining([HERO_NODE, HERO_TRIGGER]),
 	);
 	const node = served.find((type) => type.name === HERO_NODE);
-	expect(node.displayName).toBe(new HeroHealth().description.displayName);
+	expect(node!.displayName).toBe(new HeroHealth().description.displayName);
 	const trigger = served.find((type) => type.name === HERO_TRIGGER);
-	expect(trigger.displayName).toBe(new HeroHealthTrigger().description.displayName);
-	expect(trigger.webhooks).toEqual(new HeroHealthTrigger().description.webhooks);
+	expect(trigger!.displayName).toBe(new HeroHealthTrigger().description.displayName);
+	expect(trigger!.webhooks).toEqual(new HeroHealthTrigger().description.webhooks);
 
 	const credential = types.credentials.find((type) => type.name === 'heroHealthApi');
 	expect(credential).toBeDefined();
 	// n8n appends its own fields (allowed domains) to every credential type
-	expect(credential.properties.map((p: any) => p.name)).toEqual(
+	expect(credential!.properties.map((p) => p.name)).toEqual(
 		expect.arrayContaining(new HeroHealthApi().properties.map((p) => p.name)),
 	);
 	expect(n8nLog()).not.toMatch(/Failed to load package|error.*n8n-nodes-hero-health/i);
@@ -42,14 +55,14 @@ it('registers the Hero Health node, its trigger and its credential in the runnin
 it('serves the node as built from this source: every resource and every operation', () => {
 	const served = types.nodes.find((type) => type.name === HERO_NODE);
 	const source = new HeroHealth().description.properties;
-	const [servedResource] = byName(served.properties, 'resource');
+	const [servedResource] = byName(served!.properties, 'resource');
 	const [sourceResource] = byName(source, 'resource');
 	expect(optionValues(servedResource)).toEqual(optionValues(sourceResource));
 	expect(optionValues(servedResource).length).toBeGreaterThanOrEqual(1);
 	for (const resource of optionValues(sourceResource)) {
-		const pick = (properties: any[]) =>
+		const pick = (properties: Property[]) =>
 			byName(properties, 'operation').find((p) => p.displayOptions?.show?.resource?.includes(resource));
-		expect({ resource, operations: optionValues(pick(served.properties)) }).toEqual({
+		expect({ resource, operations: optionValues(pick(served!.properties)) }).toEqual({
 			resource,
 			operations: optionValues(pick(source)),
 		});
@@ -60,10 +73,10 @@ it('tests the imported credential through the editor against the stand-in, and r
 	const { n8nUrl, cookie, standinUrl } = e2e();
 	// what the credential panel's Test button sends
 	const credentials = n8n.standinCredential(standinUrl);
-	const good = await n8n.restOk(n8nUrl, 'POST', '/rest/credentials/test', { cookie, body: { credentials } });
+	const good = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', { cookie, body: { credentials } });
 	expect(good.json.data.status === 'OK' ? 'OK' : good.json.data).toBe('OK');
 
-	const bad = await n8n.restOk(n8nUrl, 'POST', '/rest/credentials/test', {
+	const bad = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
 		cookie,
 		body: { credentials: { ...credentials, data: { ...credentials.data, apiKey: 'not-a-hero-key' } } },
 	});
@@ -77,13 +90,13 @@ it('tests the imported credential through the editor against the stand-in, and r
 });
 
 it('has every example workflow imported, each with nodes n8n knows', async () => {
-	const listed = await publicApi<{ data: any[] }>('GET', '/workflows?limit=250');
+	const listed = await publicApi<PageJson<WorkflowJson>>('GET', '/workflows?limit=250');
 	const ids = listed.data.map((w) => w.id);
 	const known = new Set(types.nodes.map((type) => type.name));
 	for (const file of n8n.exampleFiles()) {
-		const workflow = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
 		expect(ids).toContain(workflow.id);
-		const unknown = workflow.nodes.map((node: any) => node.type).filter((type: string) => !known.has(type));
+		const unknown = workflow.nodes.map((node) => node.type).filter((type) => !known.has(type));
 		expect({ file, unknown }).toEqual({ file, unknown: [] });
 	}
 });

@@ -64,16 +64,16 @@ it('02 daily booking links: finds the invited patients who have not booked and s
 		'sendBatchMessage',
 	]);
 	expect(log.every((entry) => entry.status === 200)).toBe(true);
-	const [generic] = outputOf(run, 'Create booking link');
+	const [generic] = outputOf<{ short_link: string; meta: { patient_id: string | null } }>(run, 'Create booking link');
 	expect(generic.meta.patient_id).toBeNull();
 	expect(log.filter((e) => e.operationId === 'getPatientById').map((e) => e.path)).toEqual(['/v1/patients/1001', '/v1/patients/1002']);
 
-	const created = log.find((e) => e.operationId === 'createBatchMessage')!.body as any;
+	const created = log.find((e) => e.operationId === 'createBatchMessage')!.body as { channel: string; recipients: unknown[]; content: string };
 	expect(created.channel).toBe('SMS');
 	expect(created.recipients).toEqual([recipientOf('1001'), recipientOf('1002')]);
 	expect(created.content).toContain(generic.short_link);
 
-	const [batch] = outputOf(run, 'Send the batch');
+	const [batch] = outputOf<{ id: string | number }>(run, 'Send the batch');
 	expect(log.find((e) => e.operationId === 'sendBatchMessage')!.path).toBe(`/v1/batch_message/${batch.id}/send`);
 	const stored = (await standinState()).batchMessages.find((b) => String(b.id) === String(batch.id));
 	expect(stored).toBeDefined();
@@ -86,7 +86,7 @@ it('03 register from PDS: registers the new patient and messages them on the NHS
 	const fixtures = (await standinState()).fixtures;
 	expect(log[0].body).toEqual({ nhs_number: fixtures.pdsNew.nhs_number, dob: fixtures.pdsNew.dob });
 
-	const [registered] = outputOf(run, 'Register from PDS');
+	const [registered] = outputOf<{ status: string; patient_id: string | number }>(run, 'Register from PDS');
 	expect(registered.status).toBe('registered');
 	const patient = (await standinState()).patients.find((p) => p.nhs_number === fixtures.pdsNew.nhs_number);
 	expect(patient).toBeDefined();
@@ -100,11 +100,11 @@ it('03 register from PDS: registers the new patient and messages them on the NHS
 it('04 book the first free slot: books the earliest free slot for the patient and confirms the time by SMS', async () => {
 	const { run, log, ops } = await runExample('04-book-first-free-slot-confirm-sms.json');
 	expect(ops).toEqual(['listSlots', 'getSlot', 'createAppointment', 'bookAppointment', 'sendMessage']);
-	const [slot] = outputOf(run, 'Find free slots');
+	const [slot] = outputOf<{ id: string; start_time: string }>(run, 'Find free slots');
 	expect(log[0].query).toMatchObject({ appointment_type_id: '1', location_id: '1' });
 	expect(Date.parse(slot.start_time)).toBeGreaterThan(Date.now());
 
-	const [appointment] = outputOf(run, 'Book the slot');
+	const [appointment] = outputOf<{ id: string | number }>(run, 'Book the slot');
 	expect(appointment).toMatchObject({ patient_id: '1001', start_time: slot.start_time });
 	const stored = (await standinState()).appointments.find((a) => a.id === String(appointment.id));
 	expect(stored).toMatchObject({ status: 'booked', patient_id: '1001', slot_id: slot.id });
@@ -113,15 +113,15 @@ it('04 book the first free slot: books the earliest free slot for the patient an
 		new Date(slot.start_time),
 	);
 	expect(log[4].body).toMatchObject({ patient_id: '1001', message_type: 'sms' });
-	expect((log[4].body as any).message_string).toContain(`at ${londonTime}`);
+	expect((log[4].body as { message_string: string }).message_string).toContain(`at ${londonTime}`);
 });
 
 it('05 Elements token: the web page gets a fresh token from the production webhook URL, never the API key', async () => {
 	const workflow = example('05-elements-token-for-web-page.json');
-	const webhook = workflow.nodes.find((node: any) => node.type === 'n8n-nodes-base.webhook');
+	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	await publicApi('POST', `/workflows/${workflow.id}/activate`);
 	try {
-		const url = `${e2e().n8nUrl}/webhook/${webhook.parameters.path}`;
+		const url = `${e2e().n8nUrl}/webhook/${webhook!.parameters.path}`;
 		const before = await lastSeq();
 		// activation happens in the background: poll until the URL answers
 		const res = await waitFor('the webhook to be live', async () => {
@@ -132,9 +132,9 @@ it('05 Elements token: the web page gets a fresh token from the production webho
 		expect(res.headers.get('cache-control')).toBe('no-store');
 		const text = await res.text();
 		expect(text).not.toContain('hero-test-key');
-		const body = JSON.parse(text);
+		const body = JSON.parse(text) as { token: string; expires_at: string };
 		expect(Object.keys(body).sort()).toEqual(['expires_at', 'token']);
-		const claims = JSON.parse(Buffer.from(body.token.split('.')[1], 'base64url').toString('utf8'));
+		const claims = JSON.parse(Buffer.from(body.token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
 		expect(new Date(body.expires_at).getTime()).toBe(claims.exp * 1000);
 		expect(claims.exp * 1000 - Date.now()).toBeGreaterThan(25 * 60_000);
 

@@ -1,5 +1,7 @@
 // The Hero Health Trigger in a running n8n: examples/01 activated through n8n's public API, a real
 // (stand-in) Hero state change delivering a signed webhook, forged deliveries, deactivation.
+import type { ExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
+import type { LogEntry } from '../../standin';
 import {
 	contractViolationsSince,
 	deliverWebhook,
@@ -18,16 +20,26 @@ import {
 } from './helpers';
 
 const workflow = example('01-appointment-confirmed-pre-visit-sms.json');
-const WF = workflow.id as string;
-const triggerNode = workflow.nodes.find((node: any) => node.type.endsWith('.heroHealthTrigger'));
-const TRIGGER = triggerNode.name as string;
+const WF = workflow.id;
+const triggerNode = workflow.nodes.find((node) => node.type.endsWith('.heroHealthTrigger'))!;
+const TRIGGER = triggerNode.name;
 const SEND = 'Send pre-visit SMS';
 const PATIENT = '1001';
 
 let since = 0;
 let productionUrl = '';
 
-const ours = async () => (await standinState()).webhooks.filter((hook: any) => hook.url === productionUrl);
+const ours = async () => (await standinState()).webhooks.filter((hook) => hook.url === productionUrl);
+/** The items a node of the execution output in its first run, as JSON; T names the fields the caller reads. */
+const firstRunOutput = <T>(run: ExecutionJson, node: string) => run.data!.resultData.runData[node][0].data!.main![0]!.map((item) => item.json as T);
+
+/** What the trigger outputs for a delivery. */
+interface TriggerItem {
+	eventType: string;
+	body: { event_type: string; data: Record<string, unknown> };
+	headers: Record<string, string | undefined>;
+}
+
 /** Terminal executions of the workflow (a webhook run is saved when it finishes). */
 const finishedRuns = async () => (await executionsOf(WF)).filter((run) => run.status !== 'running' && run.status !== 'new');
 
@@ -39,7 +51,7 @@ beforeAll(async () => {
 it('activating the workflow registers one signed Hero webhook for Appointment Confirmed at its production URL', async () => {
 	const before = await lastSeq();
 	await publicApi('POST', `/workflows/${WF}/activate`);
-	expect((await publicApi('GET', `/workflows/${WF}`)).active).toBe(true);
+	expect((await publicApi<WorkflowJson>('GET', `/workflows/${WF}`)).active).toBe(true);
 
 	// n8n answers first and activates in the background
 	const hooks = await waitFor('the Hero registration', async () => {
@@ -51,7 +63,8 @@ it('activating the workflow registers one signed Hero webhook for Appointment Co
 	expect(hooks[0]).toMatchObject({ event_type: 'appointment.confirmed', url: productionUrl });
 	expect(String(hooks[0].signing_key)).toMatch(/\S{32,}/);
 	const creates = (await logSince(before)).filter((entry) => entry.operationId === 'createWebhook');
-	expect(creates.map((entry) => [entry.status, (entry.body as any).event_type, (entry.body as any).url])).toEqual([
+	const asked = (entry: LogEntry) => entry.body as { event_type: string; url: string };
+	expect(creates.map((entry) => [entry.status, asked(entry).event_type, asked(entry).url])).toEqual([
 		[200, 'appointment.confirmed', productionUrl],
 	]);
 });
@@ -66,7 +79,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	const before = await lastSeq();
 
 	// Hero's side: reserve the slot for the patient, then confirm it (PATCH /book raises appointment.confirmed)
-	const reserved = await heroApi('POST', '/v1/appointments', {
+	const reserved = await heroApi<{ id: string | number }>('POST', '/v1/appointments', {
 		appointment_type_id: slot!.appointment_type_id,
 		location_id: slot!.location_id,
 		practitioner_id: slot!.practitioner_id,
@@ -92,7 +105,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	const [run] = runs;
 	expect(run.status).toBe('success');
 
-	const triggered = run.data.resultData.runData[TRIGGER][0].data.main[0].map((item: any) => item.json);
+	const triggered = firstRunOutput<TriggerItem>(run, TRIGGER);
 	expect(triggered).toHaveLength(1);
 	expect(triggered[0]).toMatchObject({
 		eventType: 'appointment.confirmed',
@@ -108,7 +121,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	);
 	expect(sends[0].body).toMatchObject({ patient_id: PATIENT, message_type: 'sms' });
 	expect(JSON.stringify(sends[0].body)).toContain(`at ${londonTime}`);
-	const sent = run.data.resultData.runData[SEND][0].data.main[0].map((item: any) => item.json);
+	const sent = firstRunOutput(run, SEND);
 	expect(sent).toHaveLength(1);
 });
 

@@ -21,14 +21,12 @@ function readmeOperations(): Record<string, string[]> {
 it("lists every resource and operation the editor serves in the README's operations table", async () => {
 	const { nodes } = await n8n.registeredTypes(e2e().n8nUrl, e2e().cookie);
 	const served = nodes.find((type) => type.name === HERO_NODE)!;
-	const real = (o: any) => o.value !== '__CUSTOM_API_CALL__';
-	const resources = served.properties.find((p: any) => p.name === 'resource').options.filter(real);
+	const real = (o: { value?: unknown }) => o.value !== '__CUSTOM_API_CALL__';
+	const resources = served.properties.find((p) => p.name === 'resource')!.options!.filter(real);
 	const expected = Object.fromEntries(
-		resources.map((resource: any) => {
-			const operation = served.properties.find(
-				(p: any) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
-			);
-			return [resource.name, operation.options.filter(real).map((o: any) => o.name).sort()];
+		resources.map((resource) => {
+			const operation = served.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value));
+			return [resource.name, operation!.options!.filter(real).map((o) => o.name).sort()];
 		}),
 	);
 	expect(readmeOperations()).toEqual(expected);

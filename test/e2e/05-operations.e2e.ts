@@ -3,10 +3,11 @@
 // created through n8n's public API; the stand-in's log shows what reached Hero.
 import { randomUUID } from 'crypto';
 
+import type { RunJson, WorkflowJson } from '../../scripts/lib/n8n';
 import { HERO_NODE, contractViolationsSince, e2e, execute, lastSeq, logSince, n8n, outputOf, publicApi, standinState } from './helpers';
 
 let since = 0;
-let run: any;
+let run: RunJson;
 let log: Awaited<ReturnType<typeof logSince>>;
 
 const credentials = { heroHealthApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: n8n.STANDIN_CREDENTIAL_NAME } };
@@ -51,7 +52,7 @@ beforeAll(async () => {
 		},
 	];
 	const fromRun = nodes.slice(1).filter((node) => node.name !== 'Message status').map((node) => ({ node: node.name, type: 'main', index: 0 }));
-	const workflow = await publicApi('POST', '/workflows', {
+	const workflow = await publicApi<WorkflowJson>('POST', '/workflows', {
 		name: 'e2e: operations from Hero reference findings',
 		nodes,
 		connections: {

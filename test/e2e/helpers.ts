@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
 import { contractViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
-import type { InstallPaths, N8nEnv } from '../../scripts/lib/n8n';
+import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -58,7 +58,7 @@ export async function logSince(seq: number): Promise<LogEntry[]> {
 }
 
 /** Calls the stand-in's Hero API directly, as Hero's own apps would change state (e.g. a patient confirming). */
-export async function heroApi<T = any>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function heroApi<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
 	const res = await fetch(`${e2e().standinUrl}${route}`, {
 		method,
 		headers: {
@@ -88,20 +88,27 @@ export async function execute(id: string) {
 	return await n8n.executeWorkflow(paths, cliEnv, id, { timeoutMs: 120_000 });
 }
 
-/** Output items of a node in a run, as JSON objects. */
-export function outputOf(run: any, nodeName: string, outputIndex = 0): Array<Record<string, any>> {
+/**
+ * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
+ * reads of them.
+ */
+export function outputOf<T = Record<string, unknown>>(
+	run: { data?: RunExecutionJson } | null | undefined,
+	nodeName: string,
+	outputIndex = 0,
+): T[] {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
 	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run?.data?.resultData?.runData ?? {}).join(', ')}`);
-	return (runs[runs.length - 1].data?.main?.[outputIndex] ?? []).map((item: { json: Record<string, any> }) => item.json);
+	return (runs[runs.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json as T);
 }
 
-export async function publicApi<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+export async function publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 	const { n8nUrl, apiKey } = e2e();
-	return (await n8n.restOk(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json as T;
+	return (await n8n.restOk<T>(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 }
 
-export async function executionsOf(workflowId: string): Promise<any[]> {
-	const page = await publicApi<{ data: any[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
+	const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return page.data;
 }
 
@@ -118,8 +125,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 /** An example workflow as committed in examples/. */
-export function example(file: string): any {
-	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8'));
+export function example(file: string): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
 }
 
 export function n8nLog(): string {

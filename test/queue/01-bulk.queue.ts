@@ -16,7 +16,7 @@ const MAX_429_SHARE = 1; // TODO(pacing): 0.05 once the shared pacing lands
 it(`${K} concurrent bulk sends of ${N} messages sharing a key: no execution fails, every message reaches Hero exactly once`, async () => {
 	const { balancerUrl, workflows, workers } = queue();
 	const wf = workflows.bulk;
-	const path = wf.nodes.find((node: any) => node.type === 'n8n-nodes-base.webhook').parameters.path;
+	const path = wf.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!.parameters.path;
 	const runs = Array.from({ length: K }, (_, i) => `bulk ${i}`);
 	const before = await lastSeq();
 	const balancedBefore = (await balancerLog()).length;

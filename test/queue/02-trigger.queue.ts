@@ -1,6 +1,9 @@
 // The Hero Health Trigger in queue mode: Hero delivers to the load balancer, which hands deliveries to the
 // main or the webhook processor. One run per genuine delivery, whichever process takes it or takes it
 // again, and after every n8n process restarted; deactivation leaves nothing registered at Hero.
+import type { AcceptedRecord } from '../../nodes/HeroHealth/trigger/acceptedDeliveries';
+import type { Registrations } from '../../nodes/HeroHealth/trigger/registrations';
+import type { WorkflowJson } from '../../scripts/lib/n8n';
 import type { DeliveryLogEntry } from '../../standin';
 import {
 	balancerLog,
@@ -20,7 +23,7 @@ import {
 
 const { workflows, urls, balancerUrl } = queue();
 const wf = workflows.trigger;
-const triggerNode = wf.nodes.find((node: any) => node.type.endsWith('.heroHealthTrigger'));
+const triggerNode = wf.nodes.find((node) => node.type.endsWith('.heroHealthTrigger'))!;
 const webhookPath = `${triggerNode.webhookId}/webhook`;
 const productionUrl = `${balancerUrl}/webhook/${webhookPath}`;
 /** The processes that take production webhooks (the main answers them too unless told not to). */
@@ -29,12 +32,18 @@ const TAKERS = ['main', 'webhook-1'];
 let since = 0;
 const genuine: Record<string, DeliveryLogEntry> = {};
 
-const ours = async () => (await standinState()).webhooks.filter((hook: any) => hook.url === productionUrl);
+const ours = async () => (await standinState()).webhooks.filter((hook) => hook.url === productionUrl);
+
+/** What the trigger keeps in its static data: its registrations at Hero, and the deliveries it accepted. */
+interface TriggerStaticData {
+	registrations?: Registrations;
+	acceptedDeliveries?: AcceptedRecord;
+}
 
 /** The node's static data as n8n saved it in its database. */
-async function nodeStaticData(): Promise<Record<string, any>> {
-	const workflow = await publicApi('GET', `/workflows/${wf.id}`);
-	return (workflow.staticData ?? {})[`node:${triggerNode.name}`] ?? {};
+async function nodeStaticData(): Promise<TriggerStaticData> {
+	const workflow = await publicApi<WorkflowJson>('GET', `/workflows/${wf.id}`);
+	return ((workflow.staticData ?? {})[`node:${triggerNode.name}`] ?? {}) as TriggerStaticData;
 }
 
 /** A delivery's key in the record: 128 bits of its HMAC (the stand-in signs in hex). */
@@ -89,7 +98,7 @@ it('activating registers one signed Hero webhook at the load balancer, the addre
 	});
 	expect(hooks).toHaveLength(1);
 	expect(hooks[0]).toMatchObject({ event_type: 'appointment.confirmed', url: productionUrl });
-	expect(Object.keys((await nodeStaticData()).registrations)).toEqual(['appointment.confirmed']);
+	expect(Object.keys((await nodeStaticData()).registrations!)).toEqual(['appointment.confirmed']);
 });
 
 it('two genuine deliveries, each sent again to the other process, start two runs; n8n saved the record of both in its database', async () => {

@@ -2,7 +2,10 @@
 // globalSetup.ts, over HTTP.
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
 import { contractViolations } from '../../standin';
+import type { BalancerEntry } from '../../scripts/lib/cluster';
 import * as n8n from '../../scripts/lib/n8n';
+import type { ExecutionJson, PageJson } from '../../scripts/lib/n8n';
+import type { Workflow } from '../../scripts/lib/queue-workflows';
 
 export { sleep, waitFor } from '../e2e/helpers';
 
@@ -18,7 +21,7 @@ export interface QueueConfig {
 	apiKey: string;
 	controlUrl: string;
 	logsDir: string;
-	workflows: { bulk: any; trigger: any };
+	workflows: { bulk: Workflow; trigger: Workflow };
 }
 
 export function queue(): QueueConfig {
@@ -59,26 +62,26 @@ export async function contractViolationsSince(seq: number): Promise<string[]> {
 
 // ---- n8n
 
-export async function publicApi<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+export async function publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 	const { mainUrl, apiKey } = queue();
-	return (await n8n.restOk(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json as T;
+	return (await n8n.restOk<T>(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 }
 
 /** Every execution of the workflow the public API lists (finished ones), all pages. */
-export async function listedExecutions(workflowId: string): Promise<any[]> {
-	const all: any[] = [];
+export async function listedExecutions(workflowId: string): Promise<ExecutionJson[]> {
+	const all: ExecutionJson[] = [];
 	let cursor: string | undefined;
 	do {
 		const qs = new URLSearchParams({ workflowId, includeData: 'false', limit: '100' });
 		if (cursor) qs.set('cursor', cursor);
-		const page = await publicApi<{ data: any[]; nextCursor?: string | null }>('GET', `/executions?${qs}`);
+		const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?${qs}`);
 		all.push(...page.data);
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return all;
 }
 
-export const control = async <T = any>(method: string, route: string, body?: unknown) => await json<T>(queue().controlUrl, method, route, body);
+export const control = async <T = unknown>(method: string, route: string, body?: unknown) => await json<T>(queue().controlUrl, method, route, body);
 
 export async function sql(query: string): Promise<string[][]> {
 	return (await control<{ rows: string[][] }>('POST', '/sql', { query })).rows;
@@ -100,8 +103,8 @@ export async function workersOf(executionIds: string[]): Promise<Array<string | 
 	return (await control<{ workers: Array<string | null> }>('POST', '/worker-of', { executionIds })).workers;
 }
 
-export async function balancerLog(): Promise<Array<{ seq: number; method: string; path: string; backend: string; status: number | null }>> {
-	return (await control<{ log: any[] }>('GET', '/balancer')).log;
+export async function balancerLog(): Promise<BalancerEntry[]> {
+	return (await control<{ log: BalancerEntry[] }>('GET', '/balancer')).log;
 }
 
 /** Stops the named n8n processes, then starts them again (together). */
