@@ -17,6 +17,7 @@ const LATENCY_MS = 20;
 function newProcess(): Transport {
 	let transport: Transport | undefined;
 	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules loads a fresh copy only through a synchronous require
 		transport = require('../nodes/HeroHealth/transport/request');
 	});
 	return transport as Transport;

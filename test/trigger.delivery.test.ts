@@ -190,6 +190,7 @@ test('the signing keys never appear in an emitted item or in anything logged', a
 function triggerInAnotherProcess(): INodeType {
 	let other: INodeType | undefined;
 	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules loads a fresh copy only through a synchronous require
 		const loaded = require('../nodes/HeroHealth/HeroHealthTrigger.node') as { HeroHealthTrigger: new () => INodeType };
 		other = new loaded.HeroHealthTrigger();
 	});
