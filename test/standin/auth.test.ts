@@ -1,5 +1,6 @@
 import type { Standin } from '../../standin';
 import { client, setUpStandin } from './helpers';
+import type { HeroError } from './helpers';
 
 describe('stand-in: authentication and scopes', () => {
 	let s: Standin;
@@ -17,13 +18,13 @@ describe('stand-in: authentication and scopes', () => {
 		expect(missing.status).toBe(401);
 		expect(missing.body).toEqual({ error: 'unauthorized', statusCode: 401, message: 'Missing x-api-key header' });
 
-		const unknown = await client(s, { apiKey: 'nope', practiceGroupId: 'pg_standin_1', scopes: [] })('GET', '/v1/me');
+		const unknown = await client(s, { apiKey: 'nope', practiceGroupId: 'pg_standin_1', scopes: [] })<HeroError>('GET', '/v1/me');
 		expect(unknown.status).toBe(401);
 		expect(unknown.body.error).toBe('unauthorized');
 	});
 
 	it('answers 403 for a known key with the wrong practice group', async () => {
-		const res = await client(s, { ...s.keys.full, practiceGroupId: 'pg_someone_else' })('GET', '/v1/me');
+		const res = await client(s, { ...s.keys.full, practiceGroupId: 'pg_someone_else' })<HeroError>('GET', '/v1/me');
 		expect(res.status).toBe(403);
 		expect(res.body).toMatchObject({ error: 'forbidden', statusCode: 403 });
 		expect(res.body.message).toContain('pg_someone_else');
@@ -34,7 +35,7 @@ describe('stand-in: authentication and scopes', () => {
 		const bookingOnly = client(s, s.keys.bookingOnly);
 		expect((await messaging('GET', '/v1/slots')).status).toBe(403);
 		expect((await messaging('POST', '/v1/booking_links', { appointment_type_id: '1', location_id: '1' })).status).toBe(403);
-		const send = await bookingOnly('POST', '/v1/messages/send', { patient_id: '1001', message_type: 'sms', message_string: 'Hi' });
+		const send = await bookingOnly<HeroError>('POST', '/v1/messages/send', { patient_id: '1001', message_type: 'sms', message_string: 'Hi' });
 		expect(send.status).toBe(403);
 		expect(send.body.message).toMatch(/Messaging scope/);
 		expect((await bookingOnly('GET', '/v1/patients/1001')).status).toBe(403);
@@ -47,7 +48,7 @@ describe('stand-in: authentication and scopes', () => {
 
 	it('lets any valid key use the practice group paths', async () => {
 		for (const key of [s.keys.full, s.keys.messagingOnly, s.keys.bookingOnly]) {
-			const res = await client(s, key)('GET', '/v1/me');
+			const res = await client(s, key)<{ id: string }>('GET', '/v1/me');
 			expect(res.status).toBe(200);
 			expect(res.body.id).toBe('pg_standin_1');
 		}

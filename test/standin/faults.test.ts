@@ -1,4 +1,4 @@
-import type { Standin } from '../../standin';
+import type { LogEntry, Standin, StandinState } from '../../standin';
 import { client, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
@@ -84,12 +84,12 @@ describe('stand-in: rate limit and fault injection', () => {
 
 	it('is driven over HTTP by /_standin/ control endpoints, which are never logged', async () => {
 		const control = (method: string, path: string, body?: unknown) =>
-			fetch(s.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
+			fetch(s.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r): Promise<unknown> => r.json());
 		await control('POST', '/_standin/config', { rateLimitPerMinute: 0 });
 		await control('POST', '/_standin/fail-next', { method: 'PATCH', path: { regex: '/book$' }, status: 500 });
 		const res = await api('PATCH', '/v1/appointments/5001/book', {});
 		expect(res.status).toBe(500);
-		const log = (await control('GET', '/_standin/log')) as any[];
+		const log = (await control('GET', '/_standin/log')) as LogEntry[];
 		expect(log.map((e) => e.path)).toEqual(['/v1/appointments/5001/book']);
 		await control('DELETE', '/_standin/log');
 		expect(s.log).toHaveLength(0);
@@ -102,7 +102,7 @@ describe('stand-in: rate limit and fault injection', () => {
 		expect(s.log[s.log.length - 1].fault).toBe('429');
 		await control('POST', '/_standin/reset');
 		expect((await api('GET', '/v1/me')).status).toBe(200);
-		const state = (await control('GET', '/_standin/state')) as any;
+		const state = (await control('GET', '/_standin/state')) as StandinState;
 		expect(state.patients).toHaveLength(30);
 	});
 

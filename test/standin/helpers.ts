@@ -1,6 +1,6 @@
 import { addDays, londonToday } from '../../nodes/HeroHealth/actions/londonTime';
 import { startStandin } from '../../standin';
-import type { Standin, StandinKey, StandinOptions } from '../../standin';
+import type { Standin, StandinKey, StandinOptions, ValidationIssue } from '../../standin';
 
 /**
  * One stand-in for the enclosing test file or describe block: started before its first test, reset
@@ -17,18 +17,42 @@ export function setUpStandin(started: (standin: Standin) => void, options: Stand
 	afterAll(async () => await standin.close());
 }
 
-export interface ApiResponse {
+/** An answer of the stand-in; `body` is its JSON (undefined when empty or not JSON), of the shape the test names. */
+export interface ApiResponse<T = unknown> {
 	status: number;
-	body: any;
+	body: T;
 	text: string;
 	headers: Headers;
 }
 
-export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
+/** Hero's error answer: what went wrong, in a sentence. */
+export interface HeroError {
+	error: string;
+	statusCode: number;
+	message: string;
+	/** gdpr_restriction: the channels the patient withheld */
+	restrictions?: string[];
+}
+
+/** Hero's answer to a request that broke the contract (400): the issues, zod-like. */
+export interface HeroValidationError {
+	error: true;
+	statusCode: 400;
+	message: ValidationIssue[];
+}
+
+/** One page of one of Hero's lists, and how many there are in all. */
+export interface Page<T> {
+	data: T[];
+	count: number;
+}
+
+/** A request to the stand-in; T is the shape of the answer's JSON the test reads. */
+export type Call = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>;
 
 /** A tiny Hero client over real HTTP (Node's global fetch) with the given key. */
 export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
-	return async (method, path, body, headers = {}) => {
+	return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
 		const res = await fetch(s.url + path, {
 			method,
 			headers: {
@@ -39,13 +63,13 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 		});
 		const text = await res.text();
-		let parsed: any;
+		let parsed: unknown;
 		try {
 			parsed = text ? JSON.parse(text) : undefined;
 		} catch {
 			parsed = undefined;
 		}
-		return { status: res.status, body: parsed, text, headers: res.headers };
+		return { status: res.status, body: parsed as T, text, headers: res.headers };
 	};
 }
 

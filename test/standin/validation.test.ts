@@ -1,6 +1,6 @@
 import type { Standin } from '../../standin';
 import { client, setUpStandin } from './helpers';
-import type { Call } from './helpers';
+import type { Call, HeroValidationError, Page } from './helpers';
 
 describe('stand-in: request validation against the contract', () => {
 	let s: Standin;
@@ -9,7 +9,7 @@ describe('stand-in: request validation against the contract', () => {
 	beforeAll(() => (api = client(s)));
 
 	it("answers a bad body with Hero's 400 shape (zod-like issues)", async () => {
-		const res = await api('POST', '/v1/patients/register_pds', { nhs_number: '999 000 0018', dob: 19920101 });
+		const res = await api<HeroValidationError>('POST', '/v1/patients/register_pds', { nhs_number: '999 000 0018', dob: 19920101 });
 		expect(res.status).toBe(400);
 		expect(res.body).toEqual({
 			error: true,
@@ -23,14 +23,14 @@ describe('stand-in: request validation against the contract', () => {
 	});
 
 	it('reports missing fields as invalid_type received undefined, and enums/min lengths/patterns', async () => {
-		const res = await api('POST', '/v1/messages/send', { patient_id: 'abc', message_type: 'fax', message_string: '' });
+		const res = await api<HeroValidationError>('POST', '/v1/messages/send', { patient_id: 'abc', message_type: 'fax', message_string: '' });
 		expect(res.status).toBe(400);
-		const byPath = Object.fromEntries(res.body.message.map((i: any) => [i.path.join('.'), i]));
+		const byPath = Object.fromEntries(res.body.message.map((i) => [i.path.join('.'), i]));
 		expect(byPath.patient_id).toMatchObject({ code: 'invalid_string', validation: 'regex' });
 		expect(byPath.message_type).toMatchObject({ code: 'invalid_enum_value', received: 'fax', options: ['hero', 'sms', 'email', 'nhs_app'] });
 		expect(byPath.message_string).toMatchObject({ code: 'too_small', minimum: 1, type: 'string' });
 
-		const missing = await api('POST', '/v1/messages/send', { patient_id: '1001' });
+		const missing = await api<HeroValidationError>('POST', '/v1/messages/send', { patient_id: '1001' });
 		expect(missing.body.message).toEqual([
 			{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['message_type'], message: 'Required' },
 			{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['message_string'], message: 'Required' },
@@ -45,13 +45,13 @@ describe('stand-in: request validation against the contract', () => {
 		expect(plain.body).toEqual({ patient_id: s.fixtures.patient.id });
 		const dateTime = await api('POST', '/v1/patients/register_pds', { nhs_number, dob: `${dob}T00:00:00Z` });
 		expect(dateTime.body).toEqual({ patient_id: s.fixtures.patient.id });
-		const bad = await api('POST', '/v1/patients/register_pds', { nhs_number, dob: '15/01/1986' });
+		const bad = await api<HeroValidationError>('POST', '/v1/patients/register_pds', { nhs_number, dob: '15/01/1986' });
 		expect(bad.status).toBe(400);
 		expect(bad.body.message[0]).toMatchObject({ code: 'invalid_string', path: ['dob'] });
 	});
 
 	it('checks email batch messages need a subject (if/then) and nested recipient paths', async () => {
-		const res = await api('POST', '/v1/batch_message', { name: 'Flu', channel: 'EMAIL', content: 'Book now', recipients: [{ nhs_number: 9990000018, dob: '1990-01-01' }] });
+		const res = await api<HeroValidationError>('POST', '/v1/batch_message', { name: 'Flu', channel: 'EMAIL', content: 'Book now', recipients: [{ nhs_number: 9990000018, dob: '1990-01-01' }] });
 		expect(res.status).toBe(400);
 		expect(res.body.message).toEqual(
 			expect.arrayContaining([
@@ -62,33 +62,33 @@ describe('stand-in: request validation against the contract', () => {
 	});
 
 	it('coerces and validates query parameters', async () => {
-		const badIndex = await api('GET', '/v1/slots?page_index=abc');
+		const badIndex = await api<HeroValidationError>('GET', '/v1/slots?page_index=abc');
 		expect(badIndex.status).toBe(400);
 		expect(badIndex.body.message).toEqual([{ code: 'invalid_type', expected: 'number', received: 'string', path: ['page_index'], message: 'Expected number, received string' }]);
 
-		const tooBig = await api('GET', '/v1/slots?page_size=500');
+		const tooBig = await api<HeroValidationError>('GET', '/v1/slots?page_size=500');
 		expect(tooBig.status).toBe(400);
 		expect(tooBig.body.message[0]).toMatchObject({ code: 'too_big', maximum: 100, path: ['page_size'] });
 
-		const bool = await api('GET', '/v1/appointment_types?has_availability=maybe');
+		const bool = await api<HeroValidationError>('GET', '/v1/appointment_types?has_availability=maybe');
 		expect(bool.status).toBe(400);
 		expect(bool.body.message[0]).toMatchObject({ code: 'invalid_type', expected: 'boolean', path: ['has_availability'] });
 
-		const arr = await api('GET', '/v1/appointment_types?location_ids=1&location_ids=3&has_availability=true');
+		const arr = await api<Page<unknown>>('GET', '/v1/appointment_types?location_ids=1&location_ids=3&has_availability=true');
 		expect(arr.status).toBe(200);
 		expect(arr.body.data.length).toBeGreaterThan(0);
 		expect(s.log[s.log.length - 1].query).toEqual({ location_ids: ['1', '3'], has_availability: 'true' });
 
-		const date = await api('GET', '/v1/slots?start_date=tomorrow');
+		const date = await api<HeroValidationError>('GET', '/v1/slots?start_date=tomorrow');
 		expect(date.status).toBe(400);
 		expect(date.body.message[0]).toMatchObject({ path: ['start_date'] });
 	});
 
 	it('rejects malformed JSON and a missing required body', async () => {
-		const malformed = await api('POST', '/v1/webhooks', '{"url": ');
+		const malformed = await api<HeroValidationError>('POST', '/v1/webhooks', '{"url": ');
 		expect(malformed.status).toBe(400);
 		expect(malformed.body.error).toBe(true);
-		const empty = await api('POST', '/v1/appointments');
+		const empty = await api<HeroValidationError>('POST', '/v1/appointments');
 		expect(empty.status).toBe(400);
 		expect(empty.body.message).toEqual([{ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' }]);
 	});

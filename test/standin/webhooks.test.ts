@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Standin } from '../../standin';
+import type { Slot, Standin, Webhook } from '../../standin';
 import { client, londonDate, setUpStandin } from './helpers';
-import type { Call } from './helpers';
+import type { Call, HeroValidationError, Page } from './helpers';
 
 interface Received {
 	headers: IncomingHttpHeaders;
@@ -51,7 +51,7 @@ describe('stand-in: webhooks', () => {
 	});
 
 	async function register(eventType: string, extra: Record<string, unknown> = {}) {
-		const res = await api('POST', '/v1/webhooks', { event_type: eventType, url: receiverUrl, signing_key: SIGNING_KEY, description: 'test', headers: { 'x-event-label': eventType }, ...extra });
+		const res = await api<Webhook>('POST', '/v1/webhooks', { event_type: eventType, url: receiverUrl, signing_key: SIGNING_KEY, description: 'test', headers: { 'x-event-label': eventType }, ...extra });
 		expect(res.status).toBe(200);
 		return res.body;
 	}
@@ -60,14 +60,14 @@ describe('stand-in: webhooks', () => {
 		const created = await register('appointment.confirmed');
 		expect(created).toMatchObject({ id: expect.any(String), event_type: 'appointment.confirmed', url: receiverUrl, signing_key: SIGNING_KEY, headers: { 'x-event-label': 'appointment.confirmed' } });
 		await register('appointment.cancelled');
-		const list = await api('GET', '/v1/webhooks?event_type=appointment.confirmed');
+		const list = await api<Page<Omit<Webhook, 'signing_key'>>>('GET', '/v1/webhooks?event_type=appointment.confirmed');
 		expect(list.body.count).toBe(1);
 		expect(list.body.data[0].id).toBe(created.id);
 		expect(list.body.data[0]).not.toHaveProperty('signing_key');
-		expect((await api('GET', '/v1/webhooks')).body.count).toBe(2);
+		expect((await api<Page<Omit<Webhook, 'signing_key'>>>('GET', '/v1/webhooks')).body.count).toBe(2);
 		expect((await api('DELETE', `/v1/webhooks/${created.id}`)).status).toBe(200);
 		expect((await api('DELETE', `/v1/webhooks/${created.id}`)).status).toBe(404);
-		const badType = await api('POST', '/v1/webhooks', { event_type: 'appointment.created', url: receiverUrl });
+		const badType = await api<HeroValidationError>('POST', '/v1/webhooks', { event_type: 'appointment.created', url: receiverUrl });
 		expect(badType.status).toBe(400);
 		expect(badType.body.message[0]).toMatchObject({ code: 'invalid_enum_value', path: ['event_type'] });
 	});
@@ -115,8 +115,8 @@ describe('stand-in: webhooks', () => {
 		await register('appointment.confirmed');
 		await register('appointment.rescheduled');
 		await register('appointment.cancelled');
-		const [slot, other] = (await api('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)).body.data;
-		const { body: r } = await api('POST', '/v1/appointments', { appointment_type_id: '1', location_id: '1', practitioner_id: slot.practitioner_id, duration: 15, start_time: slot.start_time, patient_id: '1001' });
+		const [slot, other] = (await api<Page<Omit<Slot, 'appointment_id'>>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)).body.data;
+		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', { appointment_type_id: '1', location_id: '1', practitioner_id: slot.practitioner_id, duration: 15, start_time: slot.start_time, patient_id: '1001' });
 		await api('PATCH', `/v1/appointments/${r.id}/book`, {});
 		await api('PATCH', `/v1/appointments/${r.id}/reschedule`, { start_time: other.start_time, practitioner_id: other.practitioner_id });
 		await api('PATCH', `/v1/appointments/${r.id}/cancel`, {});
