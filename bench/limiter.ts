@@ -20,12 +20,16 @@ async function main() {
 			body: { patient_id: patientId, message_type: 'sms', message_string: `Bench message ${i}` },
 		}));
 		const started = Date.now();
-		const result = await runHero(standin, {}, {
-			nodeType: new HeroTransportProbe(),
-			items: items(requests),
-			continueOnFail: true,
-			credentials: { rateLimitPerMinute: perMinute },
-		});
+		const result = await runHero(
+			standin,
+			{},
+			{
+				nodeType: new HeroTransportProbe(),
+				items: items(requests),
+				continueOnFail: true,
+				credentials: { rateLimitPerMinute: perMinute },
+			},
+		);
 		const elapsedMs = Date.now() - started;
 
 		const sends = standin.log.filter((entry) => entry.path === '/v1/messages/send');

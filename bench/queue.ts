@@ -47,7 +47,8 @@ const SEND_PATH = '/v1/messages/send';
 // The stand-in's patients without an SMS restriction (1004 and 1005 have one).
 const PATIENTS = Array.from({ length: 29 }, (_, i) => String(1001 + i)).filter((id) => id !== '1004' && id !== '1005');
 
-const progress = (message: string) => process.stderr.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const progress = (message: string) =>
+	process.stderr.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 const HTTP_CREDENTIAL = { id: 'benchHttpHeaderAuth', name: 'Hero key (header auth)' };
@@ -179,7 +180,8 @@ async function run(
 			(execution) => !before.has(String(execution.id)) && FINISHED.includes(execution.status),
 		);
 		if (finished.length >= executions) break;
-		if (Date.now() - started > 40 * 60_000) throw new Error(`${label}: only ${finished.length} of ${executions} executions finished in 40 min`);
+		if (Date.now() - started > 40 * 60_000)
+			throw new Error(`${label}: only ${finished.length} of ${executions} executions finished in 40 min`);
 		if (polls % 6 === 0) {
 			const sends = standin.log.slice(firstEntry).filter((entry) => entry.path === SEND_PATH);
 			progress(`${label}: ${finished.length}/${executions} executions done, ${sends.length} requests so far`);
@@ -221,15 +223,25 @@ async function run(
 	};
 	for (const execution of finished.filter((e) => e.status !== 'success')) {
 		const { data } = await cluster.publicApi<ExecutionJson>('GET', `/executions/${execution.id}?includeData=true`);
-		progress(`${label}: execution ${execution.id} ${execution.status}: ${data?.resultData?.error?.message ?? '(no error recorded)'}`);
+		progress(
+			`${label}: execution ${execution.id} ${execution.status}: ${data?.resultData?.error?.message ?? '(no error recorded)'}`,
+		);
 	}
 	// Every request of the row, for a closer look: .n8n-e2e/bench-queue-rows/<label>.json
 	mkdirSync(ROWS_DIR, { recursive: true });
 	writeFileSync(
 		join(ROWS_DIR, `${label.replace(/[^\w]+/g, '-')}.json`),
-		JSON.stringify(sends.map((entry) => ({ time: entry.time, status: entry.status, text: (entry.body as { message_string?: string })?.message_string }))),
+		JSON.stringify(
+			sends.map((entry) => ({
+				time: entry.time,
+				status: entry.status,
+				text: (entry.body as { message_string?: string })?.message_string,
+			})),
+		),
 	);
-	progress(`${label}: done in ${(wallMs / 1000).toFixed(0)} s (${spread}); ${JSON.stringify({ ...row.figures, perWindow: row.figures.perWindow.join(' ') })}`);
+	progress(
+		`${label}: done in ${(wallMs / 1000).toFixed(0)} s (${spread}); ${JSON.stringify({ ...row.figures, perWindow: row.figures.perWindow.join(' ') })}`,
+	);
 	return row;
 }
 
@@ -269,7 +281,10 @@ async function main() {
 		const key = standin.keys.full;
 		const heroCredential = n8n.standinCredential(standin.url, key);
 		heroCredential.data.rateLimitPerMinute = L;
-		const credentials = [heroCredential, { ...HTTP_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'x-api-key', value: key.apiKey } }];
+		const credentials = [
+			heroCredential,
+			{ ...HTTP_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'x-api-key', value: key.apiKey } },
+		];
 		for (const workers of WORKERS) {
 			const executions = workers === 4 ? 2 * K : K;
 			progress(`starting queue mode with ${workers} worker(s), concurrency ${Math.ceil(executions / workers)}`);
@@ -285,15 +300,21 @@ async function main() {
 			try {
 				standin.reset();
 				const where = `${workers} worker${workers > 1 ? 's' : ''}`;
-				rows.push(await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, ${executions} × ${N}`, executions, N));
+				rows.push(
+					await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, ${executions} × ${N}`, executions, N),
+				);
 				if (workers === 2) {
 					// Hero's window and this package's pacing see no request for a minute; nothing else changes.
 					const lastAt = Date.parse(standin.log[standin.log.length - 1].time);
 					await sleep(Math.max(0, lastAt + WINDOW_MS + 1000 - Date.now()));
-					rows.push(await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, one execution alone, 1 × ${N}`, 1, N));
+					rows.push(
+						await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, one execution alone, 1 × ${N}`, 1, N),
+					);
 				}
 				standin.reset();
-				rows.push(await run(cluster, standin, 'benchHttpRequest', `HTTP Request node, ${where}, ${executions} × ${N}`, executions, N));
+				rows.push(
+					await run(cluster, standin, 'benchHttpRequest', `HTTP Request node, ${where}, ${executions} × ${N}`, executions, N),
+				);
 			} finally {
 				await cluster.stop();
 			}
@@ -302,7 +323,9 @@ async function main() {
 		await standin.close();
 	}
 	const minutes = ((Date.now() - benchStarted) / 60_000).toFixed(1);
-	console.log(`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all.\n`);
+	console.log(
+		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all.\n`,
+	);
 	console.log(table(rows));
 }
 

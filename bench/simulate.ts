@@ -89,8 +89,7 @@ export async function simulate(options: SimOptions): Promise<SimResult & { world
 			}
 			const latency = options.latencyMs * (0.9 + 0.2 * random());
 			await clock.sleep(latency / 2);
-			const refused =
-				random() < (options.extra429 ?? 0) || hero.check('key', options.perMinute, clock.now(), windowMs) !== null;
+			const refused = random() < (options.extra429 ?? 0) || hero.check('key', options.perMinute, clock.now(), windowMs) !== null;
 			events.push({ at: clock.now(), refused, worker });
 			await clock.sleep(latency / 2);
 			if (!refused) {
@@ -142,7 +141,9 @@ async function main() {
 	// Another client on the key, modelled as 5% of answers being 429 whatever Hero's window holds.
 	const stray = await simulate({ workers: 1, executions: 1, messages: 600, perMinute, latencyMs, seed, extra429: 0.05 });
 	const strayFigures = answerFigures(stray.events, perMinute);
-	console.log(`alone, 5% stray 429s, 1x600: requests ${strayFigures.requests}, 429 ${strayFigures.refused}, rate ${strayFigures.rate.toFixed(3)} L`);
+	console.log(
+		`alone, 5% stray 429s, 1x600: requests ${strayFigures.requests}, 429 ${strayFigures.refused}, rate ${strayFigures.rate.toFixed(3)} L`,
+	);
 }
 
 if (require.main === module) {

@@ -272,7 +272,10 @@ async function main() {
 			[`HTTP Request node, ${batchLabel}`, await httpRequestRun(standin, 'HTTP', { batching: true })],
 			['HTTP Request node, no batching', await httpRequestRun(standin, 'HTTP unbatched', { batching: false })],
 			['Hero Health node, 5% extra 429s (key shared)', await heroRun(standin, 'Hero shared', { rate429: 0.05 })],
-			[`HTTP Request node, ${batchLabel}, 5% extra 429s`, await httpRequestRun(standin, 'HTTP shared', { batching: true, rate429: 0.05 })],
+			[
+				`HTTP Request node, ${batchLabel}, 5% extra 429s`,
+				await httpRequestRun(standin, 'HTTP shared', { batching: true, rate429: 0.05 }),
+			],
 			[
 				`HTTP Request node, same + Retry On Fail`,
 				await httpRequestRun(standin, 'HTTP retry', { batching: true, rate429: 0.05, retryOnFail: true }),
@@ -299,8 +302,12 @@ async function main() {
 		const dist = sizeOf(join(ROOT, 'dist'));
 		const packed = packedSize();
 
-		console.log(`${mark(ours.rate / perMinute >= 0.97)} achieved rate / L              ${(ours.rate / perMinute).toFixed(3)} (target ≥ 0.97)`);
-		console.log(`${mark(ours.surfaced429 === 0)} 429s seen by the workflow      ${ours.surfaced429} (stand-in answered ${ours.answered429})`);
+		console.log(
+			`${mark(ours.rate / perMinute >= 0.97)} achieved rate / L              ${(ours.rate / perMinute).toFixed(3)} (target ≥ 0.97)`,
+		);
+		console.log(
+			`${mark(ours.surfaced429 === 0)} 429s seen by the workflow      ${ours.surfaced429} (stand-in answered ${ours.answered429})`,
+		);
 		console.log(`${mark(ours.duplicates === 0)} duplicates                     ${ours.duplicates}`);
 		console.log(`${mark(ours.misses === 0)} misses                         ${ours.misses}`);
 		console.log(

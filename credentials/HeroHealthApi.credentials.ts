@@ -1,10 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
 
@@ -64,8 +58,7 @@ export class HeroHealthApi implements ICredentialType {
 			type: 'number',
 			default: HERO_DEFAULT_RATE_LIMIT_PER_MINUTE,
 			typeOptions: { minValue: 1 },
-			description:
-				'Requests per minute this key may make. Hero allows 300 per key; raise it only if Hero raised your limit.',
+			description: 'Requests per minute this key may make. Hero allows 300 per key; raise it only if Hero raised your limit.',
 		},
 	];
 

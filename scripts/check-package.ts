@@ -28,7 +28,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 /** What this script uses of @n8n/scan-community-package's scanner.mjs (an ES module without type declarations). */
 interface Scanner {
 	SOURCE_FILE_PATTERNS: string[];
-	analyzePackage(packageDir: string, filePatterns: string[]): Promise<{ passed: boolean; message?: string; details?: string; error?: unknown }>;
+	analyzePackage(
+		packageDir: string,
+		filePatterns: string[],
+	): Promise<{ passed: boolean; message?: string; details?: string; error?: unknown }>;
 	buildScanConfig(): Promise<Linter.Config[]>;
 }
 
@@ -60,15 +63,24 @@ function checkFiles(files: string[]) {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-const anchor = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\- ]/gu, '').replace(/ /g, '-');
+const anchor = (heading: string) =>
+	heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\- ]/gu, '')
+		.replace(/ /g, '-');
 
 function checkMetadata(work: string, files: string[]) {
-	const repo = String(pkg.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
-	if (!/^https:\/\/github\.com\/[^/]+\/[^/]+$/.test(repo)) problems.push(`repository.url is not a GitHub repository: ${pkg.repository?.url}`);
+	const repo = String(pkg.repository?.url ?? '')
+		.replace(/^git\+/, '')
+		.replace(/\.git$/, '');
+	if (!/^https:\/\/github\.com\/[^/]+\/[^/]+$/.test(repo))
+		problems.push(`repository.url is not a GitHub repository: ${pkg.repository?.url}`);
 	const expected = { homepage: `${repo}#readme`, 'bugs.url': `${repo}/issues`, 'author.url': repo };
 	const actual = { homepage: pkg.homepage, 'bugs.url': pkg.bugs?.url, 'author.url': pkg.author?.url };
 	for (const [field, value] of Object.entries(expected)) {
-		if (actual[field as keyof typeof actual] !== value) problems.push(`${field} is ${actual[field as keyof typeof actual]}, expected ${value}`);
+		if (actual[field as keyof typeof actual] !== value)
+			problems.push(`${field} is ${actual[field as keyof typeof actual]}, expected ${value}`);
 	}
 	if (!pkg.author?.name || !pkg.author?.email) problems.push('author needs a name and an email');
 
@@ -81,7 +93,8 @@ function checkMetadata(work: string, files: string[]) {
 	}
 	for (const file of files.filter((f) => f.endsWith('.node.json'))) {
 		const codex = JSON.parse(fs.readFileSync(path.join(work, file), 'utf8'));
-		for (const list of Object.values<Array<{ url: string }>>(codex.resources ?? {})) for (const { url } of list) links.push([file, url]);
+		for (const list of Object.values<Array<{ url: string }>>(codex.resources ?? {}))
+			for (const { url } of list) links.push([file, url]);
 	}
 	if (links.length === 0) problems.push('no documentation links found in the credential or the codex files');
 	for (const [file, url] of links) {
@@ -98,12 +111,19 @@ function checkMetadata(work: string, files: string[]) {
 async function scan(scanner: Scanner, label: string, dir: string, patterns: string[], files: string[]) {
 	const verdict = await scanner.analyzePackage(dir, patterns);
 	// analyzePackage() fails on errors only; the same lint with its config counts warnings too.
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await scanner.buildScanConfig(),
+	});
 	const results = await eslint.lintFiles(files.map((file) => path.join(dir, file)));
 	const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
 	const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
 	const { details: _details, ...summary } = verdict; // the details are the findings, printed below
-	log(`scanner, ${label} (${patterns.join(', ')}): ${JSON.stringify(summary)}; ${results.length} files, ${errors} errors, ${warnings} warnings`);
+	log(
+		`scanner, ${label} (${patterns.join(', ')}): ${JSON.stringify(summary)}; ${results.length} files, ${errors} errors, ${warnings} warnings`,
+	);
 	if (!verdict.passed || errors + warnings > 0) {
 		problems.push(`scanner found problems in the ${label}`);
 		console.log((await eslint.loadFormatter('stylish')).format(results));
@@ -114,21 +134,42 @@ async function main() {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-pack-'));
 	try {
 		const [{ filename }] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+			execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'inherit'],
+			}),
 		);
 		execFileSync('tar', ['-xzf', path.join(work, filename), '-C', work]);
 		const packageDir = path.join(work, 'package');
-		const files = walk(work).filter((file) => file.startsWith('package/')).sort();
+		const files = walk(work)
+			.filter((file) => file.startsWith('package/'))
+			.sort();
 		const size = fs.statSync(path.join(work, filename)).size;
-		log(`${filename}: ${files.length} files, ${(size / 1024).toFixed(0)} KB; outside dist/: ${files.filter((f) => !f.startsWith('package/dist/')).join(', ')}`);
+		log(
+			`${filename}: ${files.length} files, ${(size / 1024).toFixed(0)} KB; outside dist/: ${files.filter((f) => !f.startsWith('package/dist/')).join(', ')}`,
+		);
 
 		checkFiles(files);
 		checkMetadata(work, files);
-		const scanner = (await importEsm(pathToFileURL(require.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href)) as Scanner;
-		const tarballFiles = files.map((file) => file.slice('package/'.length)).filter((file) => file.endsWith('.js') || file === 'package.json');
+		const scanner = (await importEsm(
+			pathToFileURL(require.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href,
+		)) as Scanner;
+		const tarballFiles = files
+			.map((file) => file.slice('package/'.length))
+			.filter((file) => file.endsWith('.js') || file === 'package.json');
 		await scan(scanner, 'packed tarball', packageDir, ['**/*.js', 'package.json'], tarballFiles);
-		const sourceFiles = ['package.json', ...['nodes', 'credentials'].flatMap((dir) => walk(path.join(ROOT, dir)).map((f) => `${dir}/${f}`))];
-		await scan(scanner, 'source', ROOT, scanner.SOURCE_FILE_PATTERNS, sourceFiles.filter((f) => /\.(js|ts|json)$/.test(f)));
+		const sourceFiles = [
+			'package.json',
+			...['nodes', 'credentials'].flatMap((dir) => walk(path.join(ROOT, dir)).map((f) => `${dir}/${f}`)),
+		];
+		await scan(
+			scanner,
+			'source',
+			ROOT,
+			scanner.SOURCE_FILE_PATTERNS,
+			sourceFiles.filter((f) => /\.(js|ts|json)$/.test(f)),
+		);
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
 	}

@@ -22,7 +22,12 @@ import { installPaths } from './lib/n8n';
 const ROOT = path.resolve(__dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 
-type Job = { uses?: string; needs?: string | string[]; permissions?: Record<string, string>; steps?: Array<{ run?: string; uses?: string }> };
+type Job = {
+	uses?: string;
+	needs?: string | string[];
+	permissions?: Record<string, string>;
+	steps?: Array<{ run?: string; uses?: string }>;
+};
 type Workflow = { on?: string | string[] | Record<string, { tags?: string[] } | null>; jobs?: Record<string, Job> };
 
 /** The events a workflow's `on:` names, in any of its three forms. */
@@ -40,7 +45,10 @@ const problems: string[] = [];
 const fail = (file: string, message: string) => problems.push(`${file}: ${message}`);
 const workflows: Record<string, Workflow> = {};
 
-const files = fs.readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = fs
+	.readdirSync(WORKFLOWS)
+	.filter((name) => /\.ya?ml$/.test(name))
+	.sort();
 for (const file of files) {
 	const text = fs.readFileSync(path.join(WORKFLOWS, file), 'utf8');
 	const { errors } = validateWorkflow(text);
@@ -72,10 +80,22 @@ const check = (file: string, ok: boolean, message: string) => {
 for (const file of ['ci.yml', 'publish.yml']) if (!files.includes(file)) fail(file, 'missing');
 
 const ci = triggers(workflows['ci.yml']?.on);
-check('ci.yml', ['push', 'pull_request', 'workflow_call'].every((event) => ci.includes(event)), 'must run on push, pull_request and workflow_call');
-check('ci.yml', runs('ci.yml').some((run) => /\.ci\/run\b/.test(run)), 'no step runs .ci/run');
+check(
+	'ci.yml',
+	['push', 'pull_request', 'workflow_call'].every((event) => ci.includes(event)),
+	'must run on push, pull_request and workflow_call',
+);
+check(
+	'ci.yml',
+	runs('ci.yml').some((run) => /\.ci\/run\b/.test(run)),
+	'no step runs .ci/run',
+);
 const CACHE_DIR_SCRIPT = 'scripts/n8n-cache-dir.sh';
-check('ci.yml', runs('ci.yml').some((run) => run.includes(CACHE_DIR_SCRIPT)), `no step names the n8n install folder with ${CACHE_DIR_SCRIPT}`);
+check(
+	'ci.yml',
+	runs('ci.yml').some((run) => run.includes(CACHE_DIR_SCRIPT)),
+	`no step names the n8n install folder with ${CACHE_DIR_SCRIPT}`,
+);
 const shellDir = spawnSync('bash', [path.join(ROOT, CACHE_DIR_SCRIPT)], { encoding: 'utf8' });
 check(
 	'ci.yml',
@@ -89,8 +109,16 @@ const pushTags = publishOn && typeof publishOn === 'object' && !Array.isArray(pu
 check('publish.yml', JSON.stringify(pushTags) === '["v*"]', 'must run on pushed v* tags only');
 const publishers = jobs('publish.yml').filter((job) => (job.steps ?? []).some((step) => /\bnpm publish\b/.test(step.run ?? '')));
 const oidc = jobs('publish.yml').filter((job) => job.permissions?.['id-token'] === 'write');
-check('publish.yml', publishers.length === 1 && oidc.length === 1 && oidc[0] === publishers[0], 'exactly one job publishes, and only it has id-token: write');
-check('publish.yml', runs('publish.yml').some((run) => run.includes('npm publish --provenance --access public')), 'must run npm publish --provenance --access public');
+check(
+	'publish.yml',
+	publishers.length === 1 && oidc.length === 1 && oidc[0] === publishers[0],
+	'exactly one job publishes, and only it has id-token: write',
+);
+check(
+	'publish.yml',
+	runs('publish.yml').some((run) => run.includes('npm publish --provenance --access public')),
+	'must run npm publish --provenance --access public',
+);
 const called = jobs('publish.yml').find((job) => job.uses === './.github/workflows/ci.yml');
 const needsOf = (job: Job | undefined) => [job?.needs ?? []].flat();
 check(

@@ -32,7 +32,9 @@ export async function seedDemo(standin: Standin): Promise<void> {
 }
 
 /** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
-export async function confirmAppointment(standin: Standin): Promise<{ appointment: { id: string; start_time: string }; deliveries: DeliveryLogEntry[] }> {
+export async function confirmAppointment(
+	standin: Standin,
+): Promise<{ appointment: { id: string; start_time: string }; deliveries: DeliveryLogEntry[] }> {
 	const key = standin.keys.full;
 	const headers = { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' };
 	const now = Date.now();
@@ -96,7 +98,9 @@ export async function startDev({
 		await n8n.runCliOk(paths, env, ['unpublish:workflow', '--all']);
 		server = await n8n.startN8n(paths, env, { logFile: logFile || path.join(path.dirname(userFolder), 'n8n.log') });
 		const cookie = await n8n.setupOwner(server.url).catch((error) => {
-			console.error(`[dev] could not log in as ${n8n.DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`);
+			console.error(
+				`[dev] could not log in as ${n8n.DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`,
+			);
 			return '';
 		});
 		const running = server;
@@ -121,13 +125,18 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 	for (const name of ['heroHealth', 'heroHealthTrigger']) {
 		if (!names.includes(`${n8n.PACKAGE_NAME}.${name}`)) problems.push(`node type ${n8n.PACKAGE_NAME}.${name} is not registered`);
 	}
-	if (!types.credentials.some((type) => type.name === 'heroHealthApi')) problems.push('credential type heroHealthApi is not registered');
-	const workflows = (await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })).json.data.map((w) => w.id);
+	if (!types.credentials.some((type) => type.name === 'heroHealthApi'))
+		problems.push('credential type heroHealthApi is not registered');
+	const workflows = (
+		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })
+	).json.data.map((w) => w.id);
 	for (const file of n8n.exampleFiles()) {
 		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string };
 		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
 	}
-	const credentials = (await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })).json.data.map((c) => c.id);
+	const credentials = (
+		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })
+	).json.data.map((c) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	return problems;
 }
@@ -181,7 +190,9 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 	dev.server.child.on('exit', (code, signal) => {
 		if (stopping) return;
-		console.error(`[dev] n8n stopped unexpectedly (${code ?? signal}). Last lines of ${dev.server.logFile}:\n${dev.server.logTail(30)}`);
+		console.error(
+			`[dev] n8n stopped unexpectedly (${code ?? signal}). Last lines of ${dev.server.logFile}:\n${dev.server.logTail(30)}`,
+		);
 		stop(1);
 	});
 

@@ -51,7 +51,9 @@ async function shot(page: Page, name: string, done: string[], element?: Locator)
 
 async function main() {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH`);
+		throw new Error(
+			`${CHROMIUM} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH`,
+		);
 	}
 	const { chromium } = await import('playwright-core').catch(() => {
 		throw new Error('playwright-core is missing: run npm ci');
@@ -66,12 +68,25 @@ async function main() {
 	});
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
 	});
 	const done: string[] = [];
 	const blocked = new Set<string>();
 	try {
-		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/London' });
+		const context = await browser.newContext({
+			viewport: VIEWPORT,
+			deviceScaleFactor: 1,
+			colorScheme: 'light',
+			locale: 'en-GB',
+			timezoneId: 'Europe/London',
+		});
 		await context.route('**/*', (route) => {
 			const url = new URL(route.request().url());
 			if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
@@ -88,7 +103,12 @@ async function main() {
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 		await page.keyboard.type('Hero Health', { delay: 20 });
 		await page.waitForTimeout(800);
-		await page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]', { hasText: /^Hero Health$|Hero Health(?! Trigger)/ }).first().click();
+		await page
+			.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]', {
+				hasText: /^Hero Health$|Hero Health(?! Trigger)/,
+			})
+			.first()
+			.click();
 		await page.waitForTimeout(1200);
 		// a tall window so the list shows most of the actions; only the node panel is kept
 		await page.setViewportSize({ width: VIEWPORT.width, height: 2400 });
@@ -116,10 +136,14 @@ async function main() {
 		const booking = example('04-book-first-free-slot-confirm-sms.json');
 		await openWorkflow(page, base, booking.id);
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		await page.getByText('Workflow executed successfully').first().waitFor({ timeout: 60_000 }).catch(async () => {
-			await page.screenshot({ path: path.join(WORK_DIR, 'run-failed.png') });
-			throw new Error(`the example run did not succeed in the editor; see ${path.join(WORK_DIR, 'run-failed.png')}`);
-		});
+		await page
+			.getByText('Workflow executed successfully')
+			.first()
+			.waitFor({ timeout: 60_000 })
+			.catch(async () => {
+				await page.screenshot({ path: path.join(WORK_DIR, 'run-failed.png') });
+				throw new Error(`the example run did not succeed in the editor; see ${path.join(WORK_DIR, 'run-failed.png')}`);
+			});
 		await page.waitForTimeout(1500);
 		await openNode(page, 'Confirm by SMS');
 		await shot(page, 'example-run-output.png', done);

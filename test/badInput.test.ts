@@ -30,7 +30,21 @@ const ANY_TYPE_WRONG = [{ a: 1 }, [1, 2], true];
 
 // Bad values by the kind of parameter. Optional parameters leave out the "not given" values.
 const KINDS = {
-	numericId: ['', '   ', null, 'abc', '12a', '１２３', '-1', '1.5', '1e3', '0x1F', HUGE, '1", "patient_id": "1002', ...ANY_TYPE_WRONG],
+	numericId: [
+		'',
+		'   ',
+		null,
+		'abc',
+		'12a',
+		'１２３',
+		'-1',
+		'1.5',
+		'1e3',
+		'0x1F',
+		HUGE,
+		'1", "patient_id": "1002',
+		...ANY_TYPE_WRONG,
+	],
 	optionalNumericId: ['abc', '12a', '１２３', '-1', '1.5', HUGE, '1"}', ...ANY_TYPE_WRONG],
 	text: ['', '   ', '\n\t', null, ...ANY_TYPE_WRONG],
 	nhsNumber: [
@@ -46,9 +60,29 @@ const KINDS = {
 		...ANY_TYPE_WRONG,
 	],
 	optionalNhsNumber: ['943 476 5918', '943 476 591', 'ABC 476 5919', '９４３４７６５９１９', HUGE, ...ANY_TYPE_WRONG],
-	dateOfBirth: ['', '31/12/1980', '1980-02-30', '1980-13-01', '2999-01-01', 'yesterday', '１９８０-01-01', HUGE, '1980-01-01"}', ...ANY_TYPE_WRONG],
+	dateOfBirth: [
+		'',
+		'31/12/1980',
+		'1980-02-30',
+		'1980-13-01',
+		'2999-01-01',
+		'yesterday',
+		'１９８０-01-01',
+		HUGE,
+		'1980-01-01"}',
+		...ANY_TYPE_WRONG,
+	],
 	optionalDateOfBirth: ['31/12/1980', '1980-02-30', '2999-01-01', 'yesterday', HUGE, ...ANY_TYPE_WRONG],
-	dateTime: ['', 'not a date', '2031-02-30T10:00:00', '2031-01-01 10:00', '2001-01-01T10:00:00Z', '２０３１-01-01T10:00:00Z', HUGE, ...ANY_TYPE_WRONG],
+	dateTime: [
+		'',
+		'not a date',
+		'2031-02-30T10:00:00',
+		'2031-01-01 10:00',
+		'2001-01-01T10:00:00Z',
+		'２０３１-01-01T10:00:00Z',
+		HUGE,
+		...ANY_TYPE_WRONG,
+	],
 	optionalDateTime: ['not a date', '2031-02-30T10:00:00', '2001-01-01T10:00:00Z', HUGE, ...ANY_TYPE_WRONG],
 	optionalDate: ['31/12/2031', '2031-02-30', 'soon', '２０３１-01-01', HUGE, ...ANY_TYPE_WRONG],
 	wholeNumber: [0, -1, 1.5, 'abc', '', '１', ...ANY_TYPE_WRONG],
@@ -93,12 +127,25 @@ const CASES: Case[] = [
 		{ operation: `appointment.${operation}`, base: newAppointment, path: 'duration', kind: 'wholeNumber' },
 		{ operation: `appointment.${operation}`, base: { ...patient, slotSelection: 'slot' }, path: 'slotId', kind: 'numericId' },
 	]),
-	...['cancel', 'confirm', 'get', 'getStatus'].map(
-		(operation): Case => ({ operation: `appointment.${operation}`, base: {}, path: 'appointmentId', kind: 'numericId' }),
-	),
+	...['cancel', 'confirm', 'get', 'getStatus'].map((operation): Case => ({
+		operation: `appointment.${operation}`,
+		base: {},
+		path: 'appointmentId',
+		kind: 'numericId',
+	})),
 	...['edit', 'reschedule'].flatMap((operation): Case[] => [
-		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'appointmentId', kind: 'numericId' },
-		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'practitionerId', kind: 'numericId' },
+		{
+			operation: `appointment.${operation}`,
+			base: { ...details, appointmentId: '5001' },
+			path: 'appointmentId',
+			kind: 'numericId',
+		},
+		{
+			operation: `appointment.${operation}`,
+			base: { ...details, appointmentId: '5001' },
+			path: 'practitionerId',
+			kind: 'numericId',
+		},
 		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'startTime', kind: 'dateTime' },
 		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'duration', kind: 'wholeNumber' },
 	]),
@@ -113,31 +160,52 @@ const CASES: Case[] = [
 	{ operation: 'batchMessage.create', base: batch, path: 'name', kind: 'text' },
 	{ operation: 'batchMessage.create', base: batch, path: 'message', kind: 'text' },
 	{ operation: 'batchMessage.create', base: { ...batch, channel: 'email', subject: 'Flu' }, path: 'subject', kind: 'text' },
-	{ operation: 'batchMessage.create', base: batch, path: 'recipientList.recipient.0.nhsNumber', kind: 'nhsNumber', label: 'NHS Number' },
-	{ operation: 'batchMessage.create', base: batch, path: 'recipientList.recipient.0.dateOfBirth', kind: 'dateOfBirth', label: 'Date of Birth' },
-	...['nhsNumber', 'dateOfBirth'].map(
-		(path): Case => ({
-			operation: 'batchMessage.create',
-			// one batch for all items: refused items drop out, and with none left nothing is sent
-			base: { ...batch, recipientSource: 'inputItems', oneBatch: true, nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
-			path,
-			kind: path === 'nhsNumber' ? 'nhsNumber' : 'dateOfBirth',
-		}),
-	),
-	...['get', 'send', 'getMessages', 'getRecipients'].map(
-		(operation): Case => ({ operation: `batchMessage.${operation}`, base: limited, path: 'batchMessageId', kind: 'numericId' }),
-	),
-	...['getAll', 'getMessages', 'getRecipients'].map(
-		(operation): Case => ({ operation: `batchMessage.${operation}`, base: { ...limited, batchMessageId: '1' }, path: 'limit', kind: 'wholeNumber' }),
-	),
-	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map(
-		(path): Case => ({
-			operation: 'link.createAttachmentLink',
-			base: { ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1', options: { expiryDate: '2031-01-01', maximumUses: 1 } },
-			path,
-			kind: ({ patientId: 'numericId', ehrFileId: 'text', 'options.expiryDate': 'optionalDate', 'options.maximumUses': 'wholeNumber' } as const)[path],
-		}),
-	),
+	{
+		operation: 'batchMessage.create',
+		base: batch,
+		path: 'recipientList.recipient.0.nhsNumber',
+		kind: 'nhsNumber',
+		label: 'NHS Number',
+	},
+	{
+		operation: 'batchMessage.create',
+		base: batch,
+		path: 'recipientList.recipient.0.dateOfBirth',
+		kind: 'dateOfBirth',
+		label: 'Date of Birth',
+	},
+	...['nhsNumber', 'dateOfBirth'].map((path): Case => ({
+		operation: 'batchMessage.create',
+		// one batch for all items: refused items drop out, and with none left nothing is sent
+		base: { ...batch, recipientSource: 'inputItems', oneBatch: true, nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
+		path,
+		kind: path === 'nhsNumber' ? 'nhsNumber' : 'dateOfBirth',
+	})),
+	...['get', 'send', 'getMessages', 'getRecipients'].map((operation): Case => ({
+		operation: `batchMessage.${operation}`,
+		base: limited,
+		path: 'batchMessageId',
+		kind: 'numericId',
+	})),
+	...['getAll', 'getMessages', 'getRecipients'].map((operation): Case => ({
+		operation: `batchMessage.${operation}`,
+		base: { ...limited, batchMessageId: '1' },
+		path: 'limit',
+		kind: 'wholeNumber',
+	})),
+	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map((path): Case => ({
+		operation: 'link.createAttachmentLink',
+		base: { ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1', options: { expiryDate: '2031-01-01', maximumUses: 1 } },
+		path,
+		kind: (
+			{
+				patientId: 'numericId',
+				ehrFileId: 'text',
+				'options.expiryDate': 'optionalDate',
+				'options.maximumUses': 'wholeNumber',
+			} as const
+		)[path],
+	})),
 	...(
 		[
 			['appointmentTypeId', 'numericId'],
@@ -149,25 +217,33 @@ const CASES: Case[] = [
 			['options.expiryDate', 'optionalDate'],
 			['options.maximumUses', 'wholeNumber'],
 		] as Array<[string, Kind]>
-	).map(
-		([path, kind]): Case => ({
-			operation: 'link.createBookingLink',
-			base: { ...slotSearch, options: { fromDate: '2031-01-01', toDate: '2031-01-31', expiryDate: '2031-02-01', maximumUses: 1, practitionerId: byId('11') } },
-			path,
-			kind,
-		}),
-	),
-	...(['formId', 'patientId'] as const).map(
-		(path): Case => ({
-			operation: 'link.createFormLink',
-			base: { ...patient, formId: 'form-1' },
-			path,
-			kind: path === 'formId' ? 'text' : 'numericId',
-		}),
-	),
-	...['patientId', 'appointmentId'].map(
-		(path): Case => ({ operation: 'link.createVideoLink', base: {}, path, kind: 'optionalNumericId' }),
-	),
+	).map(([path, kind]): Case => ({
+		operation: 'link.createBookingLink',
+		base: {
+			...slotSearch,
+			options: {
+				fromDate: '2031-01-01',
+				toDate: '2031-01-31',
+				expiryDate: '2031-02-01',
+				maximumUses: 1,
+				practitionerId: byId('11'),
+			},
+		},
+		path,
+		kind,
+	})),
+	...(['formId', 'patientId'] as const).map((path): Case => ({
+		operation: 'link.createFormLink',
+		base: { ...patient, formId: 'form-1' },
+		path,
+		kind: path === 'formId' ? 'text' : 'numericId',
+	})),
+	...['patientId', 'appointmentId'].map((path): Case => ({
+		operation: 'link.createVideoLink',
+		base: {},
+		path,
+		kind: 'optionalNumericId',
+	})),
 	{ operation: 'link.get', base: {}, path: 'linkId', kind: 'numericId' },
 	{ operation: 'link.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
@@ -191,7 +267,12 @@ const CASES: Case[] = [
 			['options.contactDetail', 'optionalMobile'],
 			['options.sendAt', 'optionalDateTime'],
 		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({ operation: 'message.send', base: { ...patient, channel: 'sms', message: 'Hello' }, path, kind })),
+	).map(([path, kind]): Case => ({
+		operation: 'message.send',
+		base: { ...patient, channel: 'sms', message: 'Hello' },
+		path,
+		kind,
+	})),
 	{
 		operation: 'message.send',
 		base: { ...patient, channel: 'sms', message: 'Hello', options: { assignee: { assignee: { id: '21', type: 'Admin' } } } },
@@ -211,38 +292,62 @@ const CASES: Case[] = [
 			['additionalFields.email', 'optionalEmail'],
 		] as Array<[string, Kind]>
 	).map(([path, kind]): Case => ({ operation: 'patient.createOrUpdate', base: newPatient, path, kind })),
-	...['get', 'getAttachments', 'getEhrCandidates'].map(
-		(operation): Case => ({ operation: `patient.${operation}`, base: limited, path: 'patientId', kind: 'numericId' }),
-	),
-	...['getAttachments', 'getEhrCandidates'].map(
-		(operation): Case => ({ operation: `patient.${operation}`, base: { ...limited, ...patient }, path: 'limit', kind: 'wholeNumber' }),
-	),
+	...['get', 'getAttachments', 'getEhrCandidates'].map((operation): Case => ({
+		operation: `patient.${operation}`,
+		base: limited,
+		path: 'patientId',
+		kind: 'numericId',
+	})),
+	...['getAttachments', 'getEhrCandidates'].map((operation): Case => ({
+		operation: `patient.${operation}`,
+		base: { ...limited, ...patient },
+		path: 'limit',
+		kind: 'wholeNumber',
+	})),
 	...['patientId', 'duplicatePatientId'].flatMap((path): Case[] => [
 		{ operation: 'patient.previewMerge', base: { ...patient, duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
-		{ operation: 'patient.merge', base: { ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
+		{
+			operation: 'patient.merge',
+			base: { ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') },
+			path,
+			kind: 'numericId',
+		},
 	]),
-	{ operation: 'patient.merge', base: { ...patient, tokenSource: 'given', duplicatePatientId: byId('1030') }, path: 'mergeToken', kind: 'text' },
+	{
+		operation: 'patient.merge',
+		base: { ...patient, tokenSource: 'given', duplicatePatientId: byId('1030') },
+		path: 'mergeToken',
+		kind: 'text',
+	},
 	...(
 		[
 			['nhsNumber', 'nhsNumber'],
 			['dateOfBirth', 'dateOfBirth'],
 		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({ operation: 'patient.registerFromPds', base: { findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }, path, kind })),
-	...['firstName', 'lastName', 'postcode'].map(
-		(path): Case => ({
-			operation: 'patient.registerFromPds',
-			base: { findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
-			path,
-			kind: 'text',
-		}),
-	),
+	).map(([path, kind]): Case => ({
+		operation: 'patient.registerFromPds',
+		base: { findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
+		path,
+		kind,
+	})),
+	...['firstName', 'lastName', 'postcode'].map((path): Case => ({
+		operation: 'patient.registerFromPds',
+		base: { findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
+		path,
+		kind: 'text',
+	})),
 	...(
 		[
 			['searchFields.nhsNumber', 'optionalNhsNumber'],
 			['searchFields.dateOfBirth', 'optionalDateOfBirth'],
 			['limit', 'wholeNumber'],
 		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({ operation: 'patient.search', base: { ...limited, searchFields: { lastName: 'Smith' } }, path, kind })),
+	).map(([path, kind]): Case => ({
+		operation: 'patient.search',
+		base: { ...limited, searchFields: { lastName: 'Smith' } },
+		path,
+		kind,
+	})),
 	...['count', 'getAll'].flatMap((operation) =>
 		(
 			[
@@ -258,15 +363,19 @@ const CASES: Case[] = [
 	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'numericId' },
 	{ operation: 'practitioner.get', base: {}, path: 'practitionerId', kind: 'numericId' },
 	{ operation: 'practitioner.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	...(['locations.location.0.locationId', 'appointmentTypes.appointmentType.0.appointmentTypeId'] as const).map(
-		(path): Case => ({
-			operation: 'practitioner.getAll',
-			base: { ...limited, filters: { locations: { location: [{ locationId: byId('1') }] }, appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] } } },
-			path: `filters.${path}`,
-			kind: 'numericId',
-			label: path.startsWith('locations') ? 'Location' : 'Appointment Type',
-		}),
-	),
+	...(['locations.location.0.locationId', 'appointmentTypes.appointmentType.0.appointmentTypeId'] as const).map((path): Case => ({
+		operation: 'practitioner.getAll',
+		base: {
+			...limited,
+			filters: {
+				locations: { location: [{ locationId: byId('1') }] },
+				appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] },
+			},
+		},
+		path: `filters.${path}`,
+		kind: 'numericId',
+		label: path.startsWith('locations') ? 'Location' : 'Appointment Type',
+	})),
 ];
 
 /** Sets `path` in a copy of `parameters` to the expression; a picker keeps its "By ID" shape. */
@@ -280,7 +389,8 @@ function withExpression(parameters: INodeParameters, path: string): INodeParamet
 	}
 	const last = keys[keys.length - 1];
 	const current = at[last] as { __rl?: boolean } | undefined;
-	const isPicker = current?.__rl || /(patientId|appointmentTypeId|locationId|practitionerId|ehrPartnerId|duplicatePatientId)$/.test(last);
+	const isPicker =
+		current?.__rl || /(patientId|appointmentTypeId|locationId|practitionerId|ehrPartnerId|duplicatePatientId)$/.test(last);
 	at[last] = isPicker ? byId(BAD) : BAD;
 	return copy as INodeParameters;
 }
@@ -332,7 +442,9 @@ describe('bad parameter values', () => {
 			expect(result.items.map((item) => item.pairedItem)).toEqual(bad.map((_, item) => ({ item })));
 			const errors = result.items.map(({ json }) => String(json.error ?? `accepted: ${JSON.stringify(json).slice(0, 80)}`));
 			const field = String(expected).replace(/[()]/g, '\\$&');
-			expect(errors).toEqual(bad.map((_, i) => expect.stringMatching(new RegExp(`^Invalid (Recipient \\d+ )?${field} \\[item ${i}\\]: `))));
+			expect(errors).toEqual(
+				bad.map((_, i) => expect.stringMatching(new RegExp(`^Invalid (Recipient \\d+ )?${field} \\[item ${i}\\]: `))),
+			);
 		},
 	);
 });
@@ -360,7 +472,8 @@ describe('hostile-looking free text is sent exactly as written', () => {
 		expect(result.items.map(({ json }) => json.error)).toEqual(TEXTS.map(() => undefined));
 		// Several are in flight at once, so they may reach Hero in any order.
 		const sends = processed(standin, 'POST', '/v1/messages/send');
-		const byText = (a: { message_string: string }, b: { message_string: string }) => a.message_string.localeCompare(b.message_string);
+		const byText = (a: { message_string: string }, b: { message_string: string }) =>
+			a.message_string.localeCompare(b.message_string);
 		expect(sends.map((entry) => entry.body as { message_string: string }).sort(byText)).toEqual(
 			TEXTS.map((message_string) => ({ patient_id: '1001', message_type: 'sms', message_string })).sort(byText),
 		);
@@ -376,8 +489,8 @@ describe('hostile-looking free text is sent exactly as written', () => {
 		);
 
 		expect(result.items.map(({ json }) => json.error)).toEqual(names.map(() => undefined));
-		expect(processed(standin, 'POST', '/v1/patients/register').map((entry) => (entry.body as { last_name: string }).last_name)).toEqual(
-			names,
-		);
+		expect(
+			processed(standin, 'POST', '/v1/patients/register').map((entry) => (entry.body as { last_name: string }).last_name),
+		).toEqual(names);
 	});
 });

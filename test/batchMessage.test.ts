@@ -50,7 +50,12 @@ describe('Batch Message: Create', () => {
 			subject: 'Your asthma review',
 			message: 'Please book your annual asthma review.',
 			recipientSource: 'list',
-			recipientList: { recipient: [{ nhsNumber: a.nhs, dateOfBirth: a.dob }, { nhsNumber: b.nhs, dateOfBirth: b.dob }] },
+			recipientList: {
+				recipient: [
+					{ nhsNumber: a.nhs, dateOfBirth: a.dob },
+					{ nhsNumber: b.nhs, dateOfBirth: b.dob },
+				],
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -86,7 +91,12 @@ describe('Batch Message: Create', () => {
 			channel: 'nhs_app',
 			message: 'y',
 			recipientSource: 'list',
-			recipientList: { recipient: [{ nhsNumber: a.nhs, dateOfBirth: a.dob }, { nhsNumber: '943 476 5918', dateOfBirth: a.dob }] },
+			recipientList: {
+				recipient: [
+					{ nhsNumber: a.nhs, dateOfBirth: a.dob },
+					{ nhsNumber: '943 476 5918', dateOfBirth: a.dob },
+				],
+			},
 		});
 		expect(badRow.error?.message).toContain('Invalid Recipient 2 NHS Number [item 0]');
 		expect(badRow.error?.message).toContain('check digit');
@@ -113,7 +123,12 @@ describe('Batch Message: Create', () => {
 
 	it('leaves a bad item out of the one batch under Continue on Fail, and stops without a request otherwise', async () => {
 		const recipients = people(4);
-		const input = items([recipients[0], { ...recipients[1], nhs: '943 476 5918' }, recipients[2], { ...recipients[3], dob: '2999-01-01' }]);
+		const input = items([
+			recipients[0],
+			{ ...recipients[1], nhs: '943 476 5918' },
+			recipients[2],
+			{ ...recipients[3], dob: '2999-01-01' },
+		]);
 
 		const stopped = await runHero(standin, fromItems(), { items: input });
 		expect(stopped.error?.message).toContain('Invalid NHS Number [item 1]');
@@ -142,7 +157,9 @@ describe('Batch Message: Create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(creates().map((entry) => entry.body)).toEqual(
-			recipients.map((r) => expect.objectContaining({ name: `Recall ${r.id}`, recipients: [{ nhs_number: r.digits, dob: r.dob }] })),
+			recipients.map((r) =>
+				expect.objectContaining({ name: `Recall ${r.id}`, recipients: [{ nhs_number: r.digits, dob: r.dob }] }),
+			),
 		);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -205,11 +222,19 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		const ids = standin.state.batchMessages.map((batch) => batch.id);
 		const getMany = { resource: 'batchMessage', operation: 'getAll', returnAll: true };
 
-		for (const [shape, expected] of [['list', ids], ['array', ids], ['object', [ids[0]]]] as const) {
+		for (const [shape, expected] of [
+			['list', ids],
+			['array', ids],
+			['object', [ids[0]]],
+		] as const) {
 			standin.setConfig({ batchListShape: shape });
 			standin.clearLog();
 			const result = await runHero(standin, getMany);
-			expect({ shape, error: result.error?.message, ids: result.items.map((item) => item.json.id) }).toEqual({ shape, error: undefined, ids: expected });
+			expect({ shape, error: result.error?.message, ids: result.items.map((item) => item.json.id) }).toEqual({
+				shape,
+				error: undefined,
+				ids: expected,
+			});
 			expect(standin.log.every((entry) => entry.valid && entry.responseErrors.length === 0)).toBe(true);
 		}
 
@@ -257,9 +282,17 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 			filters: { status: 'QUEUED' },
 		});
 		expect(queued.items.map((item) => item.json.patient_id)).toEqual([known.id]);
-		const sent = await runHero(standin, { resource: 'batchMessage', operation: 'getMessages', batchMessageId: id, returnAll: true, filters: { status: 'SENT' } });
+		const sent = await runHero(standin, {
+			resource: 'batchMessage',
+			operation: 'getMessages',
+			batchMessageId: id,
+			returnAll: true,
+			filters: { status: 'SENT' },
+		});
 		expect(sent.items).toEqual([]);
-		expect(processed(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid])).toEqual([
+		expect(
+			processed(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid]),
+		).toEqual([
 			[undefined, true],
 			['QUEUED', true],
 			['SENT', true],

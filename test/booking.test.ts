@@ -5,7 +5,8 @@ import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
-	answeredRequests, expectContractKept,
+	answeredRequests,
+	expectContractKept,
 	freeSlotAfter,
 	freeSlots,
 	londonWallClock,
@@ -321,7 +322,13 @@ describe('Appointment > Reserve and Confirm', () => {
 		const [first, second] = freeSlots(standin, { type: '3', location: '1' });
 		const reserved = await runHero(
 			standin,
-			{ resource: 'appointment', operation: 'reserve', slotSelection: 'slot', slotId: '={{ $json.slot }}', patientId: byId('1003') },
+			{
+				resource: 'appointment',
+				operation: 'reserve',
+				slotSelection: 'slot',
+				slotId: '={{ $json.slot }}',
+				patientId: byId('1003'),
+			},
 			{ items: items([{ slot: first.id }, { slot: first.id }, { slot: second.id }]), continueOnFail: true },
 		);
 		expect(pairing(reserved.items)).toEqual([0, 1, 2]);
@@ -445,7 +452,11 @@ describe('Appointment > Reschedule', () => {
 			{ items: items([{ id: booked.id }, { id: 'x1' }]), continueOnFail: true },
 		);
 		expect(pairing(moved.items)).toEqual([0, 1]);
-		expect(moved.items[0].json).toMatchObject({ id: booked.id, start_time: second.start_time, previous_start_time: first.start_time });
+		expect(moved.items[0].json).toMatchObject({
+			id: booked.id,
+			start_time: second.start_time,
+			previous_start_time: first.start_time,
+		});
 		expect(moved.items[1].json.error).toMatch(/^Invalid Appointment ID \[item 1\]/);
 		expectContractKept(standin);
 		const [reschedule] = answeredRequests(standin);

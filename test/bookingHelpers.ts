@@ -75,7 +75,10 @@ export function nextSummerDay(): string {
 }
 
 /** Has the stand-in offer an extra free slot (e.g. one in British Summer Time, whatever today's date): GP 11, type 1, location 1 unless given. */
-export function addSlot(standin: Standin, slot: { id: string; start_time: string; finish_time: string; type?: string; location?: string; practitioner?: string }) {
+export function addSlot(
+	standin: Standin,
+	slot: { id: string; start_time: string; finish_time: string; type?: string; location?: string; practitioner?: string },
+) {
 	return standin.addSlot({
 		id: slot.id,
 		practitioner_id: slot.practitioner ?? '11',

@@ -82,11 +82,7 @@ describe('Location > Get Many', () => {
 			'PCN Extended Access Hub',
 		]);
 
-		const limited = await runHero(
-			standin,
-			{ resource: 'location', operation: 'getAll', limit: 2 },
-			{ items: items(2) },
-		);
+		const limited = await runHero(standin, { resource: 'location', operation: 'getAll', limit: 2 }, { items: items(2) });
 		expect(pairing(limited.items)).toEqual([0, 0, 1, 1]);
 		expectContractKept(standin);
 		const requests = answeredRequests(standin).filter((entry) => entry.operationId === 'listLocations');

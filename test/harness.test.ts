@@ -11,7 +11,11 @@ let standin: Standin;
 setUpTestStandin((started) => (standin = started));
 
 it("runNode returns the lines n8n's engine logs while the node runs and fails", async () => {
-	const result = await runHero(standin, { resource: 'practiceGroup', operation: 'getCapabilities' }, { credentials: { apiKey: 'not-a-key' } });
+	const result = await runHero(
+		standin,
+		{ resource: 'practiceGroup', operation: 'getCapabilities' },
+		{ credentials: { apiKey: 'not-a-key' } },
+	);
 	expect(result.error).toBeDefined();
 	const logs = result.logs.join('\n');
 	expect(logs).toContain('Workflow execution started');

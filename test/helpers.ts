@@ -82,8 +82,6 @@ export function inputFrom(output: INodeExecutionData[]): INodeExecutionData[] {
 export function processed(standin: Standin, method: string, path: string | RegExp) {
 	return standin.log.filter(
 		(entry) =>
-			entry.method === method &&
-			(typeof path === 'string' ? entry.path === path : path.test(entry.path)) &&
-			entry.fault === null,
+			entry.method === method && (typeof path === 'string' ? entry.path === path : path.test(entry.path)) && entry.fault === null,
 	);
 }

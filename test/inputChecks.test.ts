@@ -11,8 +11,18 @@ const getPracticeGroup = { resource: 'practiceGroup', operation: 'get' };
 
 describe('the credential', () => {
 	it.each([
-		['a negative rate limit', { rateLimitPerMinute: -5 }, 'Rate Limit (Requests per Minute)', '"-5" is not a whole number of at least 1'],
-		['a zero rate limit', { rateLimitPerMinute: 0 }, 'Rate Limit (Requests per Minute)', '"0" is not a whole number of at least 1'],
+		[
+			'a negative rate limit',
+			{ rateLimitPerMinute: -5 },
+			'Rate Limit (Requests per Minute)',
+			'"-5" is not a whole number of at least 1',
+		],
+		[
+			'a zero rate limit',
+			{ rateLimitPerMinute: 0 },
+			'Rate Limit (Requests per Minute)',
+			'"0" is not a whole number of at least 1',
+		],
 		['a fractional rate limit', { rateLimitPerMinute: 1.5 }, 'Rate Limit (Requests per Minute)', 'not a whole number'],
 		['a line break in the API key', { apiKey: 'hero-test-\nkey' }, 'API Key', 'line break'],
 		['a space in the practice group ID', { practiceGroupId: 'pg_standin_1 ' }, 'Practice Group ID', 'space'],
@@ -24,10 +34,15 @@ describe('the credential', () => {
 		['a user name in the base URL', { baseUrl: 'http://user:pass@127.0.0.1:4010' }, 'Base URL', 'is not of the form'],
 	])('refuses %s, naming the field and the item, and sends nothing', async (_, override, field, problem) => {
 		const credentials = Object.fromEntries(
-			Object.entries(override).map(([name, value]) => [name, typeof value === 'string' ? value.replace('BASE', standin.url) : value]),
+			Object.entries(override).map(([name, value]) => [
+				name,
+				typeof value === 'string' ? value.replace('BASE', standin.url) : value,
+			]),
 		);
 		const result = await runHero(standin, getPracticeGroup, { credentials, items: items(2), continueOnFail: true });
-		expect(result.items.map((item) => String(item.json.error))).toEqual([0, 1].map((item) => expect.stringContaining(`Invalid ${field} in the Hero Health API credential [item ${item}]: `)));
+		expect(result.items.map((item) => String(item.json.error))).toEqual(
+			[0, 1].map((item) => expect.stringContaining(`Invalid ${field} in the Hero Health API credential [item ${item}]: `)),
+		);
 		expect(String(result.items[0].json.error)).toContain(problem);
 		expect(JSON.stringify(result.items)).not.toContain('hero-test-\nkey');
 		expect(standin.log).toEqual([]);
@@ -42,7 +57,11 @@ describe('the credential', () => {
 	});
 
 	it('blames the base URL, not a record, when a list is not found there', async () => {
-		const result = await runHero(standin, { resource: 'location', operation: 'getAll', returnAll: true }, { credentials: { baseUrl: `${standin.url}/hero` } });
+		const result = await runHero(
+			standin,
+			{ resource: 'location', operation: 'getAll', returnAll: true },
+			{ credentials: { baseUrl: `${standin.url}/hero` } },
+		);
 		expect(result.error?.message).toBe(`Hero Health has no GET /v1/locations at ${standin.url}/hero (404) [item 0]`);
 		expect(result.error?.description).toContain('check the Environment and Base URL of the Hero Health API credential');
 		expect(standin.log.map((entry) => entry.path)).toEqual(['/hero/v1/locations']);
@@ -64,11 +83,21 @@ describe('message text', () => {
 			'Invalid Message [item 1]: it is 10,000 characters long; the limit for SMS (six text message parts) is 918',
 			'Invalid Message [item 2]: it is 919 characters long; the limit for SMS (six text message parts) is 918',
 		]);
-		expect(processed(standin, 'POST', '/v1/messages/send').map((entry) => (entry.body as { message_string: string }).message_string.length)).toEqual([918]);
+		expect(
+			processed(standin, 'POST', '/v1/messages/send').map(
+				(entry) => (entry.body as { message_string: string }).message_string.length,
+			),
+		).toEqual([918]);
 	});
 
 	it('lets a long email through, and holds an NHS App message to the SMS limit when SMS is its fallback', async () => {
-		const email = await runHero(standin, { resource: 'message', operation: 'send', patientId: byId('1001'), channel: 'email', message: long(10_000) });
+		const email = await runHero(standin, {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('1001'),
+			channel: 'email',
+			message: long(10_000),
+		});
 		expect(email.error).toBeUndefined();
 		const nhsApp = await runHero(standin, {
 			resource: 'message',
@@ -78,7 +107,9 @@ describe('message text', () => {
 			message: long(2_000),
 			options: { fallbackChannel: 'sms' },
 		});
-		expect(nhsApp.error?.message).toBe('Invalid Message [item 0]: it is 2,000 characters long; the limit for SMS (six text message parts) is 918');
+		expect(nhsApp.error?.message).toBe(
+			'Invalid Message [item 0]: it is 2,000 characters long; the limit for SMS (six text message parts) is 918',
+		);
 		expect(processed(standin, 'POST', '/v1/messages/send')).toHaveLength(1);
 	});
 
@@ -92,7 +123,9 @@ describe('message text', () => {
 			recipientSource: 'list',
 			recipientList: { recipient: [{ nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' }] },
 		});
-		expect(result.error?.message).toBe('Invalid Message [item 0]: it is 5,000 characters long; the limit for SMS (six text message parts) is 918');
+		expect(result.error?.message).toBe(
+			'Invalid Message [item 0]: it is 5,000 characters long; the limit for SMS (six text message parts) is 918',
+		);
 		expect(standin.log).toEqual([]);
 	});
 });

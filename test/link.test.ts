@@ -68,7 +68,14 @@ describe('Link > Create Booking Link', () => {
 				locationId: byId('1'),
 				options: { fromDate: '={{ $json.from }}', toDate: londonDate(5), maximumUses: '={{ $json.uses }}' },
 			},
-			{ items: items([{ from: londonDate(9), uses: 1 }, { from: londonDate(1), uses: 0 }, { from: londonDate(1), uses: 2 }]), continueOnFail: true },
+			{
+				items: items([
+					{ from: londonDate(9), uses: 1 },
+					{ from: londonDate(1), uses: 0 },
+					{ from: londonDate(1), uses: 2 },
+				]),
+				continueOnFail: true,
+			},
 		);
 		expect(pairing(result.items)).toEqual([0, 1, 2]);
 		expect(result.items[0].json.error).toMatch(/^Invalid To Date \[item 0\]: .* is before From Date/);
@@ -88,7 +95,9 @@ describe('Link > Create Booking Link', () => {
 
 		standin.clearLog();
 		const invalid = await createBookingLink({ options: { expiryDate: '={{ new Date("nonsense") }}' } });
-		expect(invalid.error?.message).toMatch(/^Invalid Expiry Date \[item 0\]: "Invalid Date" is not a date in the form YYYY-MM-DD/);
+		expect(invalid.error?.message).toMatch(
+			/^Invalid Expiry Date \[item 0\]: "Invalid Date" is not a date in the form YYYY-MM-DD/,
+		);
 		expect(standin.log).toHaveLength(0);
 	});
 });
@@ -115,21 +124,20 @@ describe('Link > Get, Update, Get Many', () => {
 	it('updates only the fields given, and refuses an update with nothing in it', async () => {
 		const created = (await createBookingLink()).items[0].json;
 		standin.clearLog();
-		const result = await runHero(
-			standin,
-			{
-				resource: 'link',
-				operation: 'update',
-				linkId: String(created.id),
-				updateFields: { locationId: byId('2'), practitionerId: byId('15'), toDate: londonDate(20) },
-			},
-		);
+		const result = await runHero(standin, {
+			resource: 'link',
+			operation: 'update',
+			linkId: String(created.id),
+			updateFields: { locationId: byId('2'), practitionerId: byId('15'), toDate: londonDate(20) },
+		});
 		expect(result.error).toBeUndefined();
 		expectContractKept(standin);
 		const [request] = answeredRequests(standin);
 		expect(request).toMatchObject({ method: 'PATCH', path: `/v1/booking_links/${String(created.id)}` });
 		expect(request.body).toEqual({ location_id: '2', practitioner_id: '15', to_date: londonDate(20) });
-		expect(result.items[0].json).toMatchObject({ meta: { appointment_type_id: ['3'], location_id: ['2'], practitioner_id: ['15'] } });
+		expect(result.items[0].json).toMatchObject({
+			meta: { appointment_type_id: ['3'], location_id: ['2'], practitioner_id: ['15'] },
+		});
 
 		const empty = await runHero(standin, { resource: 'link', operation: 'update', linkId: String(created.id) });
 		expect(empty.error?.message).toMatch(/^Invalid Update Fields \[item 0\]: nothing to change/);
@@ -172,7 +180,13 @@ describe('Link > Get Status', () => {
 		standin.clearLog();
 		const result = await runHero(
 			standin,
-			{ resource: 'link', operation: 'getStatus', lookupBy: '={{ $json.by }}', url: '={{ $json.url }}', linkId: '={{ $json.id }}' },
+			{
+				resource: 'link',
+				operation: 'getStatus',
+				lookupBy: '={{ $json.by }}',
+				url: '={{ $json.url }}',
+				linkId: '={{ $json.id }}',
+			},
 			{
 				items: items([
 					{ by: 'url', url: created.short_link },
@@ -189,10 +203,7 @@ describe('Link > Get Status', () => {
 		}
 		expect(result.items[2].json.error).toMatch(/^Invalid Link URL \[item 2\]/);
 		expectContractKept(standin);
-		expect(answeredRequests(standin).map((entry) => entry.query)).toEqual([
-			{ url: created.short_link },
-			{ id: created.id },
-		]);
+		expect(answeredRequests(standin).map((entry) => entry.query)).toEqual([{ url: created.short_link }, { id: created.id }]);
 	});
 });
 
@@ -233,7 +244,13 @@ describe('Link > Create Form Link, Create Attachment Link, Create Video Link', (
 		const pdf = Buffer.from('%PDF-1.4 synthetic test letter');
 		const uploaded = await runHero(
 			standin,
-			{ resource: 'link', operation: 'createAttachmentLink', patientId: byId('1001'), fileSource: 'binary', binaryPropertyName: 'data' },
+			{
+				resource: 'link',
+				operation: 'createAttachmentLink',
+				patientId: byId('1001'),
+				fileSource: 'binary',
+				binaryPropertyName: 'data',
+			},
 			{
 				items: [
 					{ json: {}, binary: { data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'letter.pdf' } } },
@@ -257,7 +274,12 @@ describe('Link > Create Form Link, Create Attachment Link, Create Video Link', (
 		const appointment = standin.state.appointments[0];
 		const result = await runHero(
 			standin,
-			{ resource: 'link', operation: 'createVideoLink', patientId: byId(String(appointment.patient_id)), appointmentId: '={{ $json.id }}' },
+			{
+				resource: 'link',
+				operation: 'createVideoLink',
+				patientId: byId(String(appointment.patient_id)),
+				appointmentId: '={{ $json.id }}',
+			},
 			{ items: items([{ id: appointment.id }, { id: '4242' }]), continueOnFail: true },
 		);
 		expect(pairing(result.items)).toEqual([0, 1]);

@@ -93,7 +93,7 @@ describe('dateOfBirthProblem: "in the future" means after London\'s today', () =
 	});
 });
 
-describe('plainDate: a Date instant is a day on London\'s calendar', () => {
+describe("plainDate: a Date instant is a day on London's calendar", () => {
 	it.each([
 		['00:30 BST, UTC still on the day before', '2027-06-14T23:30:00Z', '2027-06-15'],
 		['23:30 GMT in winter', '2026-12-31T23:30:00Z', '2026-12-31'],

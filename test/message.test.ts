@@ -46,9 +46,7 @@ describe('Message: Send', () => {
 		);
 		expect(sends().every((entry) => entry.valid)).toBe(true);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items.map((item) => item.json.message_id)).toEqual(
-			standin.state.messages.map((message) => message.id),
-		);
+		expect(result.items.map((item) => item.json.message_id)).toEqual(standin.state.messages.map((message) => message.id));
 	});
 
 	it('maps every option to its Hero field, with Send At converted from London time to UTC', async () => {
@@ -235,14 +233,25 @@ describe('Message: Get', () => {
 	it('outputs the delivery status, times and write-to-record outcome (Simplify), or Hero’s whole answer', async () => {
 		const sendAt = new Date(Date.now() + 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 		const send = async (patientId: string, options: INodeParameters) => {
-			const sent = await runHero(standin, { resource: 'message', operation: 'send', patientId: byId(patientId), channel: 'sms', message: 'Hi', options });
+			const sent = await runHero(standin, {
+				resource: 'message',
+				operation: 'send',
+				patientId: byId(patientId),
+				channel: 'sms',
+				message: 'Hi',
+				options,
+			});
 			expect(sent.error).toBeUndefined();
 			return String(sent.items[0].json.message_id);
 		};
 		const written = await send('1001', { writeToRecord: true, snomedCode: '185316007' });
 		const scheduled = await send('1003', { sendAt });
 
-		const simple = await runHero(standin, { resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }, { items: items([{ id: written }, { id: scheduled }]) });
+		const simple = await runHero(
+			standin,
+			{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' },
+			{ items: items([{ id: written }, { id: scheduled }]) },
+		);
 		expect(simple.items.map((item) => item.json)).toEqual([
 			{
 				id: written,
@@ -255,7 +264,13 @@ describe('Message: Get', () => {
 				write_to_record_failure_reason: null,
 				written_to_record_at: null,
 			},
-			expect.objectContaining({ id: scheduled, status: 'scheduled', scheduled_at: sendAt, sent_at: null, write_to_record_status: null }),
+			expect.objectContaining({
+				id: scheduled,
+				status: 'scheduled',
+				scheduled_at: sendAt,
+				sent_at: null,
+				write_to_record_status: null,
+			}),
 		]);
 
 		const full = await runHero(standin, { resource: 'message', operation: 'get', messageId: written, simplify: false });
@@ -291,9 +306,7 @@ describe('utcDateTime', () => {
 describe('operation texts', () => {
 	it('give every Message, Batch Message and Patient operation an action and a description that stand on their own', () => {
 		const nouns: Record<string, RegExp> = { message: /message/i, batchMessage: /batch message/i, patient: /patient/i };
-		const selectors = properties.filter(
-			(p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns,
-		);
+		const selectors = properties.filter((p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns);
 		expect(selectors).toHaveLength(3);
 		for (const selector of selectors) {
 			const noun = nouns[String(selector.displayOptions?.show?.resource?.[0])];

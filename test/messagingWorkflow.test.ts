@@ -56,7 +56,13 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 
 	const registered = await runHero(
 		standin,
-		{ resource: 'patient', operation: 'registerFromPds', findBy: 'nhsNumber', nhsNumber: '={{ $json.nhs }}', dateOfBirth: '={{ $json.dob }}' },
+		{
+			resource: 'patient',
+			operation: 'registerFromPds',
+			findBy: 'nhsNumber',
+			nhsNumber: '={{ $json.nhs }}',
+			dateOfBirth: '={{ $json.dob }}',
+		},
 		{ items: items(people) },
 	);
 	expect(registered.error).toBeUndefined();
@@ -66,9 +72,7 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	expect(registrations.map((entry) => (entry.body as { nhs_number: string }).nhs_number)).toEqual(people.map((p) => p.nhs));
 	const patientIds = registered.items.map((item) => String(item.json.patient_id));
 	// each person resolves to their own Hero patient
-	expect(patientIds).toEqual(
-		people.map((p) => standin.state.patients.find((patient) => patient.nhs_number === p.nhs)?.id),
-	);
+	expect(patientIds).toEqual(people.map((p) => standin.state.patients.find((patient) => patient.nhs_number === p.nhs)?.id));
 
 	const sent = await runHero(
 		standin,
@@ -98,9 +102,11 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	);
 	expect(fetched.error).toBeUndefined();
 	expect(pairedInOrder(fetched.items)).toEqual(inOrder);
-	expect(processed(standin, 'GET', /^\/v1\/messages\/\d+$/).map((entry) => entry.path).sort()).toEqual(
-		sent.items.map((item) => `/v1/messages/${String(item.json.message_id)}`).sort(),
-	);
+	expect(
+		processed(standin, 'GET', /^\/v1\/messages\/\d+$/)
+			.map((entry) => entry.path)
+			.sort(),
+	).toEqual(sent.items.map((item) => `/v1/messages/${String(item.json.message_id)}`).sort());
 	expect(fetched.items.map((item) => item.json.patient_id)).toEqual(patientIds);
 	expect(fetched.items.every((item) => item.json.status === 'delivered' && item.json.sent_at)).toBe(true);
 	// nothing was sent twice, and nothing else was sent

@@ -128,23 +128,26 @@ describe('processes sharing one key (queue-mode workers)', () => {
 	it.each([
 		[2, 0.05],
 		[4, 0.1],
-	])('%i processes: nothing fails, each message reaches Hero once, at most %d answered 429, Hero’s allowance used', async (workers, most429) => {
-		const hero = new FakeHero();
-		const processes = Array.from({ length: workers }, newProcess);
-		const apiKey = `shared-key-${workers}`;
-		// Two executions per process, 300 messages each: several minutes of Hero's allowance.
-		const runs = processes.flatMap((transport, p) =>
-			[0, 1].map(async (e) => await execution(transport, context(hero, apiKey), `p${p} e${e}`, 300)),
-		);
-		const failed = (await settle(Promise.all(runs))).flat();
+	])(
+		'%i processes: nothing fails, each message reaches Hero once, at most %d answered 429, Hero’s allowance used',
+		async (workers, most429) => {
+			const hero = new FakeHero();
+			const processes = Array.from({ length: workers }, newProcess);
+			const apiKey = `shared-key-${workers}`;
+			// Two executions per process, 300 messages each: several minutes of Hero's allowance.
+			const runs = processes.flatMap((transport, p) =>
+				[0, 1].map(async (e) => await execution(transport, context(hero, apiKey), `p${p} e${e}`, 300)),
+			);
+			const failed = (await settle(Promise.all(runs))).flat();
 
-		expect(failed).toEqual([]);
-		const landed = hero.log.filter((arrival) => arrival.status === 200).map((arrival) => arrival.text);
-		expect(landed).toHaveLength(workers * 600);
-		expect(new Set(landed).size).toBe(workers * 600);
-		expect(hero.refused / hero.log.length).toBeLessThanOrEqual(most429);
-		expect(shareOfAllowance(hero.log)).toBeGreaterThanOrEqual(0.9);
-	});
+			expect(failed).toEqual([]);
+			const landed = hero.log.filter((arrival) => arrival.status === 200).map((arrival) => arrival.text);
+			expect(landed).toHaveLength(workers * 600);
+			expect(new Set(landed).size).toBe(workers * 600);
+			expect(hero.refused / hero.log.length).toBeLessThanOrEqual(most429);
+			expect(shareOfAllowance(hero.log)).toBeGreaterThanOrEqual(0.9);
+		},
+	);
 
 	it('a process alone sends at the credential rate', async () => {
 		const hero = new FakeHero();

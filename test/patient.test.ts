@@ -73,7 +73,12 @@ describe('Patient: Register From PDS', () => {
 
 		expect(result.error).toBeUndefined();
 		const [entry] = processed(standin, 'POST', '/v1/patients/register_pds');
-		expect(entry.body).toEqual({ forename: pdsNew.forename, surname: pdsNew.surname, postcode: pdsNew.postcode, dob: pdsNew.dob });
+		expect(entry.body).toEqual({
+			forename: pdsNew.forename,
+			surname: pdsNew.surname,
+			postcode: pdsNew.postcode,
+			dob: pdsNew.dob,
+		});
 		expect(entry.valid).toBe(true);
 		expect(result.items[0].json).toEqual({ status: 'registered', patient_id: expect.stringMatching(/^\d+$/) });
 	});
@@ -272,7 +277,10 @@ describe('Patient: Get and Search', () => {
 		]);
 
 		standin.clearLog();
-		const mixed = await runHero(standin, patient('search', { searchFields: { emisId: String(target.emis_id), lastName: 'Smith' } }));
+		const mixed = await runHero(
+			standin,
+			patient('search', { searchFields: { emisId: String(target.emis_id), lastName: 'Smith' } }),
+		);
 		expect(mixed.error?.message).toContain('Invalid Search Fields [item 0]: EMIS ID is searched on its own');
 		expect(standin.log).toHaveLength(0);
 	});
@@ -379,7 +387,10 @@ describe('Patient: Preview Merge and Merge', () => {
 			true,
 		]);
 		expect([merge.method, merge.path, merge.valid]).toEqual(['POST', `/v1/patients/${keep}/merge`, true]);
-		expect(merge.body).toEqual({ merge_token: (preview.responseBody as { merge_token: string }).merge_token, patient_id: duplicate });
+		expect(merge.body).toEqual({
+			merge_token: (preview.responseBody as { merge_token: string }).merge_token,
+			patient_id: duplicate,
+		});
 		expect(standin.log).toHaveLength(2);
 		expect(result.items).toEqual([{ json: expect.objectContaining({ status: 'merged' }), pairedItem: { item: 0 } }]);
 		expect(standin.state.patients.find((p) => p.id === duplicate)?.status).toBe('archived');
@@ -413,7 +424,12 @@ describe('Patient: Preview Merge and Merge', () => {
 
 		const reused = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: String(token) }),
+			patient('merge', {
+				patientId: byId(keep),
+				tokenSource: 'given',
+				duplicatePatientId: byId(duplicate),
+				mergeToken: String(token),
+			}),
 		);
 		expect(reused.error?.description).toContain('already used');
 	});
@@ -421,14 +437,24 @@ describe('Patient: Preview Merge and Merge', () => {
 	it('fails clearly without a valid token: refused when empty, Hero’s reason when unknown', async () => {
 		const empty = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: '={{ $json.merge_token }}' }),
+			patient('merge', {
+				patientId: byId(keep),
+				tokenSource: 'given',
+				duplicatePatientId: byId(duplicate),
+				mergeToken: '={{ $json.merge_token }}',
+			}),
 		);
 		expect(empty.error?.message).toContain('Invalid Merge Token [item 0]: it is empty');
 		expect(standin.log).toHaveLength(0);
 
 		const unknown = await runHero(
 			standin,
-			patient('merge', { patientId: byId(keep), tokenSource: 'given', duplicatePatientId: byId(duplicate), mergeToken: 'mt_made_up' }),
+			patient('merge', {
+				patientId: byId(keep),
+				tokenSource: 'given',
+				duplicatePatientId: byId(duplicate),
+				mergeToken: 'mt_made_up',
+			}),
 		);
 		expect(unknown.error?.message).toContain(`/v1/patients/${keep}/merge`);
 		expect(unknown.error?.description).toContain('Merge token is unknown');

@@ -30,7 +30,11 @@ const slotSearch = (chosen: INodeParameters): INodeParameters => ({ resource: 's
 function practitionersWithSlots(filter: { location?: string; type?: string }) {
 	const ids = new Set(
 		standin.state.slots
-			.filter((slot) => (!filter.location || slot.location_id === filter.location) && (!filter.type || slot.appointment_type_id === filter.type))
+			.filter(
+				(slot) =>
+					(!filter.location || slot.location_id === filter.location) &&
+					(!filter.type || slot.appointment_type_id === filter.type),
+			)
 			.map((slot) => slot.practitioner_id),
 	);
 	return [...ids].sort();
@@ -40,7 +44,12 @@ describe('the node’s pickers', () => {
 	const node = new HeroHealth();
 
 	/** Every parameter definition in the node, collections and fixed collections included. */
-	function allParameters(): Array<{ name: string; type?: string; typeOptions?: unknown; modes?: Array<{ typeOptions?: { searchListMethod?: string } }> }> {
+	function allParameters(): Array<{
+		name: string;
+		type?: string;
+		typeOptions?: unknown;
+		modes?: Array<{ typeOptions?: { searchListMethod?: string } }>;
+	}> {
 		const found: ReturnType<typeof allParameters> = [];
 		const walk = (list: unknown) => {
 			for (const entry of (list as Array<Record<string, unknown>>) ?? []) {
@@ -111,7 +120,8 @@ describe('Location picker', () => {
 	it('offers only the locations with the appointment type chosen above', async () => {
 		// Video consultations (5) only at the main surgery (1); GP appointments (1) stay at every site.
 		const { slots } = standin.state;
-		for (let i = slots.length - 1; i >= 0; i--) if (slots[i].appointment_type_id === '5' && slots[i].location_id !== '1') slots.splice(i, 1);
+		for (let i = slots.length - 1; i >= 0; i--)
+			if (slots[i].appointment_type_id === '5' && slots[i].location_id !== '1') slots.splice(i, 1);
 
 		const video = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('5') }));
 		expect(video.results).toEqual([{ name: 'Main Surgery', value: '1' }]);
@@ -141,7 +151,11 @@ describe('Practitioner picker', () => {
 	});
 
 	it('offers only those at the location and for the appointment type chosen above', async () => {
-		for (const [location, type] of [['1', '1'], ['2', '3'], ['3', '4']]) {
+		for (const [location, type] of [
+			['1', '1'],
+			['2', '3'],
+			['3', '4'],
+		]) {
 			const offered = await search(
 				'searchPractitioners',
 				undefined,
@@ -155,7 +169,12 @@ describe('Practitioner picker', () => {
 			});
 		}
 		// An expression, or a picker left empty, narrows nothing.
-		const unfiltered = await search('searchPractitioners', undefined, undefined, slotSearch({ locationId: picked('={{ $json.location }}') }));
+		const unfiltered = await search(
+			'searchPractitioners',
+			undefined,
+			undefined,
+			slotSearch({ locationId: picked('={{ $json.location }}') }),
+		);
 		expect(unfiltered.results).toHaveLength(5);
 		expectContractKept(standin);
 		const queries = answeredRequests(standin).map((entry) => entry.query);
@@ -168,8 +187,15 @@ describe('Practitioner picker', () => {
 	});
 
 	it('pages through Hero, and a search keeps reading pages until something matches', async () => {
-		const locum = (id: number, first: string, last: string) =>
-			({ id: String(id), first_name: first, last_name: last, email: `${first.toLowerCase()}@example.com`, role: 'GP', locations: {}, external_prescriber_id: null });
+		const locum = (id: number, first: string, last: string) => ({
+			id: String(id),
+			first_name: first,
+			last_name: last,
+			email: `${first.toLowerCase()}@example.com`,
+			role: 'GP',
+			locations: {},
+			external_prescriber_id: null,
+		});
 		for (let n = 0; n < 60; n++) standin.state.admins.push(locum(300 + n, `Locum${String(n).padStart(2, '0')}`, 'Cover'));
 		standin.state.admins.push(locum(399, 'Zara', 'Zephyr'));
 		const bookable = standin.state.admins.filter((admin) => ['GP', 'Nurse'].includes(String(admin.role)));

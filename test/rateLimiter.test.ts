@@ -163,7 +163,8 @@ describe('what Hero says about waiting', () => {
 
 	it('pauses after an accepted answer that says nothing is left, until the reset', async () => {
 		const { clock, limiter } = setUp();
-		const answeredAt = (await clock.run(exchange(clock, limiter, 200, { 'ratelimit-remaining': '0', 'ratelimit-reset': '3' }))) + 10;
+		const answeredAt =
+			(await clock.run(exchange(clock, limiter, 200, { 'ratelimit-remaining': '0', 'ratelimit-reset': '3' }))) + 10;
 		expect(await clock.run(limiter.acquire())).toBe(answeredAt + 3000);
 	});
 });

@@ -102,7 +102,10 @@ describe('1,000 sends with 20% 429s, 5% 5xx and 2% dropped connections', () => {
 		expect(successes + reported).toBe(count);
 		// Hero holds exactly the messages the workflow was told were sent: none twice, none extra.
 		expect(standin.state.messages.map((message) => message.content).sort()).toEqual(
-			result.items.filter(({ json }) => json.error === undefined).map(({ json }) => json.content).sort(),
+			result.items
+				.filter(({ json }) => json.error === undefined)
+				.map(({ json }) => json.content)
+				.sort(),
 		);
 	});
 });

@@ -63,14 +63,42 @@ const FUTURE = '2031-03-04T10:00:00Z';
 
 /** A plausible parameter set per operation; some fail at Hero (unknown IDs), which is fine here. */
 const PARAMETERS: Record<string, INodeParameters> = {
-	'appointment.book': { slotSelection: 'details', appointmentTypeId: byId('1'), locationId: byId('1'), practitionerId: byId('11'), startTime: FUTURE, duration: 15, ...patient },
+	'appointment.book': {
+		slotSelection: 'details',
+		appointmentTypeId: byId('1'),
+		locationId: byId('1'),
+		practitionerId: byId('11'),
+		startTime: FUTURE,
+		duration: 15,
+		...patient,
+	},
 	'appointment.cancel': { appointmentId: '5001' },
 	'appointment.confirm': { appointmentId: '5001' },
-	'appointment.edit': { appointmentId: '5001', slotSelection: 'details', practitionerId: byId('11'), startTime: FUTURE, duration: 15 },
+	'appointment.edit': {
+		appointmentId: '5001',
+		slotSelection: 'details',
+		practitionerId: byId('11'),
+		startTime: FUTURE,
+		duration: 15,
+	},
 	'appointment.get': { appointmentId: '5001' },
 	'appointment.getStatus': { appointmentId: '5001' },
-	'appointment.reschedule': { appointmentId: '5002', slotSelection: 'details', practitionerId: byId('11'), startTime: FUTURE, duration: 15 },
-	'appointment.reserve': { slotSelection: 'details', appointmentTypeId: byId('1'), locationId: byId('1'), practitionerId: byId('11'), startTime: FUTURE, duration: 15, ...patient },
+	'appointment.reschedule': {
+		appointmentId: '5002',
+		slotSelection: 'details',
+		practitionerId: byId('11'),
+		startTime: FUTURE,
+		duration: 15,
+	},
+	'appointment.reserve': {
+		slotSelection: 'details',
+		appointmentTypeId: byId('1'),
+		locationId: byId('1'),
+		practitionerId: byId('11'),
+		startTime: FUTURE,
+		duration: 15,
+		...patient,
+	},
 	'appointmentType.getAll': { returnAll: true },
 	'batchMessage.create': {
 		name: 'Flu clinic',
@@ -131,7 +159,9 @@ const FAILURES: Record<string, (() => void) | undefined> = {
 		standin.failNext({
 			status: 400,
 			times: 99,
-			body: { message: [{ code: 'invalid_type', path: ['x-api-key'], expected: 'string', received: API_KEY, message: ECHO_KEY }] },
+			body: {
+				message: [{ code: 'invalid_type', path: ['x-api-key'], expected: 'string', received: API_KEY, message: ECHO_KEY }],
+			},
 		}),
 	'dropped connections': () => standin.failNext({ drop: true, times: 99 }),
 };
@@ -191,7 +221,18 @@ describe('every operation of the Hero Health node', () => {
  * there is none. With `typed`, that text is what the parameter holds (a first name takes it as is).
  */
 function badInput(parameters: INodeParameters, typed?: string): INodeParameters {
-	for (const name of ['patientId', 'appointmentId', 'appointmentTypeId', 'batchMessageId', 'linkId', 'messageId', 'slotId', 'firstName', 'nhsNumber', 'url']) {
+	for (const name of [
+		'patientId',
+		'appointmentId',
+		'appointmentTypeId',
+		'batchMessageId',
+		'linkId',
+		'messageId',
+		'slotId',
+		'firstName',
+		'nhsNumber',
+		'url',
+	]) {
 		if (name in parameters) {
 			const value = `={{ ${JSON.stringify(typed ?? ((parameters[name] as { __rl?: boolean })?.__rl ? 'not-an-id' : ''))} }}`;
 			return { [name]: (parameters[name] as { __rl?: boolean })?.__rl ? byId(value) : value };
@@ -242,7 +283,10 @@ describe('the Hero Health Trigger', () => {
 			expect(standin.state.webhooks.map((webhook) => webhook.signing_key)).toEqual([SIGNING_KEY, SIGNING_KEY]);
 			await attempt('checkExists', async () => await trigger.checkExists());
 			await attempt('genuine delivery', async () => await standin.deliverWebhook({ event_type: events[0] }));
-			await attempt('forged delivery', async () => await standin.deliverWebhook({ event_type: events[1], tamper: { signingKey: 'wrong' } }));
+			await attempt(
+				'forged delivery',
+				async () => await standin.deliverWebhook({ event_type: events[1], tamper: { signingKey: 'wrong' } }),
+			);
 			// A delivery carrying the signing key in its own body is the sender's doing; the signature header never shows.
 			const body = JSON.stringify({ event_type: events[0] });
 			const timestamp = String(Math.floor(Date.now() / 1000));
@@ -268,7 +312,15 @@ describe('the Hero Health Trigger', () => {
 
 	it.each([
 		['Hero 500 echoing the secrets', { status: 500, body: { message: ECHO } }],
-		['Hero 400 echoing the secrets', { status: 400, body: { message: [{ path: ['signing_key'], expected: 'string', received: SIGNING_KEY, code: 'invalid_type', message: ECHO }] } }],
+		[
+			'Hero 400 echoing the secrets',
+			{
+				status: 400,
+				body: {
+					message: [{ path: ['signing_key'], expected: 'string', received: SIGNING_KEY, code: 'invalid_type', message: ECHO }],
+				},
+			},
+		],
 		['a dropped connection', { drop: true }],
 	])('shows neither secret when registering fails: %s', async (_failure, fault) => {
 		const trigger = await start();

@@ -76,8 +76,16 @@ describe('verify refuses', () => {
 			'does not match',
 		],
 		['a missing timestamp header', () => verify(BODY, { [SIGNATURE_HEADER]: good }, KEY, NOW), 'Timestamp header is missing'],
-		['a missing signature header', () => verify(BODY, { [TIMESTAMP_HEADER]: timestamp }, KEY, NOW), 'Signature header is missing'],
-		['a repeated signature header', () => verify(BODY, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: [good, good] }, KEY, NOW), 'Signature header'],
+		[
+			'a missing signature header',
+			() => verify(BODY, { [TIMESTAMP_HEADER]: timestamp }, KEY, NOW),
+			'Signature header is missing',
+		],
+		[
+			'a repeated signature header',
+			() => verify(BODY, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: [good, good] }, KEY, NOW),
+			'Signature header',
+		],
 		['a timestamp that is not a time', () => verify(BODY, headers('yesterday', good), KEY, NOW), 'not a time'],
 		[
 			'a timestamp 6 minutes old, correctly signed',
@@ -101,8 +109,16 @@ describe('verify refuses', () => {
 			'does not match',
 		],
 		['a truncated hex signature', () => verify(BODY, headers(timestamp, good.slice(0, 62)), KEY, NOW), 'not a SHA-256 digest'],
-		['a signature that is not hex or base64', () => verify(BODY, headers(timestamp, 'z'.repeat(64)), KEY, NOW), 'not a SHA-256 digest'],
-		['a different hash algorithm (sha1)', () => verify(BODY, headers(timestamp, createHmac('sha1', KEY).update(`${timestamp}.${BODY}`).digest('hex')), KEY, NOW), 'not a SHA-256 digest'],
+		[
+			'a signature that is not hex or base64',
+			() => verify(BODY, headers(timestamp, 'z'.repeat(64)), KEY, NOW),
+			'not a SHA-256 digest',
+		],
+		[
+			'a different hash algorithm (sha1)',
+			() => verify(BODY, headers(timestamp, createHmac('sha1', KEY).update(`${timestamp}.${BODY}`).digest('hex')), KEY, NOW),
+			'not a SHA-256 digest',
+		],
 	])('%s', (_label, check, reason) => {
 		const verdict = check();
 		expect(verdict.ok).toBe(false);

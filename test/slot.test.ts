@@ -1,6 +1,14 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { addSlot, answeredRequests, expectContractKept, freeSlots, londonWallClock, nextSummerDay, pairing } from './bookingHelpers';
+import {
+	addSlot,
+	answeredRequests,
+	expectContractKept,
+	freeSlots,
+	londonWallClock,
+	nextSummerDay,
+	pairing,
+} from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -193,9 +201,7 @@ describe('Slot > Get', () => {
 		expect(found.items[0].json).toMatchObject({ id: slot.id, start_time: slot.start_time });
 		expect(String(found.items[0].json.start_time_london).slice(0, 19)).toBe(londonWallClock(slot.start_time));
 		expectContractKept(standin);
-		expect(answeredRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
-			`GET /v1/slots/${slot.id}`,
-		]);
+		expect(answeredRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([`GET /v1/slots/${slot.id}`]);
 
 		standin.state.slots.find((s) => s.id === slot.id)!.appointment_id = '999999';
 		const taken = await runHero(standin, { resource: 'slot', operation: 'get', slotId: slot.id });

@@ -202,7 +202,12 @@ async function sendSigned(trigger: TriggerHarness, event: string, id: string) {
 	const body = JSON.stringify({ ...PAYLOAD, id, event_type: event });
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const signature = signWebhook(registrationsOf(trigger)[event].signingKey, timestamp, body);
-	const headers = { 'content-type': 'application/json', 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': signature, [EVENT_HEADER]: event };
+	const headers = {
+		'content-type': 'application/json',
+		'X-Herohealth-Timestamp': timestamp,
+		'X-Herohealth-Signature': signature,
+		[EVENT_HEADER]: event,
+	};
 	return await trigger.send(body, { headers });
 }
 
@@ -214,7 +219,11 @@ describe('the record of accepted deliveries is shared through static data', () =
 		expect(itemsOf(call)).toHaveLength(1);
 		expect(Object.keys(trigger.nodeStaticData.acceptedDeliveries as IDataObject)).toHaveLength(1);
 
-		const other = await triggers.start(EVENTS, { nodeType: triggerInAnotherProcess(), staticData: trigger.staticData, workflowId });
+		const other = await triggers.start(EVENTS, {
+			nodeType: triggerInAnotherProcess(),
+			staticData: trigger.staticData,
+			workflowId,
+		});
 		const repeat = await resend(other, sent);
 		expect(repeat.status).toBe(200);
 		expect(repeat.call.result).toEqual({ noWebhookResponse: true });

@@ -14,7 +14,8 @@ setUpStandin((started) => (standin = started));
 afterEach(async () => await triggers.closeAll());
 
 const heroWebhooks = () => standin.state.webhooks;
-const webhookRequests = (from = 0): LogEntry[] => standin.log.slice(from).filter((entry) => entry.path.startsWith('/v1/webhooks'));
+const webhookRequests = (from = 0): LogEntry[] =>
+	standin.log.slice(from).filter((entry) => entry.path.startsWith('/v1/webhooks'));
 const deleteAtHero = async (id: string) => await client(standin)('DELETE', `/v1/webhooks/${id}`);
 
 const TWO_EVENTS = ['appointment.confirmed', 'prescription.issued'];
@@ -177,7 +178,11 @@ test('changing the selected events and activating again leaves exactly the new s
 
 	await changed.activate();
 
-	expect(heroWebhooks().map((w) => w.event_type).sort()).toEqual(['prescription.issued', 'write-to-record.failed']);
+	expect(
+		heroWebhooks()
+			.map((w) => w.event_type)
+			.sort(),
+	).toEqual(['prescription.issued', 'write-to-record.failed']);
 	expect(heroWebhooks().every((w) => w.url === first.webhookUrl())).toBe(true);
 	const stored = registrationsOf(changed);
 	expect(Object.keys(stored).sort()).toEqual(['prescription.issued', 'write-to-record.failed']);

@@ -106,8 +106,7 @@ export class HeroHealthTrigger implements INodeType {
 					});
 					const webhooks = (Array.isArray(listed.data) ? listed.data : []) as IDataObject[];
 					const found = webhooks.some(
-						(webhook) =>
-							String(webhook.id) === registrations[event].id && webhook.event_type === event && webhook.url === url,
+						(webhook) => String(webhook.id) === registrations[event].id && webhook.event_type === event && webhook.url === url,
 					);
 					if (!found) return false;
 				}
@@ -124,7 +123,7 @@ export class HeroHealthTrigger implements INodeType {
 						`Hero Health delivers webhooks over HTTPS only, and this workflow's webhook URL is ${url}`,
 						{
 							description:
-								"Run n8n behind a public HTTPS address and set its WEBHOOK_URL to that address, then activate the workflow again.",
+								'Run n8n behind a public HTTPS address and set its WEBHOOK_URL to that address, then activate the workflow again.',
 						},
 					);
 				}

@@ -321,7 +321,20 @@ function redisPing(port: number): Promise<boolean> {
 async function startRedis(tools: InstalledTools, { logsDir }: { logsDir: string }): Promise<Redis> {
 	const port = await n8n.freePort();
 	const logFile = path.join(logsDir, 'redis.log');
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+		'--protected-mode',
+		'yes',
+	];
 	const handle = await spawnService('redis', tools.redisServer, args, {
 		env: process.env,
 		cwd: os.tmpdir(),
@@ -348,17 +361,43 @@ async function startPostgres(tools: InstalledTools, { logsDir }: { logsDir: stri
 	if (isRoot()) {
 		const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
 		const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-		if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error("no postgres user on this machine (Debian's postgresql package creates it)");
+		if (!Number.isInteger(uid) || !Number.isInteger(gid))
+			throw new Error("no postgres user on this machine (Debian's postgresql package creates it)");
 		for (const p of [dir, socketDir]) fs.chownSync(p, uid, gid);
 	}
 	fs.chmodSync(dir, 0o700);
 	const logFile = path.join(logsDir, 'postgres.log');
-	const [initCmd, initArgs] = asPostgresUser(tools.initdb, ['-D', dataDir, '-U', DB.user, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+	const [initCmd, initArgs] = asPostgresUser(tools.initdb, [
+		'-D',
+		dataDir,
+		'-U',
+		DB.user,
+		'-A',
+		'trust',
+		'-E',
+		'UTF8',
+		'--no-locale',
+		'--no-sync',
+	]);
 	const init = spawnSync(initCmd, initArgs, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
 	fs.appendFileSync(logFile, `==== initdb\n${init.stdout}\n${init.stderr}\n`);
 	if (init.status !== 0) throw new Error(`initdb failed (exit ${init.status}): ${init.stderr || init.error}`);
-	const settings = ['listen_addresses=127.0.0.1', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
-	const [cmd, args] = asPostgresUser(tools.postgres, ['-D', dataDir, '-p', String(port), '-k', socketDir, ...settings.flatMap((s) => ['-c', s])]);
+	const settings = [
+		'listen_addresses=127.0.0.1',
+		'fsync=off',
+		'synchronous_commit=off',
+		'full_page_writes=off',
+		'max_connections=200',
+	];
+	const [cmd, args] = asPostgresUser(tools.postgres, [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		socketDir,
+		...settings.flatMap((s) => ['-c', s]),
+	]);
 	const handle = await spawnService('postgres', cmd, args, {
 		env: process.env,
 		cwd: dir,
@@ -366,7 +405,8 @@ async function startPostgres(tools: InstalledTools, { logsDir }: { logsDir: stri
 		// SIGINT is Postgres's fast shutdown (SIGTERM waits for every client to leave)
 		stopSignal: 'SIGINT',
 		readyTimeoutMs: 60_000,
-		ready: async () => spawnSync(tools.pgIsready, ['-h', '127.0.0.1', '-p', String(port), '-U', DB.user], { timeout: 5000 }).status === 0,
+		ready: async () =>
+			spawnSync(tools.pgIsready, ['-h', '127.0.0.1', '-p', String(port), '-U', DB.user], { timeout: 5000 }).status === 0,
 	});
 	const created = spawnSync(tools.createdb, ['-h', '127.0.0.1', '-p', String(port), '-U', DB.user, DB.database], {
 		encoding: 'utf8',
@@ -385,7 +425,23 @@ async function startPostgres(tools: InstalledTools, { logsDir }: { logsDir: stri
 		new Promise<string[][]>((resolve, reject) => {
 			const child = spawn(
 				tools.psql,
-				['-h', '127.0.0.1', '-p', String(port), '-U', DB.user, '-d', DB.database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', query],
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					DB.user,
+					'-d',
+					DB.database,
+					'-At',
+					'-F',
+					'\t',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					query,
+				],
 				{ stdio: ['ignore', 'pipe', 'pipe'] },
 			);
 			let out = '';
@@ -420,14 +476,23 @@ function startBalancer(getBackends: () => Array<{ name: string; port: number }>,
 			return;
 		}
 		const backend = backends[next++ % backends.length];
-		const entry: BalancerEntry = { seq: ++seq, method: req.method ?? '', path: req.url ?? '', backend: backend.name, status: null };
+		const entry: BalancerEntry = {
+			seq: ++seq,
+			method: req.method ?? '',
+			path: req.url ?? '',
+			backend: backend.name,
+			status: null,
+		};
 		entries.push(entry);
-		const upstream = http.request({ host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-			entry.status = up.statusCode ?? null;
-			fs.appendFile(logFile, `${JSON.stringify(entry)}\n`, () => {});
-			res.writeHead(up.statusCode ?? 502, up.headers);
-			up.pipe(res);
-		});
+		const upstream = http.request(
+			{ host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers },
+			(up) => {
+				entry.status = up.statusCode ?? null;
+				fs.appendFile(logFile, `${JSON.stringify(entry)}\n`, () => {});
+				res.writeHead(up.statusCode ?? 502, up.headers);
+				up.pipe(res);
+			},
+		);
 		upstream.on('error', (error) => {
 			entry.status = 502;
 			entry.error = error.message;
@@ -527,7 +592,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 	fs.mkdirSync(logsDir, { recursive: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const handles: { processes: Record<string, N8nProcess>; redis: Redis | null; postgres: Postgres | null; balancer: Balancer | null } = {
+	const handles: {
+		processes: Record<string, N8nProcess>;
+		redis: Redis | null;
+		postgres: Postgres | null;
+		balancer: Balancer | null;
+	} = {
 		processes: {},
 		redis: null,
 		postgres: null,
@@ -597,7 +667,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 			};
 			const env = n8n.n8nEnv(paths, { userFolder, port, brokerPort, extra });
 			const args = role === 'main' ? ['start'] : role === 'worker' ? ['worker', `--concurrency=${concurrency}`] : ['webhook'];
-			specs[name] = { name, role, args, env, port, url: `http://127.0.0.1:${port}`, healthUrl: `http://127.0.0.1:${port}/healthz/readiness` };
+			specs[name] = {
+				name,
+				role,
+				args,
+				env,
+				port,
+				url: `http://127.0.0.1:${port}`,
+				healthUrl: `http://127.0.0.1:${port}/healthz/readiness`,
+			};
 		}
 
 		// CLI commands run with the main's settings and a broker port of their own

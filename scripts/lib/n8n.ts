@@ -145,7 +145,9 @@ export function installPaths(): InstallPaths {
 export function isComplete(paths: InstallPaths): boolean {
 	try {
 		const marker = JSON.parse(fs.readFileSync(paths.marker, 'utf8')) as { n8n?: string; node?: string };
-		return marker.n8n === N8N_VERSION && marker.node === NODE_VERSION && fs.existsSync(paths.nodeBin) && fs.existsSync(paths.n8nBin);
+		return (
+			marker.n8n === N8N_VERSION && marker.node === NODE_VERSION && fs.existsSync(paths.nodeBin) && fs.existsSync(paths.n8nBin)
+		);
 	} catch {
 		return false;
 	}
@@ -236,7 +238,13 @@ function npmCommand(): string {
 	return process.platform === 'win32' ? 'npm.cmd' : 'npm';
 }
 
-function runLogged(paths: InstallPaths, label: string, cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }): void {
+function runLogged(
+	paths: InstallPaths,
+	label: string,
+	cmd: string,
+	args: string[],
+	options: SpawnSyncOptions & { cwd: string },
+): void {
 	const started = Date.now();
 	log(`${label} ...`);
 	const fd = fs.openSync(paths.logFile, 'a');
@@ -286,11 +294,13 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 		});
 		fs.rmSync(packDir, { recursive: true, force: true });
 		const version = spawnSync(paths.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-		if (version !== `v${NODE_VERSION}`) throw new Error(`${paths.nodeBin} reports ${JSON.stringify(version)}, expected v${NODE_VERSION}`);
+		if (version !== `v${NODE_VERSION}`)
+			throw new Error(`${paths.nodeBin} reports ${JSON.stringify(version)}, expected v${NODE_VERSION}`);
 
 		// 2. n8n into a host folder, from the pinned lockfile, without install scripts (many need the internet).
 		fs.mkdirSync(paths.hostDir);
-		for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(HOST_TEMPLATE_DIR, f), path.join(paths.hostDir, f));
+		for (const f of ['package.json', 'package-lock.json'])
+			fs.copyFileSync(path.join(HOST_TEMPLATE_DIR, f), path.join(paths.hostDir, f));
 		runLogged(
 			paths,
 			`npm install n8n@${N8N_VERSION}`,
@@ -322,7 +332,12 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 		fs.writeFileSync(
 			paths.marker,
 			JSON.stringify(
-				{ n8n: N8N_VERSION, node: NODE_VERSION, completedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) },
+				{
+					n8n: N8N_VERSION,
+					node: NODE_VERSION,
+					completedAt: new Date().toISOString(),
+					seconds: Math.round((Date.now() - started) / 1000),
+				},
 				null,
 				2,
 			),
@@ -397,7 +412,12 @@ export function portOr(preferred: number): Promise<number> {
 /** Environment for `n8n start` / CLI commands: private user folder, 127.0.0.1 only, nothing phoned home. */
 export function n8nEnv(
 	paths: InstallPaths,
-	{ userFolder, port, brokerPort, extra = {} }: { userFolder: string; port: number; brokerPort: number; extra?: Record<string, string> },
+	{
+		userFolder,
+		port,
+		brokerPort,
+		extra = {},
+	}: { userFolder: string; port: number; brokerPort: number; extra?: Record<string, string> },
 ): N8nEnv {
 	const env: N8nEnv = {};
 	for (const [k, v] of Object.entries(process.env)) {
@@ -444,9 +464,18 @@ export function n8nEnv(
 }
 
 /** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
-export function runCli(paths: InstallPaths, env: N8nEnv, args: string[], { timeoutMs = 180_000 }: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+	paths: InstallPaths,
+	env: N8nEnv,
+	args: string[],
+	{ timeoutMs = 180_000 }: { timeoutMs?: number } = {},
+): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], { env, cwd: env.N8N_USER_FOLDER, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], {
+			env,
+			cwd: env.N8N_USER_FOLDER,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -466,7 +495,12 @@ export function runCli(paths: InstallPaths, env: N8nEnv, args: string[], { timeo
 	});
 }
 
-export async function runCliOk(paths: InstallPaths, env: N8nEnv, args: string[], options?: { timeoutMs?: number }): Promise<CliResult> {
+export async function runCliOk(
+	paths: InstallPaths,
+	env: N8nEnv,
+	args: string[],
+	options?: { timeoutMs?: number },
+): Promise<CliResult> {
 	const r = await runCli(paths, env, args, options);
 	if (r.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
 	return r;
@@ -523,11 +557,18 @@ export async function startN8n(
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const fd = fs.openSync(logFile, 'w');
-	const child = spawn(paths.nodeBin, [paths.n8nBin, 'start'], { env, cwd: env.N8N_USER_FOLDER, detached: true, stdio: ['ignore', fd, fd] });
+	const child = spawn(paths.nodeBin, [paths.n8nBin, 'start'], {
+		env,
+		cwd: env.N8N_USER_FOLDER,
+		detached: true,
+		stdio: ['ignore', fd, fd],
+	});
 	fs.closeSync(fd);
 	const pid = child.pid!;
 	let exited: ExitStatus | null = null;
-	const exitPromise = new Promise<ExitStatus>((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	const exitPromise = new Promise<ExitStatus>((resolve) =>
+		child.on('exit', (code, signal) => resolve((exited = { code, signal }))),
+	);
 	const logTail = (n = 60) => tailOf(logFile, n);
 	const started = Date.now();
 	for (;;) {
@@ -671,7 +712,12 @@ export async function rest<T = unknown>(
 	return { status: res.status, json: json as T, text, res };
 }
 
-export async function restOk<T = unknown>(url: string, method: string, route: string, options?: RestOptions): Promise<RestResult<T>> {
+export async function restOk<T = unknown>(
+	url: string,
+	method: string,
+	route: string,
+	options?: RestOptions,
+): Promise<RestResult<T>> {
 	const r = await rest<T>(url, method, route, options);
 	if (r.status >= 300) throw new Error(`${method} ${route} answered ${r.status}: ${r.text.slice(0, 500)}`);
 	return r;
@@ -694,7 +740,10 @@ export async function setupOwner(url: string, owner: Owner = DEMO_OWNER): Promis
 /** A public-API key with every scope n8n offers; resolves to the raw key. */
 export async function createApiKey(url: string, cookie: string, label = `local-${Date.now()}`): Promise<string> {
 	const scopes = (await restOk<{ data: string[] }>(url, 'GET', '/rest/api-keys/scopes', { cookie })).json.data;
-	const r = await restOk<{ data: { rawApiKey: string } }>(url, 'POST', '/rest/api-keys', { cookie, body: { label, scopes, expiresAt: null } });
+	const r = await restOk<{ data: { rawApiKey: string } }>(url, 'POST', '/rest/api-keys', {
+		cookie,
+		body: { label, scopes, expiresAt: null },
+	});
 	return r.json.data.rawApiKey;
 }
 

@@ -47,7 +47,9 @@ const credentialRef = (credential: CredentialRef = {}) => ({
 
 /** The one-after-the-other connections of a chain of nodes, by name. */
 const chain = (...names: string[]): Workflow['connections'] =>
-	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main' as const, index: 0 }]] }]));
+	Object.fromEntries(
+		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main' as const, index: 0 }]] }]),
+	);
 
 const workflow = (id: string, name: string, nodes: WorkflowNode[]): Workflow => ({
 	id,

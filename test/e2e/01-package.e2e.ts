@@ -34,9 +34,7 @@ const byName = <P extends Property>(properties: P[], name: string) => properties
 
 it('registers the Hero Health node, its trigger and its credential in the running editor', () => {
 	const served = types.nodes.filter((type) => String(type.name).startsWith(`${n8n.PACKAGE_NAME}.`));
-	expect(served.map((type) => type.name).sort()).toEqual(
-		expect.arrayContaining([HERO_NODE, HERO_TRIGGER]),
-	);
+	expect(served.map((type) => type.name).sort()).toEqual(expect.arrayContaining([HERO_NODE, HERO_TRIGGER]));
 	const node = served.find((type) => type.name === HERO_NODE);
 	expect(node!.displayName).toBe(new HeroHealth().description.displayName);
 	const trigger = served.find((type) => type.name === HERO_TRIGGER);
@@ -73,7 +71,10 @@ it('tests the imported credential through the editor against the stand-in, and r
 	const { n8nUrl, cookie, standinUrl } = e2e();
 	// what the credential panel's Test button sends
 	const credentials = n8n.standinCredential(standinUrl);
-	const good = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', { cookie, body: { credentials } });
+	const good = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
+		cookie,
+		body: { credentials },
+	});
 	expect(good.json.data.status === 'OK' ? 'OK' : good.json.data).toBe('OK');
 
 	const bad = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {

@@ -42,7 +42,12 @@ async function runExample(file: string) {
 it('02 daily booking links: finds the invited patients who have not booked and sends them one batch SMS with a new booking link', async () => {
 	// invitations sent earlier: personal booking links for three patients; the third has expired
 	const invite = async (patientId: string, extra: Record<string, unknown> = {}) => {
-		const r = await heroApi('POST', '/v1/booking_links', { appointment_type_id: '1', location_id: '1', patient_id: patientId, ...extra });
+		const r = await heroApi('POST', '/v1/booking_links', {
+			appointment_type_id: '1',
+			location_id: '1',
+			patient_id: patientId,
+			...extra,
+		});
 		expect(r.status).toBe(200);
 	};
 	await invite('1001');
@@ -66,9 +71,16 @@ it('02 daily booking links: finds the invited patients who have not booked and s
 	expect(log.every((entry) => entry.status === 200)).toBe(true);
 	const [generic] = outputOf<{ short_link: string; meta: { patient_id: string | null } }>(run, 'Create booking link');
 	expect(generic.meta.patient_id).toBeNull();
-	expect(log.filter((e) => e.operationId === 'getPatientById').map((e) => e.path)).toEqual(['/v1/patients/1001', '/v1/patients/1002']);
+	expect(log.filter((e) => e.operationId === 'getPatientById').map((e) => e.path)).toEqual([
+		'/v1/patients/1001',
+		'/v1/patients/1002',
+	]);
 
-	const created = log.find((e) => e.operationId === 'createBatchMessage')!.body as { channel: string; recipients: unknown[]; content: string };
+	const created = log.find((e) => e.operationId === 'createBatchMessage')!.body as {
+		channel: string;
+		recipients: unknown[];
+		content: string;
+	};
 	expect(created.channel).toBe('SMS');
 	expect(created.recipients).toEqual([recipientOf('1001'), recipientOf('1002')]);
 	expect(created.content).toContain(generic.short_link);
@@ -109,9 +121,12 @@ it('04 book the first free slot: books the earliest free slot for the patient an
 	const stored = (await standinState()).appointments.find((a) => a.id === String(appointment.id));
 	expect(stored).toMatchObject({ status: 'booked', patient_id: '1001', slot_id: slot.id });
 
-	const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(
-		new Date(slot.start_time),
-	);
+	const londonTime = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London',
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false,
+	}).format(new Date(slot.start_time));
 	expect(log[4].body).toMatchObject({ patient_id: '1001', message_type: 'sms' });
 	expect((log[4].body as { message_string: string }).message_string).toContain(`at ${londonTime}`);
 });

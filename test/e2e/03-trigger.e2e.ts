@@ -31,7 +31,8 @@ let productionUrl = '';
 
 const ours = async () => (await standinState()).webhooks.filter((hook) => hook.url === productionUrl);
 /** The items a node of the execution output in its first run, as JSON; T names the fields the caller reads. */
-const firstRunOutput = <T>(run: ExecutionJson, node: string) => run.data!.resultData.runData[node][0].data!.main![0]!.map((item) => item.json as T);
+const firstRunOutput = <T>(run: ExecutionJson, node: string) =>
+	run.data!.resultData.runData[node][0].data!.main![0]!.map((item) => item.json as T);
 
 /** What the trigger outputs for a delivery. */
 interface TriggerItem {
@@ -116,9 +117,12 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	const sends = (await logSince(before)).filter((entry) => entry.operationId === 'sendMessage');
 	expect(sends).toHaveLength(1);
 	expect(sends[0].status).toBe(200);
-	const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(
-		new Date(slot!.start_time),
-	);
+	const londonTime = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London',
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false,
+	}).format(new Date(slot!.start_time));
 	expect(sends[0].body).toMatchObject({ patient_id: PATIENT, message_type: 'sms' });
 	expect(JSON.stringify(sends[0].body)).toContain(`at ${londonTime}`);
 	const sent = firstRunOutput(run, SEND);

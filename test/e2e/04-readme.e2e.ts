@@ -9,10 +9,15 @@ const readme = fs.readFileSync(path.join(n8n.PROJECT_ROOT, 'README.md'), 'utf8')
 
 function readmeOperations(): Record<string, string[]> {
 	const section = readme.split('### Operations')[1]?.split('\n\n')[1] ?? '';
-	const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Resource') && !line.startsWith('| ---'));
+	const rows = section
+		.split('\n')
+		.filter((line) => line.startsWith('| ') && !line.startsWith('| Resource') && !line.startsWith('| ---'));
 	return Object.fromEntries(
 		rows.map((row) => {
-			const [resource, operations] = row.split('|').slice(1, 3).map((cell) => cell.trim());
+			const [resource, operations] = row
+				.split('|')
+				.slice(1, 3)
+				.map((cell) => cell.trim());
 			return [resource, [...operations.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]).sort()];
 		}),
 	);
@@ -25,8 +30,16 @@ it("lists every resource and operation the editor serves in the README's operati
 	const resources = served.properties.find((p) => p.name === 'resource')!.options!.filter(real);
 	const expected = Object.fromEntries(
 		resources.map((resource) => {
-			const operation = served.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value));
-			return [resource.name, operation!.options!.filter(real).map((o) => o.name).sort()];
+			const operation = served.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+			);
+			return [
+				resource.name,
+				operation!
+					.options!.filter(real)
+					.map((o) => o.name)
+					.sort(),
+			];
 		}),
 	);
 	expect(readmeOperations()).toEqual(expected);
@@ -35,7 +48,9 @@ it("lists every resource and operation the editor serves in the README's operati
 it('links only to screenshots and examples that exist, and mentions every example', () => {
 	const targets = [...readme.matchAll(/\]\(((?:docs|examples)\/[^)#]+)\)/g)].map((m) => m[1]);
 	expect(targets.length).toBeGreaterThan(0);
-	for (const target of targets) expect({ target, exists: fs.existsSync(path.join(n8n.PROJECT_ROOT, target)) }).toEqual({ target, exists: true });
+	for (const target of targets)
+		expect({ target, exists: fs.existsSync(path.join(n8n.PROJECT_ROOT, target)) }).toEqual({ target, exists: true });
 	for (const file of n8n.exampleFiles()) expect(readme).toContain(`examples/${path.basename(file)}`);
-	for (const shot of ['operations', 'send-message', 'trigger', 'example-run']) expect(readme).toContain(`docs/screenshots/${shot}.png`);
+	for (const shot of ['operations', 'send-message', 'trigger', 'example-run'])
+		expect(readme).toContain(`docs/screenshots/${shot}.png`);
 });

@@ -4,7 +4,18 @@
 import { randomUUID } from 'crypto';
 
 import type { RunJson, WorkflowJson } from '../../scripts/lib/n8n';
-import { HERO_NODE, contractViolationsSince, e2e, execute, lastSeq, logSince, n8n, outputOf, publicApi, standinState } from './helpers';
+import {
+	HERO_NODE,
+	contractViolationsSince,
+	e2e,
+	execute,
+	lastSeq,
+	logSince,
+	n8n,
+	outputOf,
+	publicApi,
+	standinState,
+} from './helpers';
 
 let since = 0;
 let run: RunJson;
@@ -26,15 +37,30 @@ beforeAll(async () => {
 			resource: 'practitioner',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { locations: { location: [{ locationId: byId('1') }] }, appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] } },
+			filters: {
+				locations: { location: [{ locationId: byId('1') }] },
+				appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] },
+			},
 		}),
 		hero('Practitioner 13', { resource: 'practitioner', operation: 'get', practitionerId: byId('13') }),
 		hero('Capabilities', { resource: 'practiceGroup', operation: 'getCapabilities' }),
 		hero('Patient by EMIS ID', { resource: 'patient', operation: 'search', searchFields: { emisId } }),
 		hero('Batch messages', { resource: 'batchMessage', operation: 'getAll', returnAll: true }),
-		hero('Send SMS', { resource: 'message', operation: 'send', patientId: byId('1001'), channel: 'sms', message: 'Your results are ready' }),
+		hero('Send SMS', {
+			resource: 'message',
+			operation: 'send',
+			patientId: byId('1001'),
+			channel: 'sms',
+			message: 'Your results are ready',
+		}),
 		hero('Message status', { resource: 'message', operation: 'get', messageId: '={{ $json.message_id }}' }),
-		hero('Merge duplicate', { resource: 'patient', operation: 'merge', patientId: byId('1002'), tokenSource: 'preview', duplicatePatientId: byId('1030') }),
+		hero('Merge duplicate', {
+			resource: 'patient',
+			operation: 'merge',
+			patientId: byId('1002'),
+			tokenSource: 'preview',
+			duplicatePatientId: byId('1030'),
+		}),
 		{
 			id: randomUUID(),
 			name: 'HTTP Request with the Hero credential',
@@ -51,7 +77,10 @@ beforeAll(async () => {
 			credentials,
 		},
 	];
-	const fromRun = nodes.slice(1).filter((node) => node.name !== 'Message status').map((node) => ({ node: node.name, type: 'main', index: 0 }));
+	const fromRun = nodes
+		.slice(1)
+		.filter((node) => node.name !== 'Message status')
+		.map((node) => ({ node: node.name, type: 'main', index: 0 }));
 	const workflow = await publicApi<WorkflowJson>('POST', '/workflows', {
 		name: 'e2e: operations from Hero reference findings',
 		nodes,
@@ -62,7 +91,8 @@ beforeAll(async () => {
 		settings: { executionOrder: 'v1' },
 	});
 	const result = await execute(String(workflow.id));
-	if (result.code !== 0 || !result.run) throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
+	if (result.code !== 0 || !result.run)
+		throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
 	run = result.run;
 	log = await logSince(since);
 }, 180_000);
@@ -97,14 +127,23 @@ it('Batch Message: Get Many lists the batches Hero holds', async () => {
 it('Message: Get outputs the delivery status, times and write-to-record outcome of the message just sent', () => {
 	const [sent] = outputOf(run, 'Send SMS');
 	expect(outputOf(run, 'Message status')).toEqual([
-		expect.objectContaining({ id: String(sent.message_id), status: 'delivered', patient_id: '1001', sent_at: expect.any(String), write_to_record_status: null }),
+		expect.objectContaining({
+			id: String(sent.message_id),
+			status: 'delivered',
+			patient_id: '1001',
+			sent_at: expect.any(String),
+			write_to_record_status: null,
+		}),
 	]);
 });
 
 it('Patient: Merge sends the preview’s token and the patient merged in', () => {
 	const preview = log.find((entry) => entry.operationId === 'previewPatientMerge');
 	const merge = log.find((entry) => entry.operationId === 'mergePatient');
-	expect(merge?.body).toEqual({ merge_token: (preview?.responseBody as { merge_token: string }).merge_token, patient_id: '1030' });
+	expect(merge?.body).toEqual({
+		merge_token: (preview?.responseBody as { merge_token: string }).merge_token,
+		patient_id: '1030',
+	});
 	expect(outputOf(run, 'Merge duplicate')).toEqual([expect.objectContaining({ status: 'merged' })]);
 });
 

@@ -35,7 +35,13 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 	const [port, serverBrokerPort, cliBrokerPort] = [await n8n.freePort(), await n8n.freePort(), await n8n.freePort()];
 
 	let t = Date.now();
-	const serverEnv = await n8n.prepareInstance(paths, { userFolder, port, brokerPort: serverBrokerPort, standinUrl: standin.url, fresh: true });
+	const serverEnv = await n8n.prepareInstance(paths, {
+		userFolder,
+		port,
+		brokerPort: serverBrokerPort,
+		standinUrl: standin.url,
+		fresh: true,
+	});
 	timings.prepareMs = Date.now() - t;
 
 	t = Date.now();
@@ -47,7 +53,18 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
 	// CLI commands (n8n execute) run next to the server: same database, their own task-runner broker port.
 	const cliEnv = { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) };
-	return { paths, n8nUrl: server.url, standinUrl: standin.url, cookie, apiKey, cliEnv, runDir, userFolder, logFile: server.logFile, timings };
+	return {
+		paths,
+		n8nUrl: server.url,
+		standinUrl: standin.url,
+		cookie,
+		apiKey,
+		cliEnv,
+		runDir,
+		userFolder,
+		logFile: server.logFile,
+		timings,
+	};
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -13,6 +13,9 @@ export default async function globalTeardown(): Promise<void> {
 	const lines = contractViolations(handles.standin.log);
 	const total = handles.standin.log.length;
 	await handles.standin.close();
-	if (lines.length) throw new Error(`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.join('\n')}`);
-	console.log(`[e2e] contract: all ${total} requests the Hero stand-in received, and its answers, matched api/hero-health.openapi.yaml`);
+	if (lines.length)
+		throw new Error(`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.join('\n')}`);
+	console.log(
+		`[e2e] contract: all ${total} requests the Hero stand-in received, and its answers, matched api/hero-health.openapi.yaml`,
+	);
 }

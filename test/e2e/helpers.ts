@@ -98,7 +98,8 @@ export function outputOf<T = Record<string, unknown>>(
 	outputIndex = 0,
 ): T[] {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run?.data?.resultData?.runData ?? {}).join(', ')}`);
+	if (!runs)
+		throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run?.data?.resultData?.runData ?? {}).join(', ')}`);
 	return (runs[runs.length - 1].data?.main?.[outputIndex] ?? []).map((item) => item.json as T);
 }
 
@@ -112,7 +113,11 @@ export async function executionsOf(workflowId: string): Promise<ExecutionJson[]>
 	return page.data;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | null | false>,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();

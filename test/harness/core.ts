@@ -101,7 +101,9 @@ export class HarnessInput implements INodeType {
 }
 
 /** `node.credentials` referencing every credential type the caller supplied data for. */
-export function nodeCredentials(credentials: Record<string, ICredentialDataDecryptedObject> | undefined): INodeCredentials | undefined {
+export function nodeCredentials(
+	credentials: Record<string, ICredentialDataDecryptedObject> | undefined,
+): INodeCredentials | undefined {
 	if (!credentials || Object.keys(credentials).length === 0) return undefined;
 	const result: INodeCredentials = {};
 	for (const type of Object.keys(credentials)) {

@@ -89,14 +89,22 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const requestOptions = incomingRequestOptions as IHttpRequestOptions;
 		const { authenticate } = this.getType(typeName);
 		if (!authenticate) return requestOptions;
-		if (typeof authenticate === 'function' || authenticate.type !== 'generic') notUsed('Authentication other than a generic block');
+		if (typeof authenticate === 'function' || authenticate.type !== 'generic')
+			notUsed('Authentication other than a generic block');
 		if (!workflow || !node) throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
 
 		requestOptions.headers ??= {};
 		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		const resolve = (value: string) => {
 			if (!isExpression(value)) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 			return resolved ? resolved.toString() : '';
 		};
 		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
@@ -154,7 +162,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const properties = this.getCredentialsProperties(type);
-		const decryptedData = NodeHelpers.getNodeParameters(properties, decryptedDataOriginal as INodeParameters, true, false, null, null) as INodeParameters;
+		const decryptedData = NodeHelpers.getNodeParameters(
+			properties,
+			decryptedDataOriginal as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as INodeParameters;
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		// While a node runs, expressions see its items; elsewhere (activation, list searches, the credential test) a mock node.
 		if (expressionResolveValues) {

@@ -39,7 +39,15 @@ import type {
 import { Workflow, createEmptyRunExecutionData, createRunExecutionData } from 'n8n-workflow';
 
 import type { AnyNodeType } from './core';
-import { HarnessInput, HarnessNodeTypes, buildAdditionalData, latestVersion, nodeCredentials, notUsed, workflowBase } from './core';
+import {
+	HarnessInput,
+	HarnessNodeTypes,
+	buildAdditionalData,
+	latestVersion,
+	nodeCredentials,
+	notUsed,
+	workflowBase,
+} from './core';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { openLogSink } from './logging';
 
@@ -155,7 +163,9 @@ const testNodeType = (credentialType: ICredentialType): INodeType => ({
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [{ name: credentialType.name, required: true }],
-		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: credentialType.test!.request }, default: '' }],
+		properties: [
+			{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: credentialType.test!.request }, default: '' },
+		],
 	},
 });
 
@@ -164,7 +174,10 @@ const testNodeType = (credentialType: ICredentialType): INodeType => ({
  * Returns `{ status: 'OK', message: 'Connection successful!' }` or n8n's error message: the HTTP status
  * text ("Unauthorized") for a non-2xx answer, or the error code (ECONNREFUSED).
  */
-export async function testCredential(credentialType: ICredentialType, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testCredential(
+	credentialType: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
 	if (credentialType.test.rules?.length) notUsed('Rules on a credential test');
 
@@ -189,7 +202,12 @@ export async function testCredential(credentialType: ICredentialType, data: ICre
 	const additionalData = buildAdditionalData({ credentialsHelper, mode: 'internal', workflowData });
 
 	try {
-		credentialsDecrypted.data = await credentialsHelper.applyDefaultsAndOverwrites(additionalData, data, credentialType.name, 'internal');
+		credentialsDecrypted.data = await credentialsHelper.applyDefaultsAndOverwrites(
+			additionalData,
+			data,
+			credentialType.name,
+			'internal',
+		);
 	} catch (error) {
 		return { status: 'Error', message: String((error as Error).message) };
 	}

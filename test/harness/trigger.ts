@@ -255,7 +255,14 @@ export class TriggerHarness {
 		const workflow = this.workflow();
 		const webhookData = this.webhookData(workflow, name, 'trigger');
 		const node = workflow.getNode(this.node.name)!;
-		const context = new HookContext(workflow, node, webhookData.workflowExecuteAdditionalData, 'trigger', 'activate', webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			webhookData.workflowExecuteAdditionalData,
+			'trigger',
+			'activate',
+			webhookData,
+		);
 		const url = context.getNodeWebhookUrl(name);
 		if (!url) throw new UnexpectedError(`The webhook "${name}" has no URL`);
 		return url;
@@ -266,12 +273,18 @@ export class TriggerHarness {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name)!;
 		const methods = this.nodeType().webhookMethods as
-			| Record<string, Record<WebhookMethod, ((this: IHookFunctions) => Promise<boolean>) | undefined> | undefined>
-			| undefined;
+			Record<string, Record<WebhookMethod, ((this: IHookFunctions) => Promise<boolean>) | undefined> | undefined> | undefined;
 		const fn = methods?.[name]?.[method];
 		if (fn === undefined) return undefined;
 		const webhookData = this.webhookData(workflow, name, 'trigger');
-		const context = new HookContext(workflow, node, webhookData.workflowExecuteAdditionalData, 'trigger', 'activate', webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			webhookData.workflowExecuteAdditionalData,
+			'trigger',
+			'activate',
+			webhookData,
+		);
 		try {
 			return await fn.call(context);
 		} finally {
@@ -310,7 +323,10 @@ export class TriggerHarness {
 	}
 
 	/** POSTs `body` to the default webhook URL over real HTTP; waits for the call record. */
-	async send(body: string, { headers = {} }: { headers?: Record<string, string> } = {}): Promise<{ status: number; call: WebhookCall }> {
+	async send(
+		body: string,
+		{ headers = {} }: { headers?: Record<string, string> } = {},
+	): Promise<{ status: number; call: WebhookCall }> {
 		const url = new URL(this.webhookUrl());
 		// Always deliver to this harness, even when publicBaseUrl points elsewhere.
 		const target = new URL(url.pathname, this.serverUrl);
@@ -348,7 +364,9 @@ export class TriggerHarness {
 	private match(req: IncomingMessage): WebhookType | undefined {
 		const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
 		return this.webhookNames().find(
-			(name) => new URL(this.webhookUrl(name)).pathname === pathname && this.webhookData(this.workflow(), name, 'webhook').httpMethod === req.method,
+			(name) =>
+				new URL(this.webhookUrl(name)).pathname === pathname &&
+				this.webhookData(this.workflow(), name, 'webhook').httpMethod === req.method,
 		);
 	}
 

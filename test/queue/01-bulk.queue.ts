@@ -1,7 +1,17 @@
 // Four bulk-send executions at once, one API key, two workers: n8n's queue spreads them over the workers,
 // each worker paces the key on its own, and Hero (the stand-in) counts them together.
 import { bulkMessages } from '../../scripts/lib/queue-workflows';
-import { balancerLog, executionRows, isFinished, listedExecutions, logSince, lastSeq, queue, waitFor, workersOf } from './helpers';
+import {
+	balancerLog,
+	executionRows,
+	isFinished,
+	listedExecutions,
+	logSince,
+	lastSeq,
+	queue,
+	waitFor,
+	workersOf,
+} from './helpers';
 
 const K = 4; // concurrent executions
 const N = 100; // messages each
@@ -53,7 +63,9 @@ it(`${K} concurrent bulk sends of ${N} messages sharing a key: no execution fail
 	expect(new Set(ranOn).size).toBe(Math.min(workers, K));
 
 	const sends = (await logSince(before)).filter((entry) => entry.operationId === 'sendMessage');
-	const delivered = sends.filter((entry) => entry.status === 200).map((entry) => (entry.body as { message_string: string }).message_string);
+	const delivered = sends
+		.filter((entry) => entry.status === 200)
+		.map((entry) => (entry.body as { message_string: string }).message_string);
 	const counts = new Map<string, number>();
 	for (const text of delivered) counts.set(text, (counts.get(text) ?? 0) + 1);
 	const expected = runs.flatMap((run) => bulkMessages(run, N).map((message) => message.text));

@@ -47,7 +47,11 @@ async function nodeStaticData(): Promise<TriggerStaticData> {
 }
 
 /** A delivery's key in the record: 128 bits of its HMAC (the stand-in signs in hex). */
-const keyOf = (delivery: DeliveryLogEntry) => delivery.headers['X-Herohealth-Signature'].replace(/^sha256=/, '').slice(0, 32).toLowerCase();
+const keyOf = (delivery: DeliveryLogEntry) =>
+	delivery.headers['X-Herohealth-Signature']
+		.replace(/^sha256=/, '')
+		.slice(0, 32)
+		.toLowerCase();
 
 /** Sends a delivery the stand-in made again, byte for byte, to `url`. */
 async function resend(delivery: DeliveryLogEntry, url: string) {
@@ -59,7 +63,13 @@ async function resend(delivery: DeliveryLogEntry, url: string) {
 }
 
 async function deliverGenuine(id: string, patient: string): Promise<DeliveryLogEntry> {
-	const payload = { id, event_type: 'appointment.confirmed', created_at: new Date().toISOString(), practice_group_id: 'pg_standin_1', data: { id: '5001', patient_id: patient } };
+	const payload = {
+		id,
+		event_type: 'appointment.confirmed',
+		created_at: new Date().toISOString(),
+		practice_group_id: 'pg_standin_1',
+		data: { id: '5001', patient_id: patient },
+	};
 	const results = await deliverWebhook({ event_type: 'appointment.confirmed', payload });
 	expect(results.map((r) => [r.url, r.status])).toEqual([[productionUrl, 200]]);
 	const delivery = (await standinDeliveries()).filter((d) => d.url === productionUrl && JSON.parse(d.body).id === id);
@@ -102,7 +112,10 @@ it('activating registers one signed Hero webhook at the load balancer, the addre
 });
 
 it('two genuine deliveries, each sent again to the other process, start two runs; n8n saved the record of both in its database', async () => {
-	for (const [n, [id, patient]] of [['evt_q1', '1001'], ['evt_q2', '1002']].entries()) {
+	for (const [n, [id, patient]] of [
+		['evt_q1', '1001'],
+		['evt_q2', '1002'],
+	].entries()) {
 		genuine[id] = await deliverGenuine(id, patient);
 		// Hero's next event comes once this one's run is done. n8n saves the record moments after the
 		// trigger's answer: two processes taking deliveries within those milliseconds can drop one's
@@ -124,7 +137,9 @@ it('two genuine deliveries, each sent again to the other process, start two runs
 	expect(rows.map((row) => row.status)).toEqual(['success', 'success']);
 	expect(await smsByEvent()).toEqual({ 'event evt_q1': 1, 'event evt_q2': 1 });
 	// what webhook() wrote to static data is in n8n's database (saved moments after the node's answer)
-	expect(Object.keys((await nodeStaticData()).acceptedDeliveries ?? {}).sort()).toEqual([keyOf(genuine.evt_q1), keyOf(genuine.evt_q2)].sort());
+	expect(Object.keys((await nodeStaticData()).acceptedDeliveries ?? {}).sort()).toEqual(
+		[keyOf(genuine.evt_q1), keyOf(genuine.evt_q2)].sort(),
+	);
 });
 
 it('the same deliveries sent again to every process after n8n restarted start no run; a new one does', async () => {

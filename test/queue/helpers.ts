@@ -25,7 +25,8 @@ export interface QueueConfig {
 }
 
 export function queue(): QueueConfig {
-	if (!process.env.HERO_QUEUE) throw new Error('HERO_QUEUE is not set: run the queue-mode suite with jest -c jest.queue.config.js');
+	if (!process.env.HERO_QUEUE)
+		throw new Error('HERO_QUEUE is not set: run the queue-mode suite with jest -c jest.queue.config.js');
 	return JSON.parse(process.env.HERO_QUEUE) as QueueConfig;
 }
 
@@ -81,7 +82,8 @@ export async function listedExecutions(workflowId: string): Promise<ExecutionJso
 	return all;
 }
 
-export const control = async <T = unknown>(method: string, route: string, body?: unknown) => await json<T>(queue().controlUrl, method, route, body);
+export const control = async <T = unknown>(method: string, route: string, body?: unknown) =>
+	await json<T>(queue().controlUrl, method, route, body);
 
 export async function sql(query: string): Promise<string[][]> {
 	return (await control<{ rows: string[][] }>('POST', '/sql', { query })).rows;

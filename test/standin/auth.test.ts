@@ -35,7 +35,11 @@ describe('stand-in: authentication and scopes', () => {
 		const bookingOnly = client(s, s.keys.bookingOnly);
 		expect((await messaging('GET', '/v1/slots')).status).toBe(403);
 		expect((await messaging('POST', '/v1/booking_links', { appointment_type_id: '1', location_id: '1' })).status).toBe(403);
-		const send = await bookingOnly<HeroError>('POST', '/v1/messages/send', { patient_id: '1001', message_type: 'sms', message_string: 'Hi' });
+		const send = await bookingOnly<HeroError>('POST', '/v1/messages/send', {
+			patient_id: '1001',
+			message_type: 'sms',
+			message_string: 'Hi',
+		});
 		expect(send.status).toBe(403);
 		expect(send.body.message).toMatch(/Messaging scope/);
 		expect((await bookingOnly('GET', '/v1/patients/1001')).status).toBe(403);
@@ -68,7 +72,14 @@ describe('stand-in: authentication and scopes', () => {
 	it('logs rejected requests too, with their headers as received', async () => {
 		await client(s, null)('GET', '/v1/me', undefined, { 'X-Custom': 'yes' });
 		const entry = s.log[s.log.length - 1];
-		expect(entry).toMatchObject({ method: 'GET', path: '/v1/me', status: 401, operationId: 'getPracticeGroupById', fault: null, valid: true });
+		expect(entry).toMatchObject({
+			method: 'GET',
+			path: '/v1/me',
+			status: 401,
+			operationId: 'getPracticeGroupById',
+			fault: null,
+			valid: true,
+		});
 		expect(entry.headers['x-custom']).toBe('yes');
 	});
 });

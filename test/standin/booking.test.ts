@@ -108,7 +108,11 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 
 	it('lets exactly one of two concurrent reservations of one slot win', async () => {
 		const slot = await firstFreeSlot();
-		const results = await Promise.all([reserve(slot), reserve(slot, { patient_id: '1002' }), reserve(slot, { patient_id: '1003' })]);
+		const results = await Promise.all([
+			reserve(slot),
+			reserve(slot, { patient_id: '1002' }),
+			reserve(slot, { patient_id: '1003' }),
+		]);
 		const statuses = results.map((r) => r.status).sort();
 		expect(statuses).toEqual([200, 409, 409]);
 		const loser = results.find((r) => r.status === 409)!;
@@ -126,11 +130,20 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 		expect(await slotIsListed(slot)).toBe(false);
 		expect((await api('PATCH', `/v1/appointments/${reservation.id}/book`, {})).status).toBe(409);
 		// confirmed appointments cannot be edited, only rescheduled
-		const edit = await api('PUT', `/v1/appointments/${reservation.id}`, { start_time: slot.start_time, duration: 15, practitioner_id: slot.practitioner_id });
+		const edit = await api('PUT', `/v1/appointments/${reservation.id}`, {
+			start_time: slot.start_time,
+			duration: 15,
+			practitioner_id: slot.practitioner_id,
+		});
 		expect(edit.status).toBe(409);
 
-		const other = (await api<Page<SlotAnswer>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(9)}&page_size=1`)).body.data[0];
-		const moved = await api('PATCH', `/v1/appointments/${reservation.id}/reschedule`, { start_time: other.start_time, practitioner_id: other.practitioner_id });
+		const other = (
+			await api<Page<SlotAnswer>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(9)}&page_size=1`)
+		).body.data[0];
+		const moved = await api('PATCH', `/v1/appointments/${reservation.id}/reschedule`, {
+			start_time: other.start_time,
+			practitioner_id: other.practitioner_id,
+		});
 		expect(moved.status).toBe(200);
 		expect(moved.body).toMatchObject({ start_time: other.start_time, previous_start_time: slot.start_time });
 		expect(await slotIsListed(slot)).toBe(true);
@@ -146,11 +159,27 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 		const { body: r1 } = await reserve(a, { duration: 15 });
 		const taken = await reserve(b);
 		expect(taken.status).toBe(200);
-		const clash = await api('PUT', `/v1/appointments/${r1.id}`, { start_time: b.start_time, duration: 15, practitioner_id: b.practitioner_id });
+		const clash = await api('PUT', `/v1/appointments/${r1.id}`, {
+			start_time: b.start_time,
+			duration: 15,
+			practitioner_id: b.practitioner_id,
+		});
 		expect(clash.status).toBe(409);
-		const missing = await api('POST', '/v1/appointments', { appointment_type_id: '1', location_id: '1', practitioner_id: '11', duration: 15, start_time: '2001-01-01T03:00:00Z' });
+		const missing = await api('POST', '/v1/appointments', {
+			appointment_type_id: '1',
+			location_id: '1',
+			practitioner_id: '11',
+			duration: 15,
+			start_time: '2001-01-01T03:00:00Z',
+		});
 		expect(missing.status).toBe(404);
-		const unknownType = await api('POST', '/v1/appointments', { appointment_type_id: '99', location_id: '1', practitioner_id: '11', duration: 15, start_time: a.start_time });
+		const unknownType = await api('POST', '/v1/appointments', {
+			appointment_type_id: '99',
+			location_id: '1',
+			practitioner_id: '11',
+			duration: 15,
+			start_time: a.start_time,
+		});
 		expect(unknownType.status).toBe(404);
 	});
 });

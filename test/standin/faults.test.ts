@@ -84,7 +84,11 @@ describe('stand-in: rate limit and fault injection', () => {
 
 	it('is driven over HTTP by /_standin/ control endpoints, which are never logged', async () => {
 		const control = (method: string, path: string, body?: unknown) =>
-			fetch(s.url + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r): Promise<unknown> => r.json());
+			fetch(s.url + path, {
+				method,
+				headers: { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			}).then((r): Promise<unknown> => r.json());
 		await control('POST', '/_standin/config', { rateLimitPerMinute: 0 });
 		await control('POST', '/_standin/fail-next', { method: 'PATCH', path: { regex: '/book$' }, status: 500 });
 		const res = await api('PATCH', '/v1/appointments/5001/book', {});
@@ -113,7 +117,14 @@ describe('stand-in: rate limit and fault injection', () => {
 		expect(Date.now() - t0).toBeGreaterThanOrEqual(55);
 		s.setConfig({ latencyMs: 0 });
 		s.setFaults({ rateDrop: 0.5 });
-		const outcomes = await Promise.all(Array.from({ length: 20 }, () => api('GET', '/v1/me').then((r) => r.status, () => 'dropped')));
+		const outcomes = await Promise.all(
+			Array.from({ length: 20 }, () =>
+				api('GET', '/v1/me').then(
+					(r) => r.status,
+					() => 'dropped',
+				),
+			),
+		);
 		expect(outcomes).toContain('dropped');
 		expect(outcomes).toContain(200);
 		expect(s.log.filter((e) => e.fault === 'drop').length).toBe(outcomes.filter((o) => o === 'dropped').length);

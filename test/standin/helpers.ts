@@ -48,11 +48,21 @@ export interface Page<T> {
 }
 
 /** A request to the stand-in; T is the shape of the answer's JSON the test reads. */
-export type Call = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>;
+export type Call = <T = unknown>(
+	method: string,
+	path: string,
+	body?: unknown,
+	headers?: Record<string, string>,
+) => Promise<ApiResponse<T>>;
 
 /** A tiny Hero client over real HTTP (Node's global fetch) with the given key. */
 export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
-	return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+	return async <T>(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<ApiResponse<T>> => {
 		const res = await fetch(s.url + path, {
 			method,
 			headers: {

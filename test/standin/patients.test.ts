@@ -18,7 +18,10 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 
 	it('seeds synthetic patients with valid test NHS numbers', () => {
 		const valid = (n: string) => {
-			const sum = n.slice(0, 9).split('').reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
+			const sum = n
+				.slice(0, 9)
+				.split('')
+				.reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
 			const check = (11 - (sum % 11)) % 11;
 			return check !== 10 && check === Number(n[9]);
 		};
@@ -40,16 +43,28 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 		expect(existing.body).toEqual({ patient_id: s.state.patients[1].id });
 
 		const { pdsNew } = s.fixtures;
-		const created = await api<{ patient_id: string }>('POST', '/v1/patients/register_pds', { forename: pdsNew.forename, surname: pdsNew.surname.toUpperCase(), dob: pdsNew.dob, postcode: pdsNew.postcode.replace(' ', '') });
+		const created = await api<{ patient_id: string }>('POST', '/v1/patients/register_pds', {
+			forename: pdsNew.forename,
+			surname: pdsNew.surname.toUpperCase(),
+			dob: pdsNew.dob,
+			postcode: pdsNew.postcode.replace(' ', ''),
+		});
 		expect(created.status).toBe(200);
 		const patient = await api('GET', `/v1/patients/${created.body.patient_id}`);
 		expect(patient.body).toMatchObject({ nhs_number: pdsNew.nhs_number, data_source: 'pds', status: 'unarchived' });
 		const again = await api('POST', '/v1/patients/register_pds', { nhs_number: pdsNew.nhs_number, dob: pdsNew.dob });
 		expect(again.body).toEqual(created.body);
 
-		const verify = await api<{ message: string; login_url: string }>('POST', '/v1/patients/register_pds', s.fixtures.pdsVerification);
+		const verify = await api<{ message: string; login_url: string }>(
+			'POST',
+			'/v1/patients/register_pds',
+			s.fixtures.pdsVerification,
+		);
 		expect(verify.status).toBe(200);
-		expect(verify.body).toEqual({ message: 'Patient must verify their identity before proceeding', login_url: expect.stringMatching(/^http/) });
+		expect(verify.body).toEqual({
+			message: 'Patient must verify their identity before proceeding',
+			login_url: expect.stringMatching(/^http/),
+		});
 		expect((await fetch(verify.body.login_url)).status).toBe(200); // the patient verifies
 		const afterVerify = await api('POST', '/v1/patients/register_pds', s.fixtures.pdsVerification);
 		expect(afterVerify.body).toEqual({ patient_id: expect.stringMatching(/^\d+$/) });
@@ -63,12 +78,28 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 
 	it('refuses a message on a restricted channel with the gdpr_restriction body', async () => {
 		const { restrictedSms } = s.fixtures;
-		const sms = await api('POST', '/v1/messages/send', { patient_id: restrictedSms.id, message_type: 'sms', message_string: 'Hello' });
+		const sms = await api('POST', '/v1/messages/send', {
+			patient_id: restrictedSms.id,
+			message_type: 'sms',
+			message_string: 'Hello',
+		});
 		expect(sms.status).toBe(403);
-		expect(sms.body).toEqual({ error: 'gdpr_restriction', message: 'Patient has restricted data sharing', restrictions: ['sms'] });
-		const email = await api('POST', '/v1/messages/send', { patient_id: restrictedSms.id, message_type: 'email', message_string: 'Hello' });
+		expect(sms.body).toEqual({
+			error: 'gdpr_restriction',
+			message: 'Patient has restricted data sharing',
+			restrictions: ['sms'],
+		});
+		const email = await api('POST', '/v1/messages/send', {
+			patient_id: restrictedSms.id,
+			message_type: 'email',
+			message_string: 'Hello',
+		});
 		expect(email.status).toBe(200);
-		const both = await api<HeroError>('POST', '/v1/messages/send', { patient_id: s.fixtures.restrictedSmsEmail.id, message_type: 'email', message_string: 'Hello' });
+		const both = await api<HeroError>('POST', '/v1/messages/send', {
+			patient_id: s.fixtures.restrictedSmsEmail.id,
+			message_type: 'email',
+			message_string: 'Hello',
+		});
 		expect(both.body.restrictions).toEqual(['sms', 'email']);
 		expect(s.state.messages).toHaveLength(1);
 	});
@@ -77,7 +108,9 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 		const byNhs = await api<Page<FoundPatient>>('GET', '/v3/patients?nhs_number=943%20476%205919');
 		expect(byNhs.body.count).toBe(1);
 		expect(byNhs.body.data[0]).toMatchObject({ hero_id: '1001', nhs_number: '9434765919' });
-		expect(byNhs.body.data[0].identifiers).toEqual(expect.arrayContaining([{ source: 'nhs', type: 'nhs_number', value: '9434765919' }]));
+		expect(byNhs.body.data[0].identifiers).toEqual(
+			expect.arrayContaining([{ source: 'nhs', type: 'nhs_number', value: '9434765919' }]),
+		);
 		const byName = await api<Page<FoundPatient>>('GET', '/v3/patients?last_name=jon');
 		expect(byName.body.data.map((p) => p.last_name)).toContain('Jones');
 		expect((await api('GET', '/v3/patients')).status).toBe(400);
@@ -88,7 +121,9 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 
 	it('merges with a single-use merge_token bound to the previewed pair', async () => {
 		const { keep, duplicate } = s.fixtures.duplicatePair;
-		const preview = await api<{ merge_token: string; patient: { id: string } }>('POST', `/v1/patients/${keep}/merge/preview`, { patient_id: duplicate });
+		const preview = await api<{ merge_token: string; patient: { id: string } }>('POST', `/v1/patients/${keep}/merge/preview`, {
+			patient_id: duplicate,
+		});
 		expect(preview.status).toBe(200);
 		expect(preview.body.merge_token).toEqual(expect.any(String));
 		expect(preview.body.patient.id).toBe(keep);

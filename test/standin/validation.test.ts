@@ -9,12 +9,23 @@ describe('stand-in: request validation against the contract', () => {
 	beforeAll(() => (api = client(s)));
 
 	it("answers a bad body with Hero's 400 shape (zod-like issues)", async () => {
-		const res = await api<HeroValidationError>('POST', '/v1/patients/register_pds', { nhs_number: '999 000 0018', dob: 19920101 });
+		const res = await api<HeroValidationError>('POST', '/v1/patients/register_pds', {
+			nhs_number: '999 000 0018',
+			dob: 19920101,
+		});
 		expect(res.status).toBe(400);
 		expect(res.body).toEqual({
 			error: true,
 			statusCode: 400,
-			message: [{ code: 'invalid_type', expected: 'string', received: 'number', path: ['dob'], message: 'Expected string, received number' }],
+			message: [
+				{
+					code: 'invalid_type',
+					expected: 'string',
+					received: 'number',
+					path: ['dob'],
+					message: 'Expected string, received number',
+				},
+			],
 		});
 		const entry = s.log[s.log.length - 1];
 		expect(entry.valid).toBe(false);
@@ -23,11 +34,19 @@ describe('stand-in: request validation against the contract', () => {
 	});
 
 	it('reports missing fields as invalid_type received undefined, and enums/min lengths/patterns', async () => {
-		const res = await api<HeroValidationError>('POST', '/v1/messages/send', { patient_id: 'abc', message_type: 'fax', message_string: '' });
+		const res = await api<HeroValidationError>('POST', '/v1/messages/send', {
+			patient_id: 'abc',
+			message_type: 'fax',
+			message_string: '',
+		});
 		expect(res.status).toBe(400);
 		const byPath = Object.fromEntries(res.body.message.map((i) => [i.path.join('.'), i]));
 		expect(byPath.patient_id).toMatchObject({ code: 'invalid_string', validation: 'regex' });
-		expect(byPath.message_type).toMatchObject({ code: 'invalid_enum_value', received: 'fax', options: ['hero', 'sms', 'email', 'nhs_app'] });
+		expect(byPath.message_type).toMatchObject({
+			code: 'invalid_enum_value',
+			received: 'fax',
+			options: ['hero', 'sms', 'email', 'nhs_app'],
+		});
 		expect(byPath.message_string).toMatchObject({ code: 'too_small', minimum: 1, type: 'string' });
 
 		const missing = await api<HeroValidationError>('POST', '/v1/messages/send', { patient_id: '1001' });
@@ -35,7 +54,8 @@ describe('stand-in: request validation against the contract', () => {
 			{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['message_type'], message: 'Required' },
 			{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['message_string'], message: 'Required' },
 		]);
-		for (const issue of missing.body.message) expect(Object.keys(issue)).toEqual(expect.arrayContaining(['code', 'expected', 'path']));
+		for (const issue of missing.body.message)
+			expect(Object.keys(issue)).toEqual(expect.arrayContaining(['code', 'expected', 'path']));
 	});
 
 	it('accepts dob as a plain date or a date-time (x-relaxed) and rejects other strings', async () => {
@@ -51,12 +71,22 @@ describe('stand-in: request validation against the contract', () => {
 	});
 
 	it('checks email batch messages need a subject (if/then) and nested recipient paths', async () => {
-		const res = await api<HeroValidationError>('POST', '/v1/batch_message', { name: 'Flu', channel: 'EMAIL', content: 'Book now', recipients: [{ nhs_number: 9990000018, dob: '1990-01-01' }] });
+		const res = await api<HeroValidationError>('POST', '/v1/batch_message', {
+			name: 'Flu',
+			channel: 'EMAIL',
+			content: 'Book now',
+			recipients: [{ nhs_number: 9990000018, dob: '1990-01-01' }],
+		});
 		expect(res.status).toBe(400);
 		expect(res.body.message).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ code: 'invalid_type', path: ['subject'], received: 'undefined' }),
-				expect.objectContaining({ code: 'invalid_type', path: ['recipients', 0, 'nhs_number'], expected: 'string', received: 'number' }),
+				expect.objectContaining({
+					code: 'invalid_type',
+					path: ['recipients', 0, 'nhs_number'],
+					expected: 'string',
+					received: 'number',
+				}),
 			]),
 		);
 	});
@@ -64,7 +94,15 @@ describe('stand-in: request validation against the contract', () => {
 	it('coerces and validates query parameters', async () => {
 		const badIndex = await api<HeroValidationError>('GET', '/v1/slots?page_index=abc');
 		expect(badIndex.status).toBe(400);
-		expect(badIndex.body.message).toEqual([{ code: 'invalid_type', expected: 'number', received: 'string', path: ['page_index'], message: 'Expected number, received string' }]);
+		expect(badIndex.body.message).toEqual([
+			{
+				code: 'invalid_type',
+				expected: 'number',
+				received: 'string',
+				path: ['page_index'],
+				message: 'Expected number, received string',
+			},
+		]);
 
 		const tooBig = await api<HeroValidationError>('GET', '/v1/slots?page_size=500');
 		expect(tooBig.status).toBe(400);
@@ -90,7 +128,9 @@ describe('stand-in: request validation against the contract', () => {
 		expect(malformed.body.error).toBe(true);
 		const empty = await api<HeroValidationError>('POST', '/v1/appointments');
 		expect(empty.status).toBe(400);
-		expect(empty.body.message).toEqual([{ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' }]);
+		expect(empty.body.message).toEqual([
+			{ code: 'invalid_type', expected: 'object', received: 'undefined', path: [], message: 'Required' },
+		]);
 	});
 
 	it('validates even when auth fails, so the log tells whether the request was well-formed', async () => {

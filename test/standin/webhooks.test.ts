@@ -51,14 +51,27 @@ describe('stand-in: webhooks', () => {
 	});
 
 	async function register(eventType: string, extra: Record<string, unknown> = {}) {
-		const res = await api<Webhook>('POST', '/v1/webhooks', { event_type: eventType, url: receiverUrl, signing_key: SIGNING_KEY, description: 'test', headers: { 'x-event-label': eventType }, ...extra });
+		const res = await api<Webhook>('POST', '/v1/webhooks', {
+			event_type: eventType,
+			url: receiverUrl,
+			signing_key: SIGNING_KEY,
+			description: 'test',
+			headers: { 'x-event-label': eventType },
+			...extra,
+		});
 		expect(res.status).toBe(200);
 		return res.body;
 	}
 
 	it('registers, lists (without the signing key) and deletes webhooks', async () => {
 		const created = await register('appointment.confirmed');
-		expect(created).toMatchObject({ id: expect.any(String), event_type: 'appointment.confirmed', url: receiverUrl, signing_key: SIGNING_KEY, headers: { 'x-event-label': 'appointment.confirmed' } });
+		expect(created).toMatchObject({
+			id: expect.any(String),
+			event_type: 'appointment.confirmed',
+			url: receiverUrl,
+			signing_key: SIGNING_KEY,
+			headers: { 'x-event-label': 'appointment.confirmed' },
+		});
 		await register('appointment.cancelled');
 		const list = await api<Page<Omit<Webhook, 'signing_key'>>>('GET', '/v1/webhooks?event_type=appointment.confirmed');
 		expect(list.body.count).toBe(1);
@@ -67,7 +80,10 @@ describe('stand-in: webhooks', () => {
 		expect((await api<Page<Omit<Webhook, 'signing_key'>>>('GET', '/v1/webhooks')).body.count).toBe(2);
 		expect((await api('DELETE', `/v1/webhooks/${created.id}`)).status).toBe(200);
 		expect((await api('DELETE', `/v1/webhooks/${created.id}`)).status).toBe(404);
-		const badType = await api<HeroValidationError>('POST', '/v1/webhooks', { event_type: 'appointment.created', url: receiverUrl });
+		const badType = await api<HeroValidationError>('POST', '/v1/webhooks', {
+			event_type: 'appointment.created',
+			url: receiverUrl,
+		});
 		expect(badType.status).toBe(400);
 		expect(badType.body.message[0]).toMatchObject({ code: 'invalid_enum_value', path: ['event_type'] });
 	});
@@ -85,7 +101,12 @@ describe('stand-in: webhooks', () => {
 		expect(r.headers['x-herohealth-timestamp']).toMatch(/^\d{10}$/);
 		expect(r.headers['x-herohealth-signature']).toMatch(/^[0-9a-f]{64}$/);
 		expect(verify(r)).toBe(true);
-		expect(s.deliveries[s.deliveries.length - 1]).toMatchObject({ webhookId: hook.id, event_type: 'prescription.issued', status: 204, auto: false });
+		expect(s.deliveries[s.deliveries.length - 1]).toMatchObject({
+			webhookId: hook.id,
+			event_type: 'prescription.issued',
+			status: 204,
+			auto: false,
+		});
 	});
 
 	it('can tamper with deliveries so verification fails', async () => {
@@ -101,7 +122,9 @@ describe('stand-in: webhooks', () => {
 		expect(received[4].headers['x-herohealth-signature']).toMatch(/^sha256=/);
 		// still a correct HMAC, just another encoding
 		const ts = received[4].headers['x-herohealth-timestamp'] as string;
-		expect(received[4].headers['x-herohealth-signature']).toBe('sha256=' + createHmac('sha256', SIGNING_KEY).update(`${ts}.${received[4].raw}`).digest('base64'));
+		expect(received[4].headers['x-herohealth-signature']).toBe(
+			'sha256=' + createHmac('sha256', SIGNING_KEY).update(`${ts}.${received[4].raw}`).digest('base64'),
+		);
 	});
 
 	it('sends unsigned deliveries when no signing key was set', async () => {
@@ -115,14 +138,33 @@ describe('stand-in: webhooks', () => {
 		await register('appointment.confirmed');
 		await register('appointment.rescheduled');
 		await register('appointment.cancelled');
-		const [slot, other] = (await api<Page<Omit<Slot, 'appointment_id'>>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)).body.data;
-		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', { appointment_type_id: '1', location_id: '1', practitioner_id: slot.practitioner_id, duration: 15, start_time: slot.start_time, patient_id: '1001' });
+		const [slot, other] = (
+			await api<Page<Omit<Slot, 'appointment_id'>>>(
+				'GET',
+				`/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`,
+			)
+		).body.data;
+		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', {
+			appointment_type_id: '1',
+			location_id: '1',
+			practitioner_id: slot.practitioner_id,
+			duration: 15,
+			start_time: slot.start_time,
+			patient_id: '1001',
+		});
 		await api('PATCH', `/v1/appointments/${r.id}/book`, {});
-		await api('PATCH', `/v1/appointments/${r.id}/reschedule`, { start_time: other.start_time, practitioner_id: other.practitioner_id });
+		await api('PATCH', `/v1/appointments/${r.id}/reschedule`, {
+			start_time: other.start_time,
+			practitioner_id: other.practitioner_id,
+		});
 		await api('PATCH', `/v1/appointments/${r.id}/cancel`, {});
 		await s.waitForDeliveries();
 		// deliveries are asynchronous, so their arrival order is not guaranteed
-		expect(received.map((x) => x.headers['x-event-label']).sort()).toEqual(['appointment.cancelled', 'appointment.confirmed', 'appointment.rescheduled']);
+		expect(received.map((x) => x.headers['x-event-label']).sort()).toEqual([
+			'appointment.cancelled',
+			'appointment.confirmed',
+			'appointment.rescheduled',
+		]);
 		for (const x of received) {
 			expect(verify(x)).toBe(true);
 			const event = JSON.parse(x.raw);

@@ -111,7 +111,10 @@ function numericIdLocator(options: {
 				type: 'string',
 				placeholder: `e.g. ${idExample}`,
 				validation: [
-					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `A Hero ${displayName.toLowerCase()} ID has digits only` } },
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: `A Hero ${displayName.toLowerCase()} ID has digits only` },
+					},
 				],
 			},
 		],
@@ -138,7 +141,8 @@ export const practitionerLocator = numericIdLocator({
 	displayName: 'Practitioner',
 	name: 'practitionerId',
 	searchListMethod: 'searchPractitioners',
-	description: 'The clinician who sees the patient: pick by name (only those at the chosen location and for the chosen appointment type are listed), or give the numeric Hero ID',
+	description:
+		'The clinician who sees the patient: pick by name (only those at the chosen location and for the chosen appointment type are listed), or give the numeric Hero ID',
 	idExample: '15',
 });
 

@@ -15,12 +15,7 @@ import {
 } from '../validation';
 
 /** A patient picker's value (list, ID or plain expression), refused unless it is a numeric Hero ID. */
-export function readPatientId(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	name = 'patientId',
-	field = 'Patient',
-): string {
+export function readPatientId(this: IExecuteFunctions, itemIndex: number, name = 'patientId', field = 'Patient'): string {
 	return readNumericId.call(this, itemIndex, name, field);
 }
 

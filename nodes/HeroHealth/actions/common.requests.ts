@@ -8,9 +8,5 @@ import type { HeroItem } from './types';
 /** The free slot named by Slot ID (Slot > Get, and booking by slot); Hero answers 404 once it is reserved, booked or past. */
 export async function fetchFreeSlot(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const slotId = readNumericId.call(this, item.index, 'slotId', 'Slot ID');
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` }, item);
 }

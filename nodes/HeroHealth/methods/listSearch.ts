@@ -119,7 +119,8 @@ export async function searchPractitioners(
 	if (locationId) qs.location_ids = [locationId];
 	if (typeId) qs.appointment_type_ids = [typeId];
 	const label = (practitioner: IDataObject) => {
-		const name = [practitioner.first_name, practitioner.last_name].filter(Boolean).join(' ') || `Practitioner ${String(practitioner.id)}`;
+		const name =
+			[practitioner.first_name, practitioner.last_name].filter(Boolean).join(' ') || `Practitioner ${String(practitioner.id)}`;
 		return practitioner.type ? `${name} (${String(practitioner.type)})` : name;
 	};
 	return await searchByName.call(this, heroPaths.practitioners, qs, label, filter, paginationToken);

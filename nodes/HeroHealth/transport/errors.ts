@@ -206,12 +206,17 @@ type ErrorText = { message?: unknown; description?: unknown; stack?: unknown; me
 /** The same error with every secret removed from what it and its causes say (n8n logs the whole chain). */
 export function redactError<E>(error: E, secrets: string[]): E {
 	const seen = new Set<unknown>();
-	for (let said = error as ErrorText | undefined; said && typeof said === 'object' && !seen.has(said); said = said.cause as ErrorText) {
+	for (
+		let said = error as ErrorText | undefined;
+		said && typeof said === 'object' && !seen.has(said);
+		said = said.cause as ErrorText
+	) {
 		seen.add(said);
 		for (const name of ['message', 'description', 'stack'] as const) {
 			if (typeof said[name] === 'string') said[name] = redact(said[name] as string, secrets);
 		}
-		if (Array.isArray(said.messages)) said.messages = said.messages.map((text) => (typeof text === 'string' ? redact(text, secrets) : text));
+		if (Array.isArray(said.messages))
+			said.messages = said.messages.map((text) => (typeof text === 'string' ? redact(text, secrets) : text));
 	}
 	return error;
 }

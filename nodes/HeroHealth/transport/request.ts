@@ -58,7 +58,10 @@ export interface HeroItem {
 }
 
 export function baseUrlFor(credentials: HeroCredentials): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (credentials.environment === 'custom')
+		return String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return HERO_ENVIRONMENT_URLS[credentials.environment] ?? HERO_ENVIRONMENT_URLS.production;
 }
 
@@ -126,7 +129,12 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 	const connection = await heroConnection.call(this, itemIndex);
 	const secrets = [connection.apiKey, ...(request.secrets ?? [])];
 	const limiter = rateLimiterFor(connection.apiKey, connection.perMinute);
-	const summary: RequestSummary = { method: request.method, path: request.path, subject: request.subject, baseUrl: connection.baseUrl };
+	const summary: RequestSummary = {
+		method: request.method,
+		path: request.path,
+		subject: request.subject,
+		baseUrl: connection.baseUrl,
+	};
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
@@ -220,12 +228,17 @@ function pageRecords(
 ): { records: IDataObject[]; count?: number; lone?: boolean } {
 	if (Array.isArray(page)) return { records: page as IDataObject[] };
 	const body = (page ?? {}) as IDataObject;
-	if (Array.isArray(body.data)) return { records: body.data as IDataObject[], count: typeof body.count === 'number' ? body.count : undefined };
+	if (Array.isArray(body.data))
+		return { records: body.data as IDataObject[], count: typeof body.count === 'number' ? body.count : undefined };
 	if (pages.mayAnswerOneRecord && typeof page === 'object' && body.id !== undefined) return { records: [body], lone: true };
-	throw new NodeOperationError(this.getNode(), `Hero Health answered ${request.method} ${request.path} with something other than a list`, {
-		itemIndex,
-		description: `Expected {data, count}${pages.mayAnswerOneRecord ? ', a list or one record' : ' or a list'}, but got ${shapeOf(page)}. Nothing was output for this item; tell the package maintainers what Hero answered.`,
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Hero Health answered ${request.method} ${request.path} with something other than a list`,
+		{
+			itemIndex,
+			description: `Expected {data, count}${pages.mayAnswerOneRecord ? ', a list or one record' : ' or a list'}, but got ${shapeOf(page)}. Nothing was output for this item; tell the package maintainers what Hero answered.`,
+		},
+	);
 }
 
 /**

@@ -139,7 +139,8 @@ export function messageLengthProblem(text: string, channels: string[]): string |
 /** A credential's rate limit: a whole number of requests per minute, at least 1 (Hero may raise a key above 300). */
 export function rateLimitProblem(raw: unknown): string | undefined {
 	const value = Number(raw);
-	if (typeof raw === 'boolean' || !Number.isInteger(value) || value < 1) return `"${String(raw)}" is not a whole number of at least 1`;
+	if (typeof raw === 'boolean' || !Number.isInteger(value) || value < 1)
+		return `"${String(raw)}" is not a whole number of at least 1`;
 	return undefined;
 }
 
@@ -163,16 +164,12 @@ export function headerValueProblem(raw: unknown): string | undefined {
 	if (!value.trim()) return 'it is empty';
 	// The value itself is not quoted: it may be the API key.
 	const hasControl = [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-	if (/\s/.test(value) || hasControl) return 'it holds a space, line break or other control character (often from copy and paste)';
+	if (/\s/.test(value) || hasControl)
+		return 'it holds a space, line break or other control character (often from copy and paste)';
 	return undefined;
 }
 
-export function refuseInvalid(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	problem: string | undefined,
-): void {
+export function refuseInvalid(this: IExecuteFunctions, itemIndex: number, field: string, problem: string | undefined): void {
 	if (problem === undefined) return;
 	throw new NodeOperationError(this.getNode(), `Invalid ${field} [item ${itemIndex}]: ${problem}`, {
 		itemIndex,

@@ -9,8 +9,7 @@ import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
 	{
-		displayName:
-			'Edit only works on a reservation that is not confirmed yet. To move a confirmed appointment, use Reschedule.',
+		displayName: 'Edit only works on a reservation that is not confirmed yet. To move a confirmed appointment, use Reschedule.',
 		name: 'editNotice',
 		type: 'notice',
 		default: '',

@@ -102,11 +102,7 @@ export function slotChoiceFields(forNewAppointment: boolean): INodeProperties[] 
 }
 
 /** The chosen slot as Hero body fields: practitioner_id, start_time (UTC), duration, and for new appointments the type and location. */
-export async function readSlotChoice(
-	this: IExecuteFunctions,
-	item: HeroItem,
-	forNewAppointment: boolean,
-): Promise<IDataObject> {
+export async function readSlotChoice(this: IExecuteFunctions, item: HeroItem, forNewAppointment: boolean): Promise<IDataObject> {
 	if (this.getNodeParameter('slotSelection', item.index) === 'slot') {
 		const slot = await fetchFreeSlot.call(this, item);
 		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);
@@ -151,7 +147,7 @@ export const reservationFields: INodeProperties[] = [
 			name: 'reason',
 			type: 'string',
 			default: '',
-			description: "Why the patient is being seen; shown to the practice with the appointment",
+			description: 'Why the patient is being seen; shown to the practice with the appointment',
 		},
 		{
 			displayName: 'Suppress Availability Check',

@@ -17,8 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many appointment types',
-				description:
-					'List the kinds of appointment the practice offers, with duration, next free time and number of free slots',
+				description: 'List the kinds of appointment the practice offers, with duration, next free time and number of free slots',
 			},
 		],
 		default: 'getAll',

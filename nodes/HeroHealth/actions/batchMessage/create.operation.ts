@@ -116,25 +116,19 @@ async function createBatch(this: IExecuteFunctions, item: HeroItem, recipients: 
 		recipients,
 	};
 	if (channel === 'email') body.subject = readRequiredText.call(this, item.index, 'subject', 'Subject');
-	return await heroRequest.call(
-		this,
-		{ method: 'POST', path: heroPaths.batchMessages, body },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.batchMessages, body }, item);
 }
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const source = this.getNodeParameter('recipientSource', item.index) as string;
-	const recipients =
-		source === 'list' ? listedRecipients.call(this, item.index) : [itemRecipient.call(this, item.index)];
+	const recipients = source === 'list' ? listedRecipients.call(this, item.index) : [itemRecipient.call(this, item.index)];
 	return await createBatch.call(this, item, recipients);
 }
 
 export const aggregate: HeroAggregate = {
 	applies() {
 		return (
-			this.getNodeParameter('recipientSource', 0) === 'inputItems' &&
-			(this.getNodeParameter('oneBatch', 0, true) as boolean)
+			this.getNodeParameter('recipientSource', 0) === 'inputItems' && (this.getNodeParameter('oneBatch', 0, true) as boolean)
 		);
 	},
 	async part(itemIndex) {

@@ -11,9 +11,5 @@ export const description: INodeProperties[] = [batchMessageIdField];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const id = readBatchMessageId.call(this, item.index);
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.batchMessage(id), subject: `batch message ${id}` },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.batchMessage(id), subject: `batch message ${id}` }, item);
 }

@@ -47,8 +47,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Recipients',
 				value: 'getRecipients',
 				action: 'Get the recipients of a batch message',
-				description:
-					'List the recipients of a batch message with their status, e.g. whether Hero found them in PDS',
+				description: 'List the recipients of a batch message with their status, e.g. whether Hero found them in PDS',
 			},
 			{
 				name: 'Send',

@@ -28,9 +28,5 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, item.index) };
 	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
 	Object.assign(body, readLinkLimits.call(this, item.index, options));
-	return await heroRequest.call(
-		this,
-		{ method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' }, item);
 }

@@ -49,7 +49,12 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 		qs.id = readRequiredText.call(this, item.index, 'linkId', 'Link ID');
 	} else {
 		const url = String(this.getNodeParameter('url', item.index, '')).trim();
-		refuseInvalid.call(this, item.index, 'Link URL', /^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`);
+		refuseInvalid.call(
+			this,
+			item.index,
+			'Link URL',
+			/^https?:\/\/\S+$/.test(url) ? undefined : `"${url}" is not a web address (https://…)`,
+		);
 		qs.url = url;
 	}
 	return await heroRequest.call(this, { method: 'GET', path: heroPaths.linkStatus, qs, subject: 'link' }, item);

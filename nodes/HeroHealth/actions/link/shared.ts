@@ -52,7 +52,10 @@ export function readLinkLimits(
 }
 
 /** Which slots a booking link offers (practitioner and date window), shared by Create and Update. */
-export const [fromDateOption, toDateOption] = dateRangeFields('Only offer slots from this day on', 'Only offer slots up to this day');
+export const [fromDateOption, toDateOption] = dateRangeFields(
+	'Only offer slots from this day on',
+	'Only offer slots up to this day',
+);
 
 export const practitionerOption: INodeProperties = {
 	...practitionerLocator,

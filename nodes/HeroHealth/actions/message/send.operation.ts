@@ -161,8 +161,7 @@ export const description: INodeProperties[] = [
 			name: 'writeToRecord',
 			type: 'boolean',
 			default: false,
-			description:
-				"Whether to write the message to the patient's medical record (EHR) once a Hero admin approves it",
+			description: "Whether to write the message to the patient's medical record (EHR) once a Hero admin approves it",
 		},
 	]),
 ];

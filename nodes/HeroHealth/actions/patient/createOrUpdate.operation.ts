@@ -109,9 +109,5 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 		refuseInvalid.call(this, item.index, 'Email', emailProblem(body.email));
 	}
 
-	return await heroRequest.call(
-		this,
-		{ method: 'POST', path: heroPaths.patientRegister, body, subject: 'patient' },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.patientRegister, body, subject: 'patient' }, item);
 }

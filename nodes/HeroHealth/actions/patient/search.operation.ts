@@ -53,7 +53,12 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 	const given = (name: string) => String(fields[name] ?? '').trim();
 	if (given('emisId')) {
 		const others = Object.keys(fields).filter((name) => name !== 'emisId' && given(name));
-		refuseInvalid.call(this, item.index, 'Search Fields', others.length ? 'EMIS ID is searched on its own; remove the other fields' : undefined);
+		refuseInvalid.call(
+			this,
+			item.index,
+			'Search Fields',
+			others.length ? 'EMIS ID is searched on its own; remove the other fields' : undefined,
+		);
 		return await findPatients.call(this, item, heroPaths.patients, { field: 'emis_id', search: given('emisId') });
 	}
 	const qs: IDataObject = {};

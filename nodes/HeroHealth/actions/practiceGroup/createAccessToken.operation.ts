@@ -31,11 +31,7 @@ function expiryOf(token: string, mintedAt: number): Date {
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const mintedAt = Date.now();
-	const response = await heroRequest.call(
-		this,
-		{ method: 'POST', path: heroPaths.elementsJwt },
-		item,
-	);
+	const response = await heroRequest.call(this, { method: 'POST', path: heroPaths.elementsJwt }, item);
 	const token = String(response.access_token ?? '');
 	const expiresAt = expiryOf(token, mintedAt).toISOString();
 	return {

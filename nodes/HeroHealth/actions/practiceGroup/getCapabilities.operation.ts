@@ -9,9 +9,5 @@ export const independentItems = true;
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.meCapabilities },
-		item,
-	);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.meCapabilities }, item);
 }

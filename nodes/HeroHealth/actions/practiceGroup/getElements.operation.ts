@@ -10,10 +10,6 @@ export const description: INodeProperties[] = [];
 
 /** One item per element; Hero documents no paging for this list, so it is read in one request. */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	const list = await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.meElements },
-		item,
-	);
+	const list = await heroRequest.call(this, { method: 'GET', path: heroPaths.meElements }, item);
 	return Array.isArray(list.data) ? (list.data as IDataObject[]) : [];
 }

@@ -52,7 +52,12 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 		readNumericId.call(this, item.index, `filters.locations.location[${index}].locationId`, 'Location'),
 	);
 	const typeIds = (filters.appointmentTypes?.appointmentType ?? []).map((_, index) =>
-		readNumericId.call(this, item.index, `filters.appointmentTypes.appointmentType[${index}].appointmentTypeId`, 'Appointment Type'),
+		readNumericId.call(
+			this,
+			item.index,
+			`filters.appointmentTypes.appointmentType[${index}].appointmentTypeId`,
+			'Appointment Type',
+		),
 	);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (typeIds.length) qs.appointment_type_ids = typeIds;

@@ -24,7 +24,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many practitioners',
-				description: 'List the clinicians who can be booked, optionally only at some locations, for some appointment types, or with free slots',
+				description:
+					'List the clinicians who can be booked, optionally only at some locations, for some appointment types, or with free slots',
 			},
 		],
 		default: 'getAll',

@@ -37,6 +37,11 @@ export function readSlotSearch(this: IExecuteFunctions, itemIndex: number): IDat
 	});
 	qs.start_date = range.from ?? londonToday();
 	qs.end_date = range.to ?? addDays(qs.start_date as string, DEFAULT_WINDOW_DAYS);
-	refuseInvalid.call(this, itemIndex, 'To Date', qs.end_date < qs.start_date ? `${String(qs.end_date)} is before From Date ${String(qs.start_date)}` : undefined);
+	refuseInvalid.call(
+		this,
+		itemIndex,
+		'To Date',
+		qs.end_date < qs.start_date ? `${String(qs.end_date)} is before From Date ${String(qs.start_date)}` : undefined,
+	);
 	return qs;
 }
