@@ -154,38 +154,25 @@ function pageParam(query: Query, name: string, fallback: number): { value: numbe
 	return { value: n };
 }
 
+/** Hero's (zod's) issue for a number outside [minimum, maximum]. */
+function outOfRange(name: string, value: number, minimum: number, maximum = Infinity): ValidationIssue | undefined {
+	if (value >= minimum && value <= maximum) return undefined;
+	const [code, bound, limit, comparison] =
+		value < minimum
+			? (['too_small', 'minimum', minimum, 'greater'] as const)
+			: (['too_big', 'maximum', maximum, 'less'] as const);
+	const message = `Number must be ${comparison} than or equal to ${limit}`;
+	return issue(name, code, 'number', message, { [bound]: limit, type: 'number', inclusive: true, exact: false });
+}
+
 // page_index (from 0) + page_size (default 50, max 100) over a full list -> {data, count}
 export function paginate<T>(items: readonly T[], query: Query): Page<T> {
 	const idx = pageParam(query, 'page_index', 0);
 	const size = pageParam(query, 'page_size', PAGE_SIZE_DEFAULT);
-	const issues = [idx.issue, size.issue].filter((i): i is ValidationIssue => !!i);
-	if (!idx.issue && idx.value < 0)
-		issues.push(
-			issue('page_index', 'too_small', 'number', 'Number must be greater than or equal to 0', {
-				minimum: 0,
-				type: 'number',
-				inclusive: true,
-				exact: false,
-			}),
-		);
-	if (!size.issue && size.value < 1)
-		issues.push(
-			issue('page_size', 'too_small', 'number', 'Number must be greater than or equal to 1', {
-				minimum: 1,
-				type: 'number',
-				inclusive: true,
-				exact: false,
-			}),
-		);
-	if (!size.issue && size.value > PAGE_SIZE_MAX)
-		issues.push(
-			issue('page_size', 'too_big', 'number', `Number must be less than or equal to ${PAGE_SIZE_MAX}`, {
-				maximum: PAGE_SIZE_MAX,
-				type: 'number',
-				inclusive: true,
-				exact: false,
-			}),
-		);
+	const issues = [
+		idx.issue ?? outOfRange('page_index', idx.value, 0),
+		size.issue ?? outOfRange('page_size', size.value, 1, PAGE_SIZE_MAX),
+	].filter((i): i is ValidationIssue => !!i);
 	if (issues.length) throw validationError(issues);
 	const start = idx.value * size.value;
 	return { data: items.slice(start, start + size.value), count: items.length };

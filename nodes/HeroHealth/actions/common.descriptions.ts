@@ -61,6 +61,20 @@ export function filtersCollection(filters: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** A filter on several records, each picked with `locator` ("any of these"); read it with `readFilterIds`. */
+export function anyOfFilter(name: string, itemName: string, locator: INodeProperties, description: string): INodeProperties {
+	return {
+		displayName: `${locator.displayName}s`,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${locator.displayName}`,
+		default: {},
+		description,
+		options: [{ displayName: locator.displayName, name: itemName, values: [locator] }],
+	};
+}
+
 /** Return All / Limit for every list operation; read them with `readPageOptions`. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PageOptions } from '../transport/request';
 import {
@@ -37,6 +37,21 @@ export function readNumericId(this: IExecuteFunctions, itemIndex: number, name: 
 	const value = pickerValue.call(this, itemIndex, name);
 	refuseInvalid.call(this, itemIndex, field, numericIdProblem(value));
 	return value;
+}
+
+/** The IDs picked in the Filters' `anyOfFilter(name, itemName, locator)`, each refused unless numeric. */
+export function readFilterIds(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	filters: IDataObject,
+	name: string,
+	itemName: string,
+	locator: INodeProperties,
+): string[] {
+	const picked = ((filters[name] as IDataObject | undefined)?.[itemName] as unknown[] | undefined) ?? [];
+	return picked.map((_, index) =>
+		readNumericId.call(this, itemIndex, `filters.${name}.${itemName}[${index}].${locator.name}`, locator.displayName),
+	);
 }
 
 /** An optional numeric ID picker: empty means "not given" (undefined); anything else must be digits. */

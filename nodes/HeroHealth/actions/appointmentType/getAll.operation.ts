@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
-import { readNumericId, readPageOptions } from '../common.parameters';
+import { anyOfFilter, filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
+import { readFilterIds, readPageOptions } from '../common.parameters';
 import type { HeroItem } from '../types';
 
 export const independentItems = true;
@@ -18,28 +18,14 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
 		},
-		{
-			displayName: 'Locations',
-			name: 'locations',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Location',
-			default: {},
-			description: 'Only appointment types offered at any of these locations',
-			options: [{ displayName: 'Location', name: 'location', values: [locationLocator] }],
-		},
+		anyOfFilter('locations', 'location', locationLocator, 'Only appointment types offered at any of these locations'),
 	]),
 ];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', item.index, {}) as {
-		hasAvailability?: boolean;
-		locations?: { location?: unknown[] };
-	};
+	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const locationIds = (filters.locations?.location ?? []).map((_, index) =>
-		readNumericId.call(this, item.index, `filters.locations.location[${index}].locationId`, 'Location'),
-	);
+	const locationIds = readFilterIds.call(this, item.index, filters, 'locations', 'location', locationLocator);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
 	return await heroRequestAllPages.call(
