@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { optionsCollection } from '../common.descriptions';
-import { appointmentIdField, readAppointmentId, suppressMailOption } from './shared';
+import { appointmentIdField, readAppointmentId, readAppointmentOptions, suppressMailOption } from './shared';
 import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
@@ -23,15 +23,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const appointmentId = readAppointmentId.call(this, item.index);
-	const options = this.getNodeParameter('options', item.index, {}) as {
-		suppressCancellationPolicy?: boolean;
-		suppressMail?: boolean;
-	};
-	const body: IDataObject = {};
-	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
-	if (options.suppressCancellationPolicy !== undefined) {
-		body.suppress_cancellation_policy = options.suppressCancellationPolicy;
-	}
+	const body = readAppointmentOptions.call(this, item.index);
 	const response = await heroRequest.call(
 		this,
 		{ method: 'PATCH', path: heroPaths.appointmentCancel(appointmentId), body, subject: `appointment ${appointmentId}` },

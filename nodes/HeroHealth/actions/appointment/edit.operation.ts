@@ -4,7 +4,14 @@ import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../londonTime';
 import { optionsCollection } from '../common.descriptions';
-import { appointmentIdField, readAppointmentId, readSlotChoice, slotChoiceFields, suppressMailOption } from './shared';
+import {
+	appointmentIdField,
+	readAppointmentId,
+	readAppointmentOptions,
+	readSlotChoice,
+	slotChoiceFields,
+	suppressMailOption,
+} from './shared';
 import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
@@ -30,15 +37,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const appointmentId = readAppointmentId.call(this, item.index);
-	const options = this.getNodeParameter('options', item.index, {}) as {
-		suppressAvailabilityCheck?: boolean;
-		suppressMail?: boolean;
-	};
-	const body = await readSlotChoice.call(this, item, false);
-	if (options.suppressAvailabilityCheck !== undefined) {
-		body.suppress_availability_check = options.suppressAvailabilityCheck;
-	}
-	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
+	const body = { ...(await readSlotChoice.call(this, item, false)), ...readAppointmentOptions.call(this, item.index) };
 	const appointment = await heroRequest.call(
 		this,
 		{ method: 'PUT', path: heroPaths.appointment(appointmentId), body, subject: `appointment ${appointmentId}` },

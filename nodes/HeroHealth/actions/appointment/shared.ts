@@ -13,7 +13,7 @@ import {
 	practitionerLocator,
 	slotIdField,
 } from '../common.descriptions';
-import { readNumericId, readPatientId } from '../common.parameters';
+import { heroFieldsFrom, readNumericId, readPatientId } from '../common.parameters';
 import { fetchFreeSlot } from '../common.requests';
 import type { HeroItem } from '../types';
 
@@ -160,21 +160,21 @@ export const reservationFields: INodeProperties[] = [
 	]),
 ];
 
+/** The appointment operations' Options, as Hero's body fields; each operation offers its own few of them. */
+export function readAppointmentOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return heroFieldsFrom(this.getNodeParameter('options', itemIndex, {}) as IDataObject, {
+		reason: 'reason',
+		suppressAvailabilityCheck: 'suppress_availability_check',
+		suppressCancellationPolicy: 'suppress_cancellation_policy',
+		suppressMail: 'suppress_mail',
+	});
+}
+
 /** The body of POST /v1/appointments. Every parameter is checked before the slot is looked up. */
 export async function readReservation(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);
-	const options = this.getNodeParameter('options', item.index, {}) as {
-		reason?: string;
-		suppressAvailabilityCheck?: boolean;
-		suppressMail?: boolean;
-	};
-	const body: IDataObject = { ...(await readSlotChoice.call(this, item, true)), patient_id: patientId };
-	if (options.reason?.trim()) body.reason = options.reason.trim();
-	if (options.suppressMail !== undefined) body.suppress_mail = options.suppressMail;
-	if (options.suppressAvailabilityCheck !== undefined) {
-		body.suppress_availability_check = options.suppressAvailabilityCheck;
-	}
-	return body;
+	const options = readAppointmentOptions.call(this, item.index);
+	return { ...(await readSlotChoice.call(this, item, true)), patient_id: patientId, ...options };
 }
 
 /** POST /v1/appointments: holds the slot until `reserved_until`. */
