@@ -1,73 +1,58 @@
 // npm run standin -- --port 4010 [--rate-limit 300] [--latency 0] [--rate429 0] [--rate5xx 0] [--drop 0]
 //                    [--retry-after] [--ratelimit-headers] [--reservation-ttl 300000] [--seed 1] [--host 127.0.0.1]
 
+import { parseArgs } from 'node:util';
+
 import { startStandin, type StandinFaults, type StandinOptions } from './index';
 
 const USAGE = `Usage: npm run standin -- [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--latency 0]
        [--rate429 0] [--rate5xx 0] [--drop 0] [--retry-after] [--ratelimit-headers] [--reservation-ttl <ms>] [--seed 1]`;
 
-function parseArgs(argv: string[]): StandinOptions {
-	const opts: StandinOptions = { port: 4010 };
-	const faults: StandinFaults = {};
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const [flag, inline] = arg.split('=');
-		const value = () => {
-			const v = inline !== undefined ? inline : argv[++i];
-			if (v === undefined || Number.isNaN(Number(v))) throw new Error(`${flag} needs a number`);
-			return Number(v);
-		};
-		switch (flag) {
-			case '--port':
-				opts.port = value();
-				break;
-			case '--host':
-				opts.host = inline !== undefined ? inline : argv[++i];
-				break;
-			case '--rate-limit':
-				opts.rateLimitPerMinute = value();
-				break;
-			case '--latency':
-				opts.latencyMs = value();
-				break;
-			case '--rate429':
-				faults.rate429 = value();
-				break;
-			case '--rate5xx':
-				faults.rate5xx = value();
-				break;
-			case '--drop':
-				faults.rateDrop = value();
-				break;
-			case '--retry-after':
-				opts.retryAfter = true;
-				break;
-			case '--ratelimit-headers':
-				opts.rateLimitHeaders = true;
-				break;
-			case '--reservation-ttl':
-				opts.reservationTtlMs = value();
-				break;
-			case '--seed':
-				opts.seed = value();
-				break;
-			case '-h':
-			case '--help':
-				console.log(USAGE);
-				process.exit(0);
-				break;
-			default:
-				throw new Error(`Unknown option ${arg}`);
-		}
+/** The numeric flags, and where each one goes. */
+const NUMBERS: Record<string, (opts: StandinOptions, faults: StandinFaults, value: number) => void> = {
+	port: (opts, _, value) => (opts.port = value),
+	'rate-limit': (opts, _, value) => (opts.rateLimitPerMinute = value),
+	latency: (opts, _, value) => (opts.latencyMs = value),
+	rate429: (_, faults, value) => (faults.rate429 = value),
+	rate5xx: (_, faults, value) => (faults.rate5xx = value),
+	drop: (_, faults, value) => (faults.rateDrop = value),
+	'reservation-ttl': (opts, _, value) => (opts.reservationTtlMs = value),
+	seed: (opts, _, value) => (opts.seed = value),
+};
+
+function readOptions(argv: string[]): StandinOptions {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			...Object.fromEntries(Object.keys(NUMBERS).map((flag) => [flag, { type: 'string' as const }])),
+			host: { type: 'string' },
+			'retry-after': { type: 'boolean' },
+			'ratelimit-headers': { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+		},
+	});
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
 	}
-	opts.faults = faults;
+	const faults: StandinFaults = {};
+	const opts: StandinOptions = { port: 4010, faults };
+	for (const [flag, apply] of Object.entries(NUMBERS)) {
+		const raw = (values as Record<string, string | boolean | undefined>)[flag];
+		if (raw === undefined) continue;
+		if (typeof raw !== 'string' || raw.trim() === '' || Number.isNaN(Number(raw))) throw new Error(`--${flag} needs a number`);
+		apply(opts, faults, Number(raw));
+	}
+	if (typeof values.host === 'string') opts.host = values.host;
+	if (values['retry-after']) opts.retryAfter = true;
+	if (values['ratelimit-headers']) opts.rateLimitHeaders = true;
 	return opts;
 }
 
 async function main() {
 	let opts: StandinOptions;
 	try {
-		opts = parseArgs(process.argv.slice(2));
+		opts = readOptions(process.argv.slice(2));
 	} catch (e) {
 		console.error(`${e.message}\n${USAGE}`);
 		process.exit(2);
