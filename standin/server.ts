@@ -7,7 +7,7 @@ import { loadContract, type Route, type Validation } from './contract';
 import { createSeedState, KEYS, type Slot, type StandinKeys, type StandinState } from './seed';
 import { SCOPE_BY_OPERATION, authenticate, authorise, createRateLimiter, type LabelledKey, type StandinKey } from './auth';
 import { createDeliverer, type DeliverWebhookSpec, type DeliveryLogEntry } from './webhooks';
-import { createRng, ApiError, validationError, type ErrorBody, type Query, type ValidationIssue } from './util';
+import { apiError, createRng, ApiError, validationError, type ErrorBody, type Query, type ValidationIssue } from './util';
 import * as booking from './handlers/booking';
 import * as messages from './handlers/messages';
 import * as practice from './handlers/practice';
@@ -343,6 +343,8 @@ export async function startStandin(options: StandinOptions = {}) {
 		send(res, entry, status, fault.body !== undefined ? fault.body : errorBody(status), fault.headers || {});
 	}
 
+	const answer = (e: ApiError): Answer => ({ status: e.status, body: e.body, headers: e.headers });
+
 	// auth -> rate limit -> scope -> validation -> handler; returns {status, body, headers}
 	function processRequest(
 		req: IncomingMessage,
@@ -354,25 +356,16 @@ export async function startStandin(options: StandinOptions = {}) {
 	): Answer {
 		const now = Date.now();
 		if (route.status === 404) {
-			return {
-				status: 404,
-				body: {
-					error: 'not_found',
-					statusCode: 404,
-					message: `Cannot ${req.method} ${url.pathname}: no such path in the Hero API`,
-				},
-			};
+			return answer(apiError(404, 'not_found', `Cannot ${req.method} ${url.pathname}: no such path in the Hero API`));
 		}
 		if (route.status === 405) {
-			return {
-				status: 405,
-				body: {
-					error: 'method_not_allowed',
-					statusCode: 405,
-					message: `Method ${req.method} is not allowed on ${url.pathname} (allowed: ${route.allow.join(', ')})`,
-				},
-				headers: { allow: route.allow.join(', ') },
-			};
+			const allow = route.allow.join(', ');
+			const refusal = apiError(
+				405,
+				'method_not_allowed',
+				`Method ${req.method} is not allowed on ${url.pathname} (allowed: ${allow})`,
+			);
+			return answer(Object.assign(refusal, { headers: { allow } }));
 		}
 		try {
 			const key = authenticate(keys, req.headers);
@@ -409,7 +402,7 @@ export async function startStandin(options: StandinOptions = {}) {
 			entry.responseErrors = contract.validateResponse(route.op, 200, result);
 			return { status: 200, body: result, headers: rateHeaders };
 		} catch (e) {
-			if (e instanceof ApiError) return { status: e.status, body: e.body, headers: e.headers };
+			if (e instanceof ApiError) return answer(e);
 			entry.error = e && e.stack ? e.stack : String(e);
 			return { status: 500, body: errorBody(500) };
 		}
