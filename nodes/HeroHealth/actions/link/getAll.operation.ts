@@ -1,20 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { returnAllOrLimit } from '../common.descriptions';
-import { readPageOptions } from '../common.parameters';
-import type { HeroItem } from '../types';
+import { unfilteredListOperation } from '../common.requests';
 
-export const independentItems = true;
-
-export const description: INodeProperties[] = [...returnAllOrLimit];
-
-export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	return await heroRequestAllPages.call(
-		this,
-		{ method: 'GET', path: heroPaths.bookingLinksV2 },
-		readPageOptions.call(this, item.index),
-		item,
-	);
-}
+export const { independentItems, description, execute } = unfilteredListOperation(heroPaths.bookingLinksV2);
