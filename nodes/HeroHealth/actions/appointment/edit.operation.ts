@@ -1,17 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { withLondonStart } from '../londonTime';
 import { optionsCollection } from '../common.descriptions';
-import {
-	appointmentIdField,
-	readAppointmentId,
-	readAppointmentOptions,
-	readSlotChoice,
-	slotChoiceFields,
-	suppressMailOption,
-} from './shared';
+import { appointmentIdField, moveAppointment, slotChoiceFields, suppressMailOption } from './shared';
 import type { HeroItem } from '../types';
 
 export const description: INodeProperties[] = [
@@ -36,12 +27,5 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, item.index);
-	const body = { ...(await readSlotChoice.call(this, item, false)), ...readAppointmentOptions.call(this, item.index) };
-	const appointment = await heroRequest.call(
-		this,
-		{ method: 'PUT', path: heroPaths.appointment(appointmentId), body, subject: `appointment ${appointmentId}` },
-		item,
-	);
-	return withLondonStart(appointment);
+	return await moveAppointment.call(this, item, 'PUT', heroPaths.appointment);
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
-import { utcDateTime } from '../londonTime';
+import { utcDateTime, withLondonStart } from '../londonTime';
 import {
 	appointmentTypeLocator,
 	locationLocator,
@@ -210,4 +210,21 @@ export async function confirm(this: IExecuteFunctions, item: HeroItem, appointme
 		{ method: 'PATCH', path: heroPaths.appointmentBook(appointmentId), subject: `reservation ${appointmentId}` },
 		item,
 	);
+}
+
+/** Edit (a reservation, PUT) and Reschedule (a confirmed appointment, PATCH): to the slot chosen, with the Options given. */
+export async function moveAppointment(
+	this: IExecuteFunctions,
+	item: HeroItem,
+	method: 'PUT' | 'PATCH',
+	pathOf: (appointmentId: string) => string,
+): Promise<IDataObject> {
+	const appointmentId = readAppointmentId.call(this, item.index);
+	const body = { ...(await readSlotChoice.call(this, item, false)), ...readAppointmentOptions.call(this, item.index) };
+	const appointment = await heroRequest.call(
+		this,
+		{ method, path: pathOf(appointmentId), body, subject: `appointment ${appointmentId}` },
+		item,
+	);
+	return withLondonStart(appointment);
 }
