@@ -62,6 +62,11 @@ export function byId(value: string) {
 	return { __rl: true, mode: 'id', value };
 }
 
+/** The parameters of Message > Send: `message` to the patient (by ID) over `channel`, with any other `fields`. */
+export function messageSendParameters(patientId: string, channel: string, message: string, fields: INodeParameters = {}) {
+	return { resource: 'message', operation: 'send', patientId: byId(patientId), channel, message, ...fields };
+}
+
 /** The same, in "From List" mode (what a picked entry stores). */
 export function fromList(value: string) {
 	return { __rl: true, mode: 'list', value };
