@@ -36,16 +36,18 @@ export function standinCredentials(
 	};
 }
 
+export interface RunHeroOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+	nodeType?: AnyNodeType;
+}
+
 /** Runs the Hero Health node (or another node type) inside n8n's engine against the stand-in. */
 export async function runHero(
 	standin: Standin,
 	parameters: INodeParameters,
-	options: {
-		items?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: ICredentialDataDecryptedObject;
-		nodeType?: AnyNodeType;
-	} = {},
+	options: RunHeroOptions = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: options.nodeType ?? new HeroHealth(),
