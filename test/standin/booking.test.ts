@@ -157,12 +157,11 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 			practitioner_id: b.practitioner_id,
 		});
 		expect(clash.status).toBe(409);
-		// no patient: neither a time without a slot nor an unknown appointment type gets as far as one
-		const withGp11 = { appointment_type_id: '1', location_id: '1', practitioner_id: '11', duration: 15 };
-		const missing = await api('POST', '/v1/appointments', { ...withGp11, start_time: '2001-01-01T03:00:00Z' });
+		const gp11AtMainSurgery = { appointment_type_id: '1', location_id: '1', practitioner_id: '11', duration: 15 };
+		const missing = await api('POST', '/v1/appointments', { ...gp11AtMainSurgery, start_time: '2001-01-01T03:00:00Z' });
 		expect(missing.status).toBe(404);
 		const unknownType = await api('POST', '/v1/appointments', {
-			...withGp11,
+			...gp11AtMainSurgery,
 			appointment_type_id: '99',
 			start_time: a.start_time,
 		});
