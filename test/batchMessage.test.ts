@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
-import { items, processed, runHero, setUpTestStandin } from './helpers';
+import { items, processed, runHero, sentBody, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -58,10 +58,7 @@ describe('Batch Message: Create', () => {
 			},
 		});
 
-		expect(result.error).toBeUndefined();
-		const [entry] = creates();
-		expect(entry.valid).toBe(true);
-		expect(entry.body).toEqual({
+		expect(sentBody(result, creates())).toEqual({
 			name: 'Asthma review',
 			channel: 'EMAIL',
 			subject: 'Your asthma review',

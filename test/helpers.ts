@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { startStandin } from '../standin';
-import type { Standin, StandinOptions } from '../standin';
+import type { LogEntry, Standin, StandinOptions } from '../standin';
 import type { AnyNodeType } from './harness/core';
 import { runNode } from './harness';
 import type { RunNodeResult } from './harness';
@@ -57,6 +57,17 @@ export async function runHero(
 		credentials: { heroHealthApi: standinCredentials(standin, options.credentials) },
 		credentialTypes: [new HeroHealthApi()],
 	});
+}
+
+/**
+ * The body of the first of `requests` (entries of the stand-in's log), once the run is known to have ended
+ * without an error and that request to have kept the contract.
+ */
+export function sentBody(result: RunNodeResult, requests: LogEntry[]): unknown {
+	expect(result.error).toBeUndefined();
+	const [request] = requests;
+	expect(request.valid).toBe(true);
+	return request.body;
 }
 
 /** A resource locator value in "By ID" mode, as the editor stores it. */

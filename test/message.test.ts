@@ -4,7 +4,7 @@ import { setGlobalState } from 'n8n-workflow';
 import { properties } from '../nodes/HeroHealth/actions/node.description';
 import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
 import type { Standin } from './helpers';
-import { byId, items, messageSendParameters, processed, runHero, setUpTestStandin } from './helpers';
+import { byId, items, messageSendParameters, processed, runHero, sentBody, setUpTestStandin } from './helpers';
 import { londonWallClock as londonWallClockOf } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
@@ -69,10 +69,7 @@ describe('Message: Send', () => {
 			}),
 		);
 
-		expect(result.error).toBeUndefined();
-		const [entry] = sends();
-		expect(entry.valid).toBe(true);
-		expect(entry.body).toEqual({
+		expect(sentBody(result, sends())).toEqual({
 			patient_id: '1001',
 			message_type: 'sms',
 			message_string: 'Your flu jab is due',
