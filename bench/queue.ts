@@ -29,7 +29,9 @@ import { join } from 'node:path';
 import { startCluster } from '../scripts/lib/cluster';
 import type { Cluster } from '../scripts/lib/cluster';
 import * as n8n from '../scripts/lib/n8n';
-import type { ExecutionJson, PageJson } from '../scripts/lib/n8n';
+import { bulkRequestNodes, workflow } from '../scripts/lib/queue-workflows';
+import type { WorkflowNode } from '../scripts/lib/queue-workflows';
+import type { ExecutionJson } from '../scripts/lib/n8n';
 import { startStandin } from '../standin';
 import type { LogEntry, Standin } from '../standin';
 import { answerFigures } from './figures';
@@ -53,41 +55,12 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 
 const HTTP_CREDENTIAL = { id: 'benchHttpHeaderAuth', name: 'Hero key (header auth)' };
 
-function webhookNode(path: string) {
-	return {
-		id: `${path}-webhook`,
-		name: 'Bulk request',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: `${path}-webhook-id`,
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-	};
-}
-
-const splitNode = {
-	id: 'split',
-	name: 'One item per message',
-	type: 'n8n-nodes-base.splitOut',
-	typeVersion: 1,
-	position: [220, 0],
-	parameters: { fieldToSplitOut: 'body.messages', include: 'noOtherFields', options: {} },
-};
-
 /** Webhook → Split Out → `send`: one execution per call, one item per message. */
-function bulkWorkflow(id: string, send: Record<string, unknown>) {
-	return {
-		id,
-		name: `Bench: ${id}`,
-		nodes: [webhookNode(id), splitNode, { id: `${id}-send`, name: 'Send', position: [440, 0], ...send }],
-		connections: {
-			'Bulk request': { main: [[{ node: splitNode.name, type: 'main', index: 0 }]] },
-			[splitNode.name]: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-		active: false,
-		pinData: {},
-	};
+function bulkWorkflow(id: string, send: Omit<WorkflowNode, 'id' | 'name' | 'position'>) {
+	return workflow(id, `Bench: ${id}`, [
+		...bulkRequestNodes(id, id),
+		{ id: `${id}-send`, name: 'Send', position: [440, 0], ...send },
+	]);
 }
 
 const heroWorkflow = bulkWorkflow('benchHero', {
@@ -122,15 +95,7 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** The workflow's executions, running ones too, without their data (cheap enough to poll). */
 async function executionsOf(cluster: Cluster, workflowId: string): Promise<ExecutionJson[]> {
-	const all: ExecutionJson[] = [];
-	let cursor: string | undefined;
-	do {
-		const query = new URLSearchParams({ workflowId, limit: '250', ...(cursor ? { cursor } : {}) });
-		const page = await cluster.publicApi<PageJson<ExecutionJson>>('GET', `/executions?${query}`);
-		all.push(...page.data);
-		cursor = page.nextCursor ?? undefined;
-	} while (cursor);
-	return all;
+	return await n8n.allExecutions(cluster.publicApi, workflowId, { limit: '250' });
 }
 
 interface Row {

@@ -19,16 +19,16 @@ import { join } from 'node:path';
 import { HttpHeaderAuth } from 'n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials';
 import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/HeroHealth/actions/requestsInFlight';
 import { router } from '../nodes/HeroHealth/actions/router';
 import type { Standin } from '../standin';
+import { fixtureDescription } from '../test/fixtures/fixtureDescription';
 import type { AnyNodeType } from '../test/harness/core';
 import { runNode } from '../test/harness';
 import type { RunNodeResult } from '../test/harness';
-import { items, runHero, startTestStandin } from '../test/helpers';
+import { byId, items, runHero, startTestStandin } from '../test/helpers';
 import { httpRequestSendParameters } from './httpRequestSend';
 
 const HERO_PER_MINUTE = 300;
@@ -54,6 +54,19 @@ interface Figures {
 
 const texts = (label: string, messages = count) =>
 	Array.from({ length: messages }, (_, i) => `${label} ${i}: your flu jab is due`);
+
+/** Input items for the texts, each to the stand-in's patient. */
+const textItems = (standin: Standin, sent: string[]) =>
+	items(sent.map((text) => ({ patientId: standin.fixtures.patient.id, text })));
+
+/** Message > Send (SMS) with the patient and the text read from each item. */
+const SEND_EACH_ITEM = {
+	resource: 'message',
+	operation: 'send',
+	patientId: byId('={{ $json.patientId }}'),
+	channel: 'sms',
+	message: '={{ $json.text }}',
+};
 
 /** What the stand-in saw for one run: rate over the requests' span, 429s, duplicates, misses, the busiest window. */
 function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs: number): Figures {
@@ -99,17 +112,10 @@ async function heroRun(
 	standin.setFaults({ rate429: options.rate429 ?? 0 });
 	const sent = texts(label, options.messages);
 	const { requestsInFlight } = options;
-	const parameters = {
-		resource: 'message',
-		operation: 'send',
-		patientId: { __rl: true, mode: 'id', value: '={{ $json.patientId }}' },
-		channel: 'sms',
-		message: '={{ $json.text }}',
-		...(requestsInFlight ? { options: { requestsInFlight } } : {}),
-	};
+	const parameters = { ...SEND_EACH_ITEM, ...(requestsInFlight ? { options: { requestsInFlight } } : {}) };
 	const started = Date.now();
 	const result = await runHero(standin, parameters, {
-		items: items(sent.map((text) => ({ patientId: standin.fixtures.patient.id, text }))),
+		items: textItems(standin, sent),
 		continueOnFail: true,
 		credentials: { rateLimitPerMinute: perMinute },
 	});
@@ -141,7 +147,7 @@ async function httpRequestRun(
 	const result = await runNode({
 		nodeType: httpRequest,
 		parameters,
-		items: items(sent.map((text) => ({ patientId: standin.fixtures.patient.id, text }))),
+		items: textItems(standin, sent),
 		continueOnFail: !options.retryOnFail,
 		// n8n's defaults for Retry On Fail: 3 tries, 1 s apart.
 		node: options.retryOnFail ? { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 } : {},
@@ -163,17 +169,7 @@ class HeroHealthNetworkStubbed extends HeroHealth {
 
 /** The n8n engine's own cost per item: a node that passes its input through. */
 class PassThrough implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Pass Through',
-		name: 'passThrough',
-		group: ['transform'],
-		version: 1,
-		description: 'Benchmark baseline',
-		defaults: { name: 'Pass Through' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	description: INodeTypeDescription = fixtureDescription('Pass Through', 'passThrough', { description: 'Benchmark baseline' });
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
@@ -181,20 +177,13 @@ class PassThrough implements INodeType {
 }
 
 async function msPerItem(standin: Standin, nodeType: AnyNodeType): Promise<number> {
-	const input = items(texts('Overhead').map((text) => ({ patientId: standin.fixtures.patient.id, text })));
-	const parameters = {
-		resource: 'message',
-		operation: 'send',
-		patientId: { __rl: true, mode: 'id', value: '={{ $json.patientId }}' },
-		channel: 'sms',
-		message: '={{ $json.text }}',
-	};
+	const input = textItems(standin, texts('Overhead'));
 	const samples: number[] = [];
 	for (let run = 0; run < 6; run++) {
 		standin.reset();
 		const started = process.hrtime.bigint();
 		// A rate limit no run can reach: the limiter never waits.
-		await runHero(standin, parameters, { items: input, nodeType, credentials: { rateLimitPerMinute: 1e9 } });
+		await runHero(standin, SEND_EACH_ITEM, { items: input, nodeType, credentials: { rateLimitPerMinute: 1e9 } });
 		if (run > 0) samples.push(Number(process.hrtime.bigint() - started) / 1e6 / count);
 	}
 	return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];

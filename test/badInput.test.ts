@@ -117,6 +117,10 @@ const batch = {
 };
 const newPatient = { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1985-12-10', mobile: '07700 900123' };
 
+/** One case per parameter of `operation`, each from the same `base` parameters: `kinds` maps the parameter's path to its kind. */
+const casesOf = (operation: string, base: INodeParameters, kinds: Record<string, Kind>): Case[] =>
+	Object.entries(kinds).map(([path, kind]) => ({ operation, base, path, kind }));
+
 const CASES: Case[] = [
 	...['book', 'reserve'].flatMap((operation): Case[] => [
 		{ operation: `appointment.${operation}`, base: newAppointment, path: 'patientId', kind: 'numericId' },
@@ -206,20 +210,9 @@ const CASES: Case[] = [
 			} as const
 		)[path],
 	})),
-	...(
-		[
-			['appointmentTypeId', 'numericId'],
-			['locationId', 'numericId'],
-			['patientId', 'optionalNumericId'],
-			['options.practitionerId', 'optionalNumericId'],
-			['options.fromDate', 'optionalDate'],
-			['options.toDate', 'optionalDate'],
-			['options.expiryDate', 'optionalDate'],
-			['options.maximumUses', 'wholeNumber'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({
-		operation: 'link.createBookingLink',
-		base: {
+	...casesOf(
+		'link.createBookingLink',
+		{
 			...slotSearch,
 			options: {
 				fromDate: '2031-01-01',
@@ -229,9 +222,17 @@ const CASES: Case[] = [
 				practitionerId: byId('11'),
 			},
 		},
-		path,
-		kind,
-	})),
+		{
+			appointmentTypeId: 'numericId',
+			locationId: 'numericId',
+			patientId: 'optionalNumericId',
+			'options.practitionerId': 'optionalNumericId',
+			'options.fromDate': 'optionalDate',
+			'options.toDate': 'optionalDate',
+			'options.expiryDate': 'optionalDate',
+			'options.maximumUses': 'wholeNumber',
+		},
+	),
 	...(['formId', 'patientId'] as const).map((path): Case => ({
 		operation: 'link.createFormLink',
 		base: { ...patient, formId: 'form-1' },
@@ -249,30 +250,24 @@ const CASES: Case[] = [
 	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'id' }, path: 'linkId', kind: 'text' },
 	{ operation: 'link.update', base: { updateFields: { fromDate: '2031-01-01' } }, path: 'linkId', kind: 'numericId' },
-	...(
-		[
-			['updateFields.appointmentTypeId', 'optionalNumericId'],
-			['updateFields.locationId', 'optionalNumericId'],
-			['updateFields.practitionerId', 'optionalNumericId'],
-			['updateFields.fromDate', 'optionalDate'],
-			['updateFields.toDate', 'optionalDate'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({ operation: 'link.update', base: { linkId: '3001', updateFields: {} }, path, kind })),
+	...casesOf(
+		'link.update',
+		{ linkId: '3001', updateFields: {} },
+		{
+			'updateFields.appointmentTypeId': 'optionalNumericId',
+			'updateFields.locationId': 'optionalNumericId',
+			'updateFields.practitionerId': 'optionalNumericId',
+			'updateFields.fromDate': 'optionalDate',
+			'updateFields.toDate': 'optionalDate',
+		},
+	),
 	{ operation: 'location.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'numericId' },
-	...(
-		[
-			['patientId', 'numericId'],
-			['message', 'text'],
-			['options.contactDetail', 'optionalMobile'],
-			['options.sendAt', 'optionalDateTime'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({
-		operation: 'message.send',
-		base: { ...patient, channel: 'sms', message: 'Hello' },
-		path,
-		kind,
-	})),
+	...casesOf(
+		'message.send',
+		{ ...patient, channel: 'sms', message: 'Hello' },
+		{ patientId: 'numericId', message: 'text', 'options.contactDetail': 'optionalMobile', 'options.sendAt': 'optionalDateTime' },
+	),
 	{
 		operation: 'message.send',
 		base: { ...patient, channel: 'sms', message: 'Hello', options: { assignee: { assignee: { id: '21', type: 'Admin' } } } },
@@ -282,16 +277,14 @@ const CASES: Case[] = [
 	},
 	{ operation: 'patient.connectEhr', base: { ehrPartnerId: byId('ehr-1') }, path: 'patientId', kind: 'numericId' },
 	{ operation: 'patient.connectEhr', base: patient, path: 'ehrPartnerId', kind: 'text' },
-	...(
-		[
-			['firstName', 'text'],
-			['lastName', 'text'],
-			['dateOfBirth', 'dateOfBirth'],
-			['mobile', 'mobile'],
-			['additionalFields.nhsNumber', 'optionalNhsNumber'],
-			['additionalFields.email', 'optionalEmail'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({ operation: 'patient.createOrUpdate', base: newPatient, path, kind })),
+	...casesOf('patient.createOrUpdate', newPatient, {
+		firstName: 'text',
+		lastName: 'text',
+		dateOfBirth: 'dateOfBirth',
+		mobile: 'mobile',
+		'additionalFields.nhsNumber': 'optionalNhsNumber',
+		'additionalFields.email': 'optionalEmail',
+	}),
 	...['get', 'getAttachments', 'getEhrCandidates'].map((operation): Case => ({
 		operation: `patient.${operation}`,
 		base: limited,
@@ -319,45 +312,34 @@ const CASES: Case[] = [
 		path: 'mergeToken',
 		kind: 'text',
 	},
-	...(
-		[
-			['nhsNumber', 'nhsNumber'],
-			['dateOfBirth', 'dateOfBirth'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({
-		operation: 'patient.registerFromPds',
-		base: { findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
-		path,
-		kind,
-	})),
+	...casesOf(
+		'patient.registerFromPds',
+		{ findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
+		{ nhsNumber: 'nhsNumber', dateOfBirth: 'dateOfBirth' },
+	),
 	...['firstName', 'lastName', 'postcode'].map((path): Case => ({
 		operation: 'patient.registerFromPds',
 		base: { findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
 		path,
 		kind: 'text',
 	})),
-	...(
-		[
-			['searchFields.nhsNumber', 'optionalNhsNumber'],
-			['searchFields.dateOfBirth', 'optionalDateOfBirth'],
-			['limit', 'wholeNumber'],
-		] as Array<[string, Kind]>
-	).map(([path, kind]): Case => ({
-		operation: 'patient.search',
-		base: { ...limited, searchFields: { lastName: 'Smith' } },
-		path,
-		kind,
-	})),
+	...casesOf(
+		'patient.search',
+		{ ...limited, searchFields: { lastName: 'Smith' } },
+		{ 'searchFields.nhsNumber': 'optionalNhsNumber', 'searchFields.dateOfBirth': 'optionalDateOfBirth', limit: 'wholeNumber' },
+	),
 	...['count', 'getAll'].flatMap((operation) =>
-		(
-			[
-				['appointmentTypeId', 'numericId'],
-				['locationId', 'numericId'],
-				['practitionerId', 'optionalNumericId'],
-				['fromDate', 'optionalDate'],
-				['toDate', 'optionalDate'],
-			] as Array<[string, Kind]>
-		).map(([path, kind]): Case => ({ operation: `slot.${operation}`, base: { ...slotSearch, ...limited }, path, kind })),
+		casesOf(
+			`slot.${operation}`,
+			{ ...slotSearch, ...limited },
+			{
+				appointmentTypeId: 'numericId',
+				locationId: 'numericId',
+				practitionerId: 'optionalNumericId',
+				fromDate: 'optionalDate',
+				toDate: 'optionalDate',
+			},
+		),
 	),
 	{ operation: 'slot.getAll', base: { ...slotSearch, ...limited }, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'numericId' },

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
-import { items, processed, runHero, setUpTestStandin } from './helpers';
+import { items, processed, runHero, sentBody, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -58,10 +58,7 @@ describe('Batch Message: Create', () => {
 			},
 		});
 
-		expect(result.error).toBeUndefined();
-		const [entry] = creates();
-		expect(entry.valid).toBe(true);
-		expect(entry.body).toEqual({
+		expect(sentBody(result, creates())).toEqual({
 			name: 'Asthma review',
 			channel: 'EMAIL',
 			subject: 'Your asthma review',
@@ -274,22 +271,16 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		expect(messages.error).toBeUndefined();
 		expect(messages.items.map((item) => [item.json.patient_id, item.pairedItem])).toEqual([[known.id, { item: 0 }]]);
 		// The sends have their own status list (QUEUED, SENT, ERROR, SUCCESS), not the recipients' one.
-		const queued = await runHero(standin, {
-			resource: 'batchMessage',
-			operation: 'getMessages',
-			batchMessageId: id,
-			returnAll: true,
-			filters: { status: 'QUEUED' },
-		});
-		expect(queued.items.map((item) => item.json.patient_id)).toEqual([known.id]);
-		const sent = await runHero(standin, {
-			resource: 'batchMessage',
-			operation: 'getMessages',
-			batchMessageId: id,
-			returnAll: true,
-			filters: { status: 'SENT' },
-		});
-		expect(sent.items).toEqual([]);
+		const withStatus = (status: string) =>
+			runHero(standin, {
+				resource: 'batchMessage',
+				operation: 'getMessages',
+				batchMessageId: id,
+				returnAll: true,
+				filters: { status },
+			});
+		expect((await withStatus('QUEUED')).items.map((item) => item.json.patient_id)).toEqual([known.id]);
+		expect((await withStatus('SENT')).items).toEqual([]);
 		expect(
 			processed(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid]),
 		).toEqual([

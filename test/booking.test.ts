@@ -9,6 +9,7 @@ import {
 	expectContractKept,
 	freeSlotAfter,
 	freeSlots,
+	freeSlotsAfter,
 	londonWallClock,
 	nextSummerDay,
 	pairing,
@@ -46,6 +47,36 @@ async function bookedAppointment() {
 	return { slot, booked };
 }
 
+/** The slot given by its details, as Book, Edit and Reschedule take it: practitioner, start time and 15 minutes. */
+function byDetails(slot: Slot) {
+	return { slotSelection: 'details', practitionerId: byId(slot.practitioner_id), startTime: slot.start_time, duration: 15 };
+}
+
+/** Book by details: a GP appointment (type 1) with GP 11 at the main surgery (location 1), 15 minutes from `startTime`. */
+function bookWithGp11At(startTime: string, patientId: string, extra: INodeParameters = {}) {
+	return runHero(standin, {
+		resource: 'appointment',
+		operation: 'book',
+		slotSelection: 'details',
+		appointmentTypeId: byId('1'),
+		locationId: byId('1'),
+		practitionerId: byId('11'),
+		startTime,
+		duration: 15,
+		patientId: byId(patientId),
+		...extra,
+	});
+}
+
+/** Edit or Reschedule under Continue on Fail: one input item per appointment ID, each moved onto `slot` given by its details. */
+function moveEachOnto(operation: 'edit' | 'reschedule', slot: Slot, appointmentIds: unknown[], extra: INodeParameters = {}) {
+	return runHero(
+		standin,
+		{ resource: 'appointment', operation, appointmentId: '={{ $json.id }}', ...byDetails(slot), ...extra },
+		{ items: items(appointmentIds.map((id) => ({ id }))), continueOnFail: true },
+	);
+}
+
 function reserveSlot(slot: Slot, patientId = '1001') {
 	return runHero(standin, {
 		resource: 'appointment',
@@ -79,6 +110,12 @@ function appointmentRecord(id: unknown) {
 
 function slotRecord(slot: Slot) {
 	return standin.state.slots.find((s) => s.id === slot.id)!;
+}
+
+/** The appointment now holds slot `to`, and slot `from` is free again. */
+function expectMoved(appointmentId: unknown, from: Slot, to: Slot) {
+	expect(slotRecord(from).appointment_id).toBeNull();
+	expect(slotRecord(to).appointment_id).toBe(String(appointmentId));
 }
 
 describe('Appointment > Book', () => {
@@ -119,18 +156,7 @@ describe('Appointment > Book', () => {
 		// a slot in British Summer Time, so London (09:30) and UTC (08:30) differ
 		const day = nextSummerDay();
 		const summer = addSlot(standin, { id: '990002', start_time: `${day}T08:30:00Z`, finish_time: `${day}T08:45:00Z` });
-		const result = await runHero(standin, {
-			resource: 'appointment',
-			operation: 'book',
-			slotSelection: 'details',
-			appointmentTypeId: byId('1'),
-			locationId: byId('1'),
-			practitionerId: byId('11'),
-			startTime: `${day}T09:30:00`,
-			duration: 15,
-			patientId: byId('1002'),
-			options: { suppressAvailabilityCheck: false },
-		});
+		const result = await bookWithGp11At(`${day}T09:30:00`, '1002', { options: { suppressAvailabilityCheck: false } });
 		expect(result.error).toBeUndefined();
 		expectContractKept(standin);
 		const [create] = answeredRequests(standin).filter((entry) => entry.operationId === 'createAppointment');
@@ -196,12 +222,9 @@ describe('Appointment > Book', () => {
 			runHero(standin, {
 				resource: 'appointment',
 				operation: 'book',
-				slotSelection: 'details',
+				...byDetails(slot),
 				appointmentTypeId: byId(slot.appointment_type_id),
 				locationId: byId(slot.location_id),
-				practitionerId: byId(slot.practitioner_id),
-				startTime: slot.start_time,
-				duration: 15,
 				patientId: byId(patientId),
 			});
 
@@ -258,17 +281,7 @@ describe('Appointment > Book', () => {
 			'getSlot',
 		]);
 
-		const past = await runHero(standin, {
-			resource: 'appointment',
-			operation: 'book',
-			slotSelection: 'details',
-			appointmentTypeId: byId('1'),
-			locationId: byId('1'),
-			practitionerId: byId('11'),
-			startTime: '2020-01-06T09:00:00Z',
-			duration: 15,
-			patientId: byId('1001'),
-		});
+		const past = await bookWithGp11At('2020-01-06T09:00:00Z', '1001');
 		expect(past.error?.message).toMatch(/^Invalid Start Time \[item 0\]: "2020-01-06T09:00:00.000Z" is in the past/);
 	});
 });
@@ -380,9 +393,7 @@ describe('Appointment > Get, Get Status', () => {
 
 describe('Appointment > Edit', () => {
 	it('moves a reservation to another slot (PUT with practitioner, start and duration) and refuses a confirmed one', async () => {
-		const [first, second] = freeSlots(standin, { type: '1', location: '1' }).filter(
-			(slot) => Date.parse(slot.start_time) > Date.now() + 48 * 3_600_000,
-		);
+		const [first, second] = freeSlotsAfter(standin, 48);
 		const reservation = (await reserveSlot(first)).items[0].json;
 		standin.clearLog();
 
@@ -405,23 +416,10 @@ describe('Appointment > Edit', () => {
 			duration: 15,
 			suppress_mail: true,
 		});
-		expect(slotRecord(first).appointment_id).toBeNull();
-		expect(slotRecord(second).appointment_id).toBe(String(reservation.id));
+		expectMoved(reservation.id, first, second);
 
 		const confirmed = (await bookSlot(freeSlotAfter(standin, 72))).items[0].json;
-		const refused = await runHero(
-			standin,
-			{
-				resource: 'appointment',
-				operation: 'edit',
-				appointmentId: '={{ $json.id }}',
-				slotSelection: 'details',
-				practitionerId: byId(second.practitioner_id),
-				startTime: second.start_time,
-				duration: 15,
-			},
-			{ items: items([{ id: confirmed.id }, { id: reservation.id }]), continueOnFail: true },
-		);
+		const refused = await moveEachOnto('edit', second, [confirmed.id, reservation.id]);
 		expect(pairing(refused.items)).toEqual([0, 1]);
 		expect(refused.items[0].json.error).toMatch(/conflict for PUT \/v1\/appointments\/\d+ \(409\)/);
 		expect(refused.items[0].json.description).toMatch(/already confirmed/);
@@ -431,26 +429,11 @@ describe('Appointment > Edit', () => {
 
 describe('Appointment > Reschedule', () => {
 	it('moves a confirmed appointment to another time, freeing the old slot', async () => {
-		const [first, second] = freeSlots(standin, { type: '1', location: '1' }).filter(
-			(slot) => Date.parse(slot.start_time) > Date.now() + 48 * 3_600_000,
-		);
+		const [first, second] = freeSlotsAfter(standin, 48);
 		const booked = (await bookSlot(first)).items[0].json;
 		standin.clearLog();
 
-		const moved = await runHero(
-			standin,
-			{
-				resource: 'appointment',
-				operation: 'reschedule',
-				appointmentId: '={{ $json.id }}',
-				slotSelection: 'details',
-				practitionerId: byId(second.practitioner_id),
-				startTime: second.start_time,
-				duration: 15,
-				options: { suppressMail: false },
-			},
-			{ items: items([{ id: booked.id }, { id: 'x1' }]), continueOnFail: true },
-		);
+		const moved = await moveEachOnto('reschedule', second, [booked.id, 'x1'], { options: { suppressMail: false } });
 		expect(pairing(moved.items)).toEqual([0, 1]);
 		expect(moved.items[0].json).toMatchObject({
 			id: booked.id,
@@ -467,8 +450,7 @@ describe('Appointment > Reschedule', () => {
 			duration: 15,
 			suppress_mail: false,
 		});
-		expect(slotRecord(first).appointment_id).toBeNull();
-		expect(slotRecord(second).appointment_id).toBe(String(booked.id));
+		expectMoved(booked.id, first, second);
 	});
 });
 

@@ -39,9 +39,14 @@ export function freeSlots(standin: Standin, filter: { type: string; location: st
 		.sort((a, b) => a.start_time.localeCompare(b.start_time) || Number(a.id) - Number(b.id));
 }
 
-/** A free slot at least `hours` ahead, so cancelling it is outside the 24-hour cancellation policy. */
+/** Free slots at least `hours` ahead, so cancelling one is outside the 24-hour cancellation policy. */
+export function freeSlotsAfter(standin: Standin, hours: number, filter = { type: '1', location: '1' }) {
+	return freeSlots(standin, filter).filter((s) => Date.parse(s.start_time) > Date.now() + hours * 3_600_000);
+}
+
+/** The first free slot at least `hours` ahead. */
 export function freeSlotAfter(standin: Standin, hours: number, filter = { type: '1', location: '1' }) {
-	const slot = freeSlots(standin, filter).find((s) => Date.parse(s.start_time) > Date.now() + hours * 3_600_000);
+	const [slot] = freeSlotsAfter(standin, hours, filter);
 	if (!slot) throw new Error(`no free slot ${hours} hours ahead`);
 	return slot;
 }

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { startStandin } from '../standin';
-import type { Standin, StandinOptions } from '../standin';
+import type { LogEntry, Standin, StandinOptions } from '../standin';
 import type { AnyNodeType } from './harness/core';
 import { runNode } from './harness';
 import type { RunNodeResult } from './harness';
@@ -36,16 +36,18 @@ export function standinCredentials(
 	};
 }
 
+export interface RunHeroOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+	nodeType?: AnyNodeType;
+}
+
 /** Runs the Hero Health node (or another node type) inside n8n's engine against the stand-in. */
 export async function runHero(
 	standin: Standin,
 	parameters: INodeParameters,
-	options: {
-		items?: INodeExecutionData[];
-		continueOnFail?: boolean;
-		credentials?: ICredentialDataDecryptedObject;
-		nodeType?: AnyNodeType;
-	} = {},
+	options: RunHeroOptions = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: options.nodeType ?? new HeroHealth(),
@@ -57,9 +59,25 @@ export async function runHero(
 	});
 }
 
+/**
+ * The body of the first of `requests` (entries of the stand-in's log), once the run is known to have ended
+ * without an error and that request to have kept the contract.
+ */
+export function sentBody(result: RunNodeResult, requests: LogEntry[]): unknown {
+	expect(result.error).toBeUndefined();
+	const [request] = requests;
+	expect(request.valid).toBe(true);
+	return request.body;
+}
+
 /** A resource locator value in "By ID" mode, as the editor stores it. */
 export function byId(value: string) {
 	return { __rl: true, mode: 'id', value };
+}
+
+/** The parameters of Message > Send: `message` to the patient (by ID) over `channel`, with any other `fields`. */
+export function messageSendParameters(patientId: string, channel: string, message: string, fields: INodeParameters = {}) {
+	return { resource: 'message', operation: 'send', patientId: byId(patientId), channel, message, ...fields };
 }
 
 /** The same, in "From List" mode (what a picked entry stores). */

@@ -2,7 +2,7 @@
 // API key and practice group ID, and message text over the length Hero can deliver. Each refusal
 // names the field and the item; the stand-in's log proves nothing left.
 import type { Standin } from './helpers';
-import { byId, items, processed, runHero, setUpTestStandin } from './helpers';
+import { items, messageSendParameters, processed, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -73,11 +73,10 @@ describe('message text', () => {
 
 	it('refuses an SMS over six text message parts, with its length, and sends the rest', async () => {
 		const texts = [long(918), long(10_000), long(919)];
-		const result = await runHero(
-			standin,
-			{ resource: 'message', operation: 'send', patientId: byId('1001'), channel: 'sms', message: '={{ $json.text }}' },
-			{ items: items(texts.map((text) => ({ text }))), continueOnFail: true },
-		);
+		const result = await runHero(standin, messageSendParameters('1001', 'sms', '={{ $json.text }}'), {
+			items: items(texts.map((text) => ({ text }))),
+			continueOnFail: true,
+		});
 		expect(result.items.map((item) => item.json.error)).toEqual([
 			undefined,
 			'Invalid Message [item 1]: it is 10,000 characters long; the limit for SMS (six text message parts) is 918',
@@ -91,22 +90,14 @@ describe('message text', () => {
 	});
 
 	it('lets a long email through, and holds an NHS App message to the SMS limit when SMS is its fallback', async () => {
-		const email = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('1001'),
-			channel: 'email',
-			message: long(10_000),
-		});
+		const email = await runHero(standin, messageSendParameters('1001', 'email', long(10_000)));
 		expect(email.error).toBeUndefined();
-		const nhsApp = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('1001'),
-			channel: 'nhs_app',
-			message: long(2_000),
-			options: { fallbackChannel: 'sms' },
-		});
+		const nhsApp = await runHero(
+			standin,
+			messageSendParameters('1001', 'nhs_app', long(2_000), {
+				options: { fallbackChannel: 'sms' },
+			}),
+		);
 		expect(nhsApp.error?.message).toBe(
 			'Invalid Message [item 0]: it is 2,000 characters long; the limit for SMS (six text message parts) is 918',
 		);

@@ -1,4 +1,4 @@
-import type { Standin } from './helpers';
+import type { RunHeroOptions, Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import { answeredRequests, expectContractKept, nextSummerDay, pairing } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
@@ -6,14 +6,19 @@ import { londonDate } from './standin/helpers';
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
 
-function createBookingLink(extra: Record<string, unknown> = {}) {
-	return runHero(standin, {
-		resource: 'link',
-		operation: 'createBookingLink',
-		appointmentTypeId: byId('3'),
-		locationId: byId('1'),
-		...extra,
-	});
+function createBookingLink(extra: Record<string, unknown> = {}, options?: RunHeroOptions) {
+	return runHero(
+		standin,
+		{ resource: 'link', operation: 'createBookingLink', appointmentTypeId: byId('3'), locationId: byId('1'), ...extra },
+		options,
+	);
+}
+
+/** A booking link that exists before the test, with the stand-in log cleared so the test sees only its own requests. */
+async function existingBookingLink(extra: Record<string, unknown> = {}) {
+	const created = (await createBookingLink(extra)).items[0].json;
+	standin.clearLog();
+	return created;
 }
 
 describe('Link > Create Booking Link', () => {
@@ -59,15 +64,8 @@ describe('Link > Create Booking Link', () => {
 	});
 
 	it('refuses a backwards date window or a zero use cap before sending, per item under Continue on Fail', async () => {
-		const result = await runHero(
-			standin,
-			{
-				resource: 'link',
-				operation: 'createBookingLink',
-				appointmentTypeId: byId('3'),
-				locationId: byId('1'),
-				options: { fromDate: '={{ $json.from }}', toDate: londonDate(5), maximumUses: '={{ $json.uses }}' },
-			},
+		const result = await createBookingLink(
+			{ options: { fromDate: '={{ $json.from }}', toDate: londonDate(5), maximumUses: '={{ $json.uses }}' } },
 			{
 				items: items([
 					{ from: londonDate(9), uses: 1 },
@@ -104,8 +102,7 @@ describe('Link > Create Booking Link', () => {
 
 describe('Link > Get, Update, Get Many', () => {
 	it('gets a booking link by ID; an unknown ID is a 404 error item', async () => {
-		const created = (await createBookingLink({ patientId: byId('1001') })).items[0].json;
-		standin.clearLog();
+		const created = await existingBookingLink({ patientId: byId('1001') });
 		const result = await runHero(
 			standin,
 			{ resource: 'link', operation: 'get', linkId: '={{ $json.id }}' },
@@ -122,8 +119,7 @@ describe('Link > Get, Update, Get Many', () => {
 	});
 
 	it('updates only the fields given, and refuses an update with nothing in it', async () => {
-		const created = (await createBookingLink()).items[0].json;
-		standin.clearLog();
+		const created = await existingBookingLink();
 		const result = await runHero(standin, {
 			resource: 'link',
 			operation: 'update',
@@ -176,8 +172,7 @@ describe('Link > Get, Update, Get Many', () => {
 
 describe('Link > Get Status', () => {
 	it('finds a link by URL or by ID and refuses a URL that is not a web address', async () => {
-		const created = (await createBookingLink({ patientId: byId('1001') })).items[0].json;
-		standin.clearLog();
+		const created = await existingBookingLink({ patientId: byId('1001') });
 		const result = await runHero(
 			standin,
 			{

@@ -5,19 +5,25 @@ import { calendarDateProblem, dateOfBirthProblem, plainDate } from '../nodes/Her
 
 const at = (utc: string) => Date.parse(utc);
 
+/** Instants and the day they are on London's calendar: [what, UTC instant, London date]. */
+const LONDON_DAYS: Array<[string, string, string]> = [
+	['Friday late evening in winter', '2026-12-04T23:30:00Z', '2026-12-04'],
+	["New Year's Eve late evening", '2026-12-31T23:30:00Z', '2026-12-31'],
+	['the first minute of the new year', '2027-01-01T00:00:00Z', '2027-01-01'],
+	['the evening before the spring change', '2027-03-27T23:30:00Z', '2027-03-27'],
+	['just before the spring change (00:59 GMT)', '2027-03-28T00:59:00Z', '2027-03-28'],
+	['00:30 BST just after the spring change day', '2027-03-28T23:30:00Z', '2027-03-29'],
+	['the evening before the autumn change (23:30 BST)', '2027-10-30T22:30:00Z', '2027-10-30'],
+	['London past midnight in summer time while UTC is still on the day before', '2027-10-30T23:30:00Z', '2027-10-31'],
+	['the first 01:30 of the autumn change (BST)', '2027-10-31T00:30:00Z', '2027-10-31'],
+	['the repeated hour of the autumn change (01:30 GMT)', '2027-10-31T01:30:00Z', '2027-10-31'],
+	['a summer night, 00:30 BST', '2027-06-14T23:30:00Z', '2027-06-15'],
+	['29 February late evening', '2028-02-29T23:30:00Z', '2028-02-29'],
+	['29 February at noon', '2028-02-29T12:00:00Z', '2028-02-29'],
+];
+
 describe("londonToday: the practice's today", () => {
-	it.each([
-		['Friday late evening in winter', '2026-12-04T23:30:00Z', '2026-12-04'],
-		["New Year's Eve late evening", '2026-12-31T23:30:00Z', '2026-12-31'],
-		['the first minute of the new year', '2027-01-01T00:00:00Z', '2027-01-01'],
-		['the evening before the spring change', '2027-03-27T23:30:00Z', '2027-03-27'],
-		['just before the spring change (00:59 GMT)', '2027-03-28T00:59:00Z', '2027-03-28'],
-		['the evening before the autumn change (23:30 BST)', '2027-10-30T22:30:00Z', '2027-10-30'],
-		['London past midnight in summer time while UTC is still on the day before', '2027-10-30T23:30:00Z', '2027-10-31'],
-		['the repeated hour of the autumn change (01:30 GMT)', '2027-10-31T01:30:00Z', '2027-10-31'],
-		['a summer night, 00:30 BST', '2027-06-14T23:30:00Z', '2027-06-15'],
-		['29 February late evening', '2028-02-29T23:30:00Z', '2028-02-29'],
-	])('%s', (_, utc, london) => {
+	it.each(LONDON_DAYS)('%s', (_, utc, london) => {
 		expect(londonToday(at(utc))).toBe(london);
 	});
 });
@@ -94,13 +100,7 @@ describe('dateOfBirthProblem: "in the future" means after London\'s today', () =
 });
 
 describe("plainDate: a Date instant is a day on London's calendar", () => {
-	it.each([
-		['00:30 BST, UTC still on the day before', '2027-06-14T23:30:00Z', '2027-06-15'],
-		['23:30 GMT in winter', '2026-12-31T23:30:00Z', '2026-12-31'],
-		['the first 01:30 of the autumn change (BST)', '2027-10-31T00:30:00Z', '2027-10-31'],
-		['00:30 BST just after the spring change day', '2027-03-28T23:30:00Z', '2027-03-29'],
-		['29 February', '2028-02-29T12:00:00Z', '2028-02-29'],
-	])('%s', (_, utc, london) => {
+	it.each(LONDON_DAYS)('%s', (_, utc, london) => {
 		expect(plainDate(new Date(utc))).toBe(london);
 	});
 

@@ -4,7 +4,7 @@ import { setGlobalState } from 'n8n-workflow';
 import { properties } from '../nodes/HeroHealth/actions/node.description';
 import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
 import type { Standin } from './helpers';
-import { byId, items, processed, runHero, setUpTestStandin } from './helpers';
+import { byId, items, messageSendParameters, processed, runHero, sentBody, setUpTestStandin } from './helpers';
 import { londonWallClock as londonWallClockOf } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
@@ -26,13 +26,7 @@ describe('Message: Send', () => {
 		const patients = ['1001', '1002', '1003'];
 		const result = await runHero(
 			standin,
-			{
-				resource: 'message',
-				operation: 'send',
-				patientId: byId('={{ $json.patientId }}'),
-				channel: 'sms',
-				message: '=Hello {{ $json.name }}, your results are ready.',
-			},
+			messageSendParameters('={{ $json.patientId }}', 'sms', '=Hello {{ $json.name }}, your results are ready.'),
 			{ items: items(patients.map((patientId, n) => ({ patientId, name: `P${n}` }))) },
 		);
 
@@ -56,31 +50,26 @@ describe('Message: Send', () => {
 		const sendAtUtc = [0, 1]
 			.map((hours) => new Date(Date.parse(`${londonWallClock}Z`) - hours * HOUR))
 			.find((instant) => londonWallClockOf(instant.toISOString()) === londonWallClock)!;
-		const result = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('1001'),
-			channel: 'sms',
-			message: 'Your flu jab is due',
-			options: {
-				assignee: { assignee: { id: '21', type: 'AdminTeam' } },
-				attachmentUuid: 'att-7f3a',
-				autoWriteToRecord: true,
-				contactDetail: '07700 900123',
-				encrypted: true,
-				sendAt: londonWallClock,
-				shortLinkId: 'sl-42',
-				snomedCode: '123456789',
-				snomedTerm: 'Flu vaccination invitation',
-				taskId: 'task-9',
-				writeToRecord: true,
-			},
-		});
+		const result = await runHero(
+			standin,
+			messageSendParameters('1001', 'sms', 'Your flu jab is due', {
+				options: {
+					assignee: { assignee: { id: '21', type: 'AdminTeam' } },
+					attachmentUuid: 'att-7f3a',
+					autoWriteToRecord: true,
+					contactDetail: '07700 900123',
+					encrypted: true,
+					sendAt: londonWallClock,
+					shortLinkId: 'sl-42',
+					snomedCode: '123456789',
+					snomedTerm: 'Flu vaccination invitation',
+					taskId: 'task-9',
+					writeToRecord: true,
+				},
+			}),
+		);
 
-		expect(result.error).toBeUndefined();
-		const [entry] = sends();
-		expect(entry.valid).toBe(true);
-		expect(entry.body).toEqual({
+		expect(sentBody(result, sends())).toEqual({
 			patient_id: '1001',
 			message_type: 'sms',
 			message_string: 'Your flu jab is due',
@@ -102,14 +91,12 @@ describe('Message: Send', () => {
 	});
 
 	it('sends by NHS App with an email fallback', async () => {
-		const result = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('1002'),
-			channel: 'nhs_app',
-			message: 'Please book your review',
-			options: { fallbackChannel: 'email', fallbackContactDetail: 'noah.jones@example.com' },
-		});
+		const result = await runHero(
+			standin,
+			messageSendParameters('1002', 'nhs_app', 'Please book your review', {
+				options: { fallbackChannel: 'email', fallbackContactDetail: 'noah.jones@example.com' },
+			}),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toEqual({
@@ -137,14 +124,7 @@ describe('Message: Send', () => {
 		],
 		['Assignee ID', { options: { assignee: { assignee: { id: 'Fiona', type: 'Admin' } } } }, 'is not a numeric ID'],
 	])('refuses a bad %s before sending anything', async (field, change, problem) => {
-		const result = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('1001'),
-			channel: 'sms',
-			message: 'Hello',
-			...change,
-		} as never);
+		const result = await runHero(standin, messageSendParameters('1001', 'sms', 'Hello', change));
 
 		expect(result.error?.message).toContain(`Invalid ${field} [item 0]`);
 		expect(result.error?.message).toContain(problem);
@@ -152,17 +132,10 @@ describe('Message: Send', () => {
 	});
 
 	it('with Continue on Fail, turns a bad item into an error item and still sends the good ones', async () => {
-		const result = await runHero(
-			standin,
-			{
-				resource: 'message',
-				operation: 'send',
-				patientId: byId('={{ $json.patientId }}'),
-				channel: 'sms',
-				message: 'Reminder',
-			},
-			{ items: items([{ patientId: '1001' }, { patientId: 'P-1002' }, { patientId: '1003' }]), continueOnFail: true },
-		);
+		const result = await runHero(standin, messageSendParameters('={{ $json.patientId }}', 'sms', 'Reminder'), {
+			items: items([{ patientId: '1001' }, { patientId: 'P-1002' }, { patientId: '1003' }]),
+			continueOnFail: true,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(sends().map((entry) => (entry.body as { patient_id: string }).patient_id)).toEqual(['1001', '1003']);
@@ -177,13 +150,7 @@ describe('Message: Send', () => {
 
 	it('names the blocked channels when the patient restricts data sharing', async () => {
 		const { id, restrictions } = standin.fixtures.restrictedSms;
-		const result = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId(id),
-			channel: 'sms',
-			message: 'Hello',
-		});
+		const result = await runHero(standin, messageSendParameters(id, 'sms', 'Hello'));
 
 		expect(restrictions).toEqual(['sms']);
 		expect(result.error?.message).toContain('gdpr_restriction');
@@ -192,13 +159,7 @@ describe('Message: Send', () => {
 	});
 
 	it('says which patient Hero does not know', async () => {
-		const result = await runHero(standin, {
-			resource: 'message',
-			operation: 'send',
-			patientId: byId('999999'),
-			channel: 'hero',
-			message: 'Hello',
-		});
+		const result = await runHero(standin, messageSendParameters('999999', 'hero', 'Hello'));
 		expect(result.error?.message).toContain('patient 999999');
 		expect(sends()).toHaveLength(1);
 	});
@@ -206,11 +167,9 @@ describe('Message: Send', () => {
 
 describe('Message: Get', () => {
 	it('gets each message by its ID', async () => {
-		const sent = await runHero(
-			standin,
-			{ resource: 'message', operation: 'send', patientId: byId('={{ $json.patientId }}'), channel: 'hero', message: 'Hi' },
-			{ items: items([{ patientId: '1001' }, { patientId: '1006' }]) },
-		);
+		const sent = await runHero(standin, messageSendParameters('={{ $json.patientId }}', 'hero', 'Hi'), {
+			items: items([{ patientId: '1001' }, { patientId: '1006' }]),
+		});
 		standin.clearLog();
 
 		const result = await runHero(
@@ -233,14 +192,12 @@ describe('Message: Get', () => {
 	it('outputs the delivery status, times and write-to-record outcome (Simplify), or Hero’s whole answer', async () => {
 		const sendAt = new Date(Date.now() + 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 		const send = async (patientId: string, options: INodeParameters) => {
-			const sent = await runHero(standin, {
-				resource: 'message',
-				operation: 'send',
-				patientId: byId(patientId),
-				channel: 'sms',
-				message: 'Hi',
-				options,
-			});
+			const sent = await runHero(
+				standin,
+				messageSendParameters(patientId, 'sms', 'Hi', {
+					options,
+				}),
+			);
 			expect(sent.error).toBeUndefined();
 			return String(sent.items[0].json.message_id);
 		};

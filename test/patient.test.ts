@@ -4,7 +4,7 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
-import { byId, items, processed, runHero, setUpTestStandin, standinCredentials } from './helpers';
+import { byId, items, processed, runHero, sentBody, setUpTestStandin, standinCredentials } from './helpers';
 
 let standin: Standin;
 
@@ -71,15 +71,12 @@ describe('Patient: Register From PDS', () => {
 			}),
 		);
 
-		expect(result.error).toBeUndefined();
-		const [entry] = processed(standin, 'POST', '/v1/patients/register_pds');
-		expect(entry.body).toEqual({
+		expect(sentBody(result, processed(standin, 'POST', '/v1/patients/register_pds'))).toEqual({
 			forename: pdsNew.forename,
 			surname: pdsNew.surname,
 			postcode: pdsNew.postcode,
 			dob: pdsNew.dob,
 		});
-		expect(entry.valid).toBe(true);
 		expect(result.items[0].json).toEqual({ status: 'registered', patient_id: expect.stringMatching(/^\d+$/) });
 	});
 
@@ -173,10 +170,7 @@ describe('Patient: Create or Update', () => {
 
 	it('creates a patient from the given demographics, then updates the same patient (same NHS number and date of birth)', async () => {
 		const created = await runHero(standin, patient('createOrUpdate', details));
-		expect(created.error).toBeUndefined();
-		const [entry] = processed(standin, 'POST', '/v1/patients/register');
-		expect(entry.valid).toBe(true);
-		expect(entry.body).toEqual({
+		expect(sentBody(created, processed(standin, 'POST', '/v1/patients/register'))).toEqual({
 			first_name: 'Rowan',
 			last_name: 'Example',
 			dob: '1984-09-12',
@@ -324,10 +318,9 @@ describe('Patient: Get Attachments, Get EHR Candidates, Connect to EHR', () => {
 			standin,
 			patient('connectEhr', { patientId: byId(patientId), ehrPartnerId: { __rl: true, mode: 'list', value: ehrPartnerId } }),
 		);
-		expect(connected.error).toBeUndefined();
-		const [entry] = processed(standin, 'POST', `/v1/patients/${patientId}/ehr/connect`);
-		expect(entry.body).toEqual({ ehr_partner_id: ehrPartnerId });
-		expect(entry.valid).toBe(true);
+		expect(sentBody(connected, processed(standin, 'POST', `/v1/patients/${patientId}/ehr/connect`))).toEqual({
+			ehr_partner_id: ehrPartnerId,
+		});
 		expect(connected.items).toEqual([{ json: expect.objectContaining({ status: 'connected' }), pairedItem: { item: 0 } }]);
 		expect(standin.state.patients.find((p) => p.id === patientId)?.ehr_partner_id).toBe(ehrPartnerId);
 	});

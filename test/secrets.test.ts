@@ -60,45 +60,20 @@ function record(what: string, ...values: unknown[]) {
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const patient = { patientId: byId('1001') };
 const FUTURE = '2031-03-04T10:00:00Z';
+/** A slot given by its details (Edit, Reschedule); a new appointment adds its type, location and patient (Book, Reserve). */
+const slotDetails = { slotSelection: 'details', practitionerId: byId('11'), startTime: FUTURE, duration: 15 };
+const newAppointment = { ...slotDetails, appointmentTypeId: byId('1'), locationId: byId('1'), ...patient };
 
 /** A plausible parameter set per operation; some fail at Hero (unknown IDs), which is fine here. */
 const PARAMETERS: Record<string, INodeParameters> = {
-	'appointment.book': {
-		slotSelection: 'details',
-		appointmentTypeId: byId('1'),
-		locationId: byId('1'),
-		practitionerId: byId('11'),
-		startTime: FUTURE,
-		duration: 15,
-		...patient,
-	},
+	'appointment.book': newAppointment,
 	'appointment.cancel': { appointmentId: '5001' },
 	'appointment.confirm': { appointmentId: '5001' },
-	'appointment.edit': {
-		appointmentId: '5001',
-		slotSelection: 'details',
-		practitionerId: byId('11'),
-		startTime: FUTURE,
-		duration: 15,
-	},
+	'appointment.edit': { appointmentId: '5001', ...slotDetails },
 	'appointment.get': { appointmentId: '5001' },
 	'appointment.getStatus': { appointmentId: '5001' },
-	'appointment.reschedule': {
-		appointmentId: '5002',
-		slotSelection: 'details',
-		practitionerId: byId('11'),
-		startTime: FUTURE,
-		duration: 15,
-	},
-	'appointment.reserve': {
-		slotSelection: 'details',
-		appointmentTypeId: byId('1'),
-		locationId: byId('1'),
-		practitionerId: byId('11'),
-		startTime: FUTURE,
-		duration: 15,
-		...patient,
-	},
+	'appointment.reschedule': { appointmentId: '5002', ...slotDetails },
+	'appointment.reserve': newAppointment,
 	'appointmentType.getAll': { returnAll: true },
 	'batchMessage.create': {
 		name: 'Flu clinic',

@@ -1,4 +1,6 @@
-import type { Standin } from './helpers';
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { RunHeroOptions, Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
@@ -16,19 +18,17 @@ setUpTestStandin((started) => (standin = started));
 
 const gpAtMainSurgery = { appointmentTypeId: byId('1'), locationId: byId('1') };
 
+/** Slot > Get Many with the given search and paging. */
+function getMany(parameters: INodeParameters, options?: RunHeroOptions) {
+	return runHero(standin, { resource: 'slot', operation: 'getAll', ...parameters }, options);
+}
+
 describe('Slot > Get Many', () => {
 	it('with Return All pages through Hero and outputs every free slot exactly once, in UTC plus London time', async () => {
 		const expected = freeSlots(standin, { type: '1', location: '1' });
 		expect(expected.length).toBeGreaterThan(200); // so Return All needs several pages of 100
 
-		const result = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
-			...gpAtMainSurgery,
-			fromDate: londonDate(0),
-			toDate: londonDate(28),
-			returnAll: true,
-		});
+		const result = await getMany({ ...gpAtMainSurgery, fromDate: londonDate(0), toDate: londonDate(28), returnAll: true });
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual(expected.map((slot) => slot.id));
@@ -59,9 +59,7 @@ describe('Slot > Get Many', () => {
 	it('gives start_time_london the summer-time offset for a slot in British Summer Time', async () => {
 		const summer = nextSummerDay();
 		addSlot(standin, { id: '990001', start_time: `${summer}T08:30:00Z`, finish_time: `${summer}T08:45:00Z` });
-		const result = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
+		const result = await getMany({
 			...gpAtMainSurgery,
 			fromDate: `${summer}T00:00:00`,
 			toDate: `${summer}T00:00:00`,
@@ -81,9 +79,7 @@ describe('Slot > Get Many', () => {
 
 	it('with Limit returns exactly that many, the earliest first', async () => {
 		const expected = freeSlots(standin, { type: '1', location: '1' }).slice(0, 7);
-		const result = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
+		const result = await getMany({
 			...gpAtMainSurgery,
 			fromDate: londonDate(0),
 			toDate: londonDate(28),
@@ -95,7 +91,7 @@ describe('Slot > Get Many', () => {
 	});
 
 	it('searches from today to 14 days ahead (London dates) when no dates are given', async () => {
-		const result = await runHero(standin, { resource: 'slot', operation: 'getAll', ...gpAtMainSurgery, limit: 5 });
+		const result = await getMany({ ...gpAtMainSurgery, limit: 5 });
 		expect(result.error).toBeUndefined();
 		expectContractKept(standin);
 		const [request] = answeredRequests(standin);
@@ -105,9 +101,7 @@ describe('Slot > Get Many', () => {
 
 	it('filters by practitioner when one is given', async () => {
 		const expected = freeSlots(standin, { type: '1', location: '1', practitioner: '12' });
-		const result = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
+		const result = await getMany({
 			...gpAtMainSurgery,
 			practitionerId: byId('12'),
 			fromDate: londonDate(0),
@@ -122,35 +116,20 @@ describe('Slot > Get Many', () => {
 	});
 
 	it('refuses a non-numeric ID or a backwards date range before sending anything', async () => {
-		const badType = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
+		const badType = await getMany({
 			appointmentTypeId: byId('={{ "GP" }}'), // an expression: the editor's own regex check cannot see it
 			locationId: byId('1'),
 		});
 		expect(badType.error?.message).toMatch(/Invalid Appointment Type \[item 0\]: "GP" is not a numeric ID/);
 
-		const backwards = await runHero(standin, {
-			resource: 'slot',
-			operation: 'getAll',
-			...gpAtMainSurgery,
-			fromDate: londonDate(5),
-			toDate: londonDate(2),
-		});
+		const backwards = await getMany({ ...gpAtMainSurgery, fromDate: londonDate(5), toDate: londonDate(2) });
 		expect(backwards.error?.message).toMatch(/Invalid To Date \[item 0\]: .* is before From Date/);
 		expect(standin.log).toHaveLength(0);
 	});
 
 	it('gives each input item its own slots, paired to it, and an error item for a failing one under Continue on Fail', async () => {
-		const result = await runHero(
-			standin,
-			{
-				resource: 'slot',
-				operation: 'getAll',
-				appointmentTypeId: byId('={{ $json.type }}'),
-				locationId: byId('1'),
-				limit: 3,
-			},
+		const result = await getMany(
+			{ appointmentTypeId: byId('={{ $json.type }}'), locationId: byId('1'), limit: 3 },
 			{ items: items([{ type: '1' }, { type: 'nurse' }, { type: '3' }]), continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();

@@ -28,6 +28,15 @@ const sameNodeAs = (trigger: TriggerHarness) => ({
 	publicBaseUrl: trigger.serverUrl,
 });
 
+/** An active trigger on both events whose registration for `event` Hero has since lost (deleted behind n8n's back). */
+async function activeTriggerLosing(event: string) {
+	const trigger = await triggers.start(TWO_EVENTS);
+	await trigger.activate();
+	const lost = registrationsOf(trigger)[event].id;
+	await deleteAtHero(lost);
+	return { trigger, lost };
+}
+
 test('activating registers exactly one signed webhook per selected event at the node URL', async () => {
 	const trigger = await triggers.start(TWO_EVENTS);
 	await trigger.activate();
@@ -64,10 +73,7 @@ test('checkExists finds the registrations, so activating again registers nothing
 });
 
 test('checkExists is false, and deletes nothing, when Hero lost a registration', async () => {
-	const trigger = await triggers.start(TWO_EVENTS);
-	await trigger.activate();
-	const lost = registrationsOf(trigger)['prescription.issued'].id;
-	await deleteAtHero(lost);
+	const { trigger } = await activeTriggerLosing('prescription.issued');
 	const before = standin.log.length;
 
 	expect(await trigger.checkExists()).toBe(false);
@@ -141,10 +147,7 @@ test('deactivating leaves zero registrations and clears static data', async () =
 });
 
 test('deactivating succeeds when Hero already lost a registration (404)', async () => {
-	const trigger = await triggers.start(TWO_EVENTS);
-	await trigger.activate();
-	const lost = registrationsOf(trigger)['appointment.confirmed'].id;
-	await deleteAtHero(lost);
+	const { trigger, lost } = await activeTriggerLosing('appointment.confirmed');
 	const before = standin.log.length;
 
 	await expect(trigger.deactivate()).resolves.toBeUndefined();

@@ -49,7 +49,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import * as n8n from './n8n';
-import type { CliResult, CredentialDocument, ExecutionJson, ExitStatus, InstallPaths, N8nEnv, PageJson } from './n8n';
+import type { CliResult, CredentialDocument, ExecutionJson, ExitStatus, InstallPaths, N8nEnv } from './n8n';
 
 export const DEFAULT_RUN_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'queue');
 const DB = { database: 'n8n', user: 'n8n', password: 'n8n' };
@@ -732,18 +732,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 		// publishing through the running main costs no extra n8n boot (the CLI's publish:workflow takes ~20 s)
 		for (const id of publish) await publicApi('POST', `/workflows/${id}/activate`);
 
-		async function executions(workflowId: string): Promise<ExecutionJson[]> {
-			const all: ExecutionJson[] = [];
-			let cursor: string | undefined;
-			do {
-				const qs = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
-				if (cursor) qs.set('cursor', cursor);
-				const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?${qs}`);
-				all.push(...page.data);
-				cursor = page.nextCursor ?? undefined;
-			} while (cursor);
-			return all;
-		}
+		const executions = async (workflowId: string) =>
+			await n8n.allExecutions(publicApi, workflowId, { includeData: 'true', limit: '100' });
 
 		function workerOf(executionId: string | number): string | null {
 			for (const name of Object.keys(specs).filter((n) => specs[n].role === 'worker')) {

@@ -723,6 +723,26 @@ export async function restOk<T = unknown>(
 	return r;
 }
 
+/** A call to n8n's public API (/api/v1) with an API key; `T` is the shape of the JSON it answers. */
+export type PublicApi = <T = unknown>(method: string, route: string, body?: unknown) => Promise<T>;
+
+/** Every execution of the workflow the public API lists, following its cursor through all pages; `query` adds e.g. includeData and limit. */
+export async function allExecutions(
+	publicApi: PublicApi,
+	workflowId: string,
+	query: Record<string, string>,
+): Promise<ExecutionJson[]> {
+	const all: ExecutionJson[] = [];
+	let cursor: string | undefined;
+	do {
+		const qs = new URLSearchParams({ workflowId, ...query, ...(cursor ? { cursor } : {}) });
+		const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?${qs}`);
+		all.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return all;
+}
+
 export const DEMO_OWNER: Owner = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Demo', lastName: 'Owner' };
 
 /** Sets up the instance owner on a fresh instance, or logs in; resolves to the auth cookie. */

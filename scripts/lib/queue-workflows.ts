@@ -4,6 +4,7 @@
 //   bulkSendWorkflow({ id, path, credential })  Webhook POST /webhook/<path> {messages: [{patient_id, text}]}
 //                                               → Split Out → Hero Health Message: Send (channel Hero inbox)
 //                                               Called K times at once, it gives K concurrent executions.
+//   bulkRequestNodes(workflowId, path)          its Webhook and Split Out, for another sending node (bench/queue.ts)
 //   bulkMessages(run, n)                        n messages for one call, each text unique: `<run> message <i>`
 //   triggerWorkflow({ id, webhookId, events, credential })
 //                                               Hero Health Trigger → Message: Send to body.data.patient_id,
@@ -21,6 +22,9 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	webhookId?: string;
 	credentials?: Record<string, { id: string; name: string }>;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
 }
 
 export interface Workflow {
@@ -51,7 +55,8 @@ const chain = (...names: string[]): Workflow['connections'] =>
 		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main' as const, index: 0 }]] }]),
 	);
 
-const workflow = (id: string, name: string, nodes: WorkflowNode[]): Workflow => ({
+/** A workflow whose nodes run one after the other, in the order given. */
+export const workflow = (id: string, name: string, nodes: WorkflowNode[]): Workflow => ({
 	id,
 	name,
 	nodes,
@@ -84,20 +89,19 @@ function heroSend(
 	};
 }
 
-export function bulkSendWorkflow({
-	id = 'queueBulkSend',
-	name = 'Queue: bulk send',
-	path = 'queue-bulk-send',
-	credential,
-}: { id?: string; name?: string; path?: string; credential?: CredentialRef } = {}): Workflow {
-	return workflow(id, name, [
+/**
+ * The head of a bulk-send workflow: a Webhook answering POST /webhook/<path> {messages: [...]} at once, then
+ * Split Out, one item per message; the sending node goes next, at [440, 0].
+ */
+export function bulkRequestNodes(workflowId: string, path: string): WorkflowNode[] {
+	return [
 		{
 			id: 'bulk-webhook',
 			name: 'Bulk request',
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			position: [0, 0],
-			webhookId: `${id}-webhook`,
+			webhookId: `${workflowId}-webhook`,
 			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 		},
 		{
@@ -108,6 +112,17 @@ export function bulkSendWorkflow({
 			position: [220, 0],
 			parameters: { fieldToSplitOut: 'body.messages', include: 'noOtherFields', options: {} },
 		},
+	];
+}
+
+export function bulkSendWorkflow({
+	id = 'queueBulkSend',
+	name = 'Queue: bulk send',
+	path = 'queue-bulk-send',
+	credential,
+}: { id?: string; name?: string; path?: string; credential?: CredentialRef } = {}): Workflow {
+	return workflow(id, name, [
+		...bulkRequestNodes(id, path),
 		heroSend('Send', [440, 0], { patient: '={{ $json.patient_id }}', text: '={{ $json.text }}', credential }),
 	]);
 }

@@ -2,19 +2,14 @@
 // n8n's log stay in .n8n-e2e/e2e/ for reading after a failure; the next run wipes them.
 // Last contract check over the whole run (each file also checks its own requests): any request the
 // stand-in received, or answer it gave, that does not validate against the OpenAPI contract fails the run.
-import { contractViolations } from '../../standin';
+import { closeStandinCheckingContract } from './helpers';
 
 export default async function globalTeardown(): Promise<void> {
 	const handles = globalThis.__HERO_E2E__;
 	if (!handles) return;
 	globalThis.__HERO_E2E__ = undefined;
 	if (handles.server) await handles.server.stop();
-	await handles.standin.waitForDeliveries();
-	const lines = contractViolations(handles.standin.log);
-	const total = handles.standin.log.length;
-	await handles.standin.close();
-	if (lines.length)
-		throw new Error(`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.join('\n')}`);
+	const total = await closeStandinCheckingContract(handles.standin);
 	console.log(
 		`[e2e] contract: all ${total} requests the Hero stand-in received, and its answers, matched api/hero-health.openapi.yaml`,
 	);

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
+import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, Standin, StandinState } from '../../standin';
 import { contractViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
@@ -29,6 +29,23 @@ export const HERO_TRIGGER = `${n8n.PACKAGE_NAME}.heroHealthTrigger`;
 export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' };
 
 // ---- stand-in
+
+/**
+ * For the global teardowns: closes the stand-in once its webhook deliveries are done, then fails the run if any
+ * request it received, or answer it gave, broke the contract (listing at most `listed` of them); resolves to
+ * how many requests it received.
+ */
+export async function closeStandinCheckingContract(standin: Standin, listed = Infinity): Promise<number> {
+	await standin.waitForDeliveries();
+	const lines = contractViolations(standin.log);
+	const total = standin.log.length;
+	await standin.close();
+	if (lines.length)
+		throw new Error(
+			`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.slice(0, listed).join('\n')}`,
+		);
+	return total;
+}
 
 async function standinJson<T>(method: string, route: string, body?: unknown): Promise<T> {
 	const res = await fetch(`${e2e().standinUrl}${route}`, {

@@ -250,20 +250,16 @@ export class TriggerHarness {
 		};
 	}
 
-	/** The production URL n8n shows (and registers) for the webhook `name`. */
-	webhookUrl(name: WebhookType = 'default'): string {
-		const workflow = this.workflow();
+	/** The context n8n gives the webhook `name`'s methods when it activates the workflow. */
+	private hookContext(workflow: Workflow, name: WebhookType): HookContext {
 		const webhookData = this.webhookData(workflow, name, 'trigger');
 		const node = workflow.getNode(this.node.name)!;
-		const context = new HookContext(
-			workflow,
-			node,
-			webhookData.workflowExecuteAdditionalData,
-			'trigger',
-			'activate',
-			webhookData,
-		);
-		const url = context.getNodeWebhookUrl(name);
+		return new HookContext(workflow, node, webhookData.workflowExecuteAdditionalData, 'trigger', 'activate', webhookData);
+	}
+
+	/** The production URL n8n shows (and registers) for the webhook `name`. */
+	webhookUrl(name: WebhookType = 'default'): string {
+		const url = this.hookContext(this.workflow(), name).getNodeWebhookUrl(name);
 		if (!url) throw new UnexpectedError(`The webhook "${name}" has no URL`);
 		return url;
 	}
@@ -271,20 +267,11 @@ export class TriggerHarness {
 	/** Runs `webhookMethods[name][method]` like n8n's WebhookService.runWebhookMethod. */
 	private async runWebhookMethod(method: WebhookMethod, name: WebhookType = 'default'): Promise<boolean | undefined> {
 		const workflow = this.workflow();
-		const node = workflow.getNode(this.node.name)!;
 		const methods = this.nodeType().webhookMethods as
 			Record<string, Record<WebhookMethod, ((this: IHookFunctions) => Promise<boolean>) | undefined> | undefined> | undefined;
 		const fn = methods?.[name]?.[method];
 		if (fn === undefined) return undefined;
-		const webhookData = this.webhookData(workflow, name, 'trigger');
-		const context = new HookContext(
-			workflow,
-			node,
-			webhookData.workflowExecuteAdditionalData,
-			'trigger',
-			'activate',
-			webhookData,
-		);
+		const context = this.hookContext(workflow, name);
 		try {
 			return await fn.call(context);
 		} finally {

@@ -4,7 +4,7 @@ import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, St
 import { contractViolations } from '../../standin';
 import type { BalancerEntry } from '../../scripts/lib/cluster';
 import * as n8n from '../../scripts/lib/n8n';
-import type { ExecutionJson, PageJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson } from '../../scripts/lib/n8n';
 import type { Workflow } from '../../scripts/lib/queue-workflows';
 
 export { sleep, waitFor } from '../e2e/helpers';
@@ -70,16 +70,7 @@ export async function publicApi<T = unknown>(method: string, route: string, body
 
 /** Every execution of the workflow the public API lists (finished ones), all pages. */
 export async function listedExecutions(workflowId: string): Promise<ExecutionJson[]> {
-	const all: ExecutionJson[] = [];
-	let cursor: string | undefined;
-	do {
-		const qs = new URLSearchParams({ workflowId, includeData: 'false', limit: '100' });
-		if (cursor) qs.set('cursor', cursor);
-		const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?${qs}`);
-		all.push(...page.data);
-		cursor = page.nextCursor ?? undefined;
-	} while (cursor);
-	return all;
+	return await n8n.allExecutions(publicApi, workflowId, { includeData: 'false', limit: '100' });
 }
 
 export const control = async <T = unknown>(method: string, route: string, body?: unknown) =>

@@ -1,5 +1,5 @@
 import type { Slot, Standin } from '../../standin';
-import { client, londonDate, setUpStandin, sleep } from './helpers';
+import { client, londonDate, reservationBody, setUpStandin, sleep } from './helpers';
 import type { Call, HeroError, Page } from './helpers';
 
 /** A slot as Hero lists it (which appointment holds it stays inside). */
@@ -26,15 +26,7 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 	}
 
 	function reserve(slot: SlotAnswer, extra: Record<string, unknown> = {}) {
-		return api<AppointmentAnswer>('POST', '/v1/appointments', {
-			appointment_type_id: slot.appointment_type_id,
-			location_id: slot.location_id,
-			practitioner_id: slot.practitioner_id,
-			duration: 15,
-			start_time: slot.start_time,
-			patient_id: '1001',
-			...extra,
-		});
+		return api<AppointmentAnswer>('POST', '/v1/appointments', { ...reservationBody(slot, '1001'), ...extra });
 	}
 
 	async function slotIsListed(slot: SlotAnswer) {
@@ -165,19 +157,12 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 			practitioner_id: b.practitioner_id,
 		});
 		expect(clash.status).toBe(409);
-		const missing = await api('POST', '/v1/appointments', {
-			appointment_type_id: '1',
-			location_id: '1',
-			practitioner_id: '11',
-			duration: 15,
-			start_time: '2001-01-01T03:00:00Z',
-		});
+		const gp11AtMainSurgery = { appointment_type_id: '1', location_id: '1', practitioner_id: '11', duration: 15 };
+		const missing = await api('POST', '/v1/appointments', { ...gp11AtMainSurgery, start_time: '2001-01-01T03:00:00Z' });
 		expect(missing.status).toBe(404);
 		const unknownType = await api('POST', '/v1/appointments', {
+			...gp11AtMainSurgery,
 			appointment_type_id: '99',
-			location_id: '1',
-			practitioner_id: '11',
-			duration: 15,
 			start_time: a.start_time,
 		});
 		expect(unknownType.status).toBe(404);

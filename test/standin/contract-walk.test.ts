@@ -1,5 +1,5 @@
 import type { Slot, Standin } from '../../standin';
-import { client, londonDate, setUpStandin } from './helpers';
+import { client, londonDate, reservationBody, setUpStandin } from './helpers';
 import type { Call, Page } from './helpers';
 
 /**
@@ -64,15 +64,7 @@ describe('stand-in: every contract operation answers a valid request', () => {
 			.data;
 		await call('countSlots', 'GET', `/v1/slots/count?${q}`);
 		await call('getSlot', 'GET', `/v1/slots/${slots[0].id}`);
-		const reserve = (slot: Omit<Slot, 'appointment_id'>) => ({
-			appointment_type_id: '1',
-			location_id: '1',
-			practitioner_id: slot.practitioner_id,
-			duration: 15,
-			start_time: slot.start_time,
-			patient_id: '1001',
-		});
-		const appt = await call<{ id: string }>('createAppointment', 'POST', '/v1/appointments', reserve(slots[0]));
+		const appt = await call<{ id: string }>('createAppointment', 'POST', '/v1/appointments', reservationBody(slots[0], '1001'));
 		await call('getAppointment', 'GET', `/v1/appointments/${appt.id}`);
 		await call('editAppointment', 'PUT', `/v1/appointments/${appt.id}`, {
 			start_time: slots[1].start_time,

@@ -1,6 +1,6 @@
 import { addDays, londonToday } from '../../nodes/HeroHealth/actions/londonTime';
 import { startStandin } from '../../standin';
-import type { Standin, StandinKey, StandinOptions, ValidationIssue } from '../../standin';
+import type { Slot, Standin, StandinKey, StandinOptions, ValidationIssue } from '../../standin';
 
 /**
  * One stand-in for the enclosing test file or describe block: started before its first test, reset
@@ -80,6 +80,21 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 			parsed = undefined;
 		}
 		return { status: res.status, body: parsed as T, text, headers: res.headers };
+	};
+}
+
+/** The body of POST /v1/appointments that reserves `slot` for 15 minutes, for `patientId`. */
+export function reservationBody(
+	slot: Pick<Slot, 'appointment_type_id' | 'location_id' | 'practitioner_id' | 'start_time'>,
+	patientId: string,
+) {
+	return {
+		appointment_type_id: slot.appointment_type_id,
+		location_id: slot.location_id,
+		practitioner_id: slot.practitioner_id,
+		duration: 15,
+		start_time: slot.start_time,
+		patient_id: patientId,
 	};
 }
 

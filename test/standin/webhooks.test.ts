@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Slot, Standin, Webhook } from '../../standin';
-import { client, londonDate, setUpStandin } from './helpers';
+import { client, londonDate, reservationBody, setUpStandin } from './helpers';
 import type { Call, HeroValidationError, Page } from './helpers';
 
 interface Received {
@@ -144,14 +144,7 @@ describe('stand-in: webhooks', () => {
 				`/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`,
 			)
 		).body.data;
-		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', {
-			appointment_type_id: '1',
-			location_id: '1',
-			practitioner_id: slot.practitioner_id,
-			duration: 15,
-			start_time: slot.start_time,
-			patient_id: '1001',
-		});
+		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', reservationBody(slot, '1001'));
 		await api('PATCH', `/v1/appointments/${r.id}/book`, {});
 		await api('PATCH', `/v1/appointments/${r.id}/reschedule`, {
 			start_time: other.start_time,
