@@ -194,7 +194,7 @@ export class RateLimiter {
 	accepted(sentAt: number, headers?: IDataObject) {
 		const now = this.clock.now();
 		this.acceptedAt.push(now);
-		while (this.acceptedAt[0] <= now - HERO_WINDOW_MS) this.acceptedAt.shift();
+		this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 		if (sentAt > this.lastRefusalAt) this.refusedInARow = 0;
 		const advice = rateLimitAdvice(headers, now);
 		if (advice.exhausted && advice.waitMs !== undefined) this.pause(advice.waitMs);
@@ -226,9 +226,13 @@ export class RateLimiter {
 		return asked;
 	}
 
+	private forgetAcceptedBefore(at: number) {
+		while (this.acceptedAt.length > 0 && this.acceptedAt[0] <= at) this.acceptedAt.shift();
+	}
+
 	private backoffMs(now: number) {
 		const gap = this.gapMs(now);
-		while (this.acceptedAt.length > 0 && this.acceptedAt[0] <= now - HERO_WINDOW_MS) this.acceptedAt.shift();
+		this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 		const untilWindowFrees = this.acceptedAt.length > 0 ? this.acceptedAt[0] + HERO_WINDOW_MS - now : HERO_WINDOW_MS;
 		const backoff = gap * BACKOFF_GROWTH ** (this.refusedInARow - 1);
 		return Math.max(gap, Math.min(backoff, untilWindowFrees));
