@@ -75,7 +75,7 @@ export class HeroHealthApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : {"production": "' +
+				'={{$credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : {"production": "' +
 				HERO_ENVIRONMENT_URLS.production +
 				'", "staging": "' +
 				HERO_ENVIRONMENT_URLS.staging +

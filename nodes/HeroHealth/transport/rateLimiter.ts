@@ -26,7 +26,7 @@ export interface LimiterClock {
 	sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: LimiterClock = {
+const systemClock: LimiterClock = {
 	now: () => Date.now(),
 	sleep: async (ms) => await sleep(ms),
 };

@@ -14,9 +14,9 @@ import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from './env
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
 import { RATE_LIMIT_BUDGET_MS, rateLimiterFor } from './rateLimiter';
-import { baseUrlProblem, headerValueProblem, rateLimitProblem } from '../validation';
+import { baseUrlProblem, headerValueProblem, positiveWholeNumberProblem } from '../validation';
 
-export const CREDENTIAL_TYPE = 'heroHealthApi';
+const CREDENTIAL_TYPE = 'heroHealthApi';
 
 export interface HeroCredentials {
 	apiKey: string;
@@ -87,7 +87,7 @@ export async function heroConnection(this: HeroContext, itemIndex?: number): Pro
 	if (credentials.environment === 'custom') refuse('Base URL', baseUrlProblem(credentials.baseUrl));
 	const rate = credentials.rateLimitPerMinute;
 	const unset = rate === undefined || rate === null || (rate as unknown) === '';
-	if (!unset) refuse('Rate Limit (Requests per Minute)', rateLimitProblem(rate));
+	if (!unset) refuse('Rate Limit (Requests per Minute)', positiveWholeNumberProblem(rate));
 	return {
 		apiKey: credentials.apiKey,
 		baseUrl: baseUrlFor(credentials),
@@ -241,10 +241,6 @@ function pageRecords(
 	);
 }
 
-/**
- * Walks a `{data, count}` list by page_index/page_size. Stops at the limit, on a short page, once
- * `count` records are in, or when Hero repeats a page (so a server ignoring page_index cannot loop us).
- */
 /** One page of a list (page_index from 0), and whether Hero has more after it: a short page, `count` reached or one record alone say no. */
 export async function heroRequestPage(
 	this: HeroContext,
@@ -263,6 +259,10 @@ export async function heroRequestPage(
 	return { records, more };
 }
 
+/**
+ * Walks a `{data, count}` list by page_index/page_size. Stops at the limit, on a short page, once
+ * `count` records are in, or when Hero repeats a page (so a server ignoring page_index cannot loop us).
+ */
 export async function heroRequestAllPages(
 	this: HeroContext,
 	request: HeroRequest,

@@ -98,7 +98,7 @@ export function calendarDateProblem(raw: unknown): string | undefined {
 	return undefined;
 }
 
-/** Durations and usage caps: a whole number, at least 1. */
+/** Durations, usage caps, page limits and a credential's rate limit (Hero may raise a key above 300): a whole number, at least 1. */
 export function positiveWholeNumberProblem(raw: unknown): string | undefined {
 	const value = Number(raw);
 	if (raw === '' || raw === null || raw === undefined || typeof raw === 'boolean' || !Number.isInteger(value) || value < 1) {
@@ -123,7 +123,7 @@ export function nonEmptyProblem(raw: unknown): string | undefined {
  * Message text limits. Hero documents none; an SMS longer than six concatenated parts (6 × 153
  * characters) is almost certainly a mapping mistake, and other channels get a generous bound.
  */
-export const MESSAGE_LIMITS: Record<string, number> = { sms: 918, email: 20_000, nhs_app: 20_000, hero: 20_000 };
+const MESSAGE_LIMITS: Record<string, number> = { sms: 918, email: 20_000, nhs_app: 20_000, hero: 20_000 };
 
 /** A message's length against the strictest channel it may go out on (an NHS App message's SMS fallback counts). */
 export function messageLengthProblem(text: string, channels: string[]): string | undefined {
@@ -134,14 +134,6 @@ export function messageLengthProblem(text: string, channels: string[]): string |
 	if (text.length <= limit) return undefined;
 	const by = strictest === 'sms' ? 'SMS (six text message parts)' : strictest.replace('_', ' ');
 	return `it is ${text.length.toLocaleString('en-GB')} characters long; the limit for ${by} is ${limit.toLocaleString('en-GB')}`;
-}
-
-/** A credential's rate limit: a whole number of requests per minute, at least 1 (Hero may raise a key above 300). */
-export function rateLimitProblem(raw: unknown): string | undefined {
-	const value = Number(raw);
-	if (typeof raw === 'boolean' || !Number.isInteger(value) || value < 1)
-		return `"${String(raw)}" is not a whole number of at least 1`;
-	return undefined;
 }
 
 // host (name, IPv4 or [IPv6]), optional port, optional path of plain URL characters

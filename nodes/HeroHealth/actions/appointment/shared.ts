@@ -102,7 +102,7 @@ export function slotChoiceFields(forNewAppointment: boolean): INodeProperties[] 
 }
 
 /** The chosen slot as Hero body fields: practitioner_id, start_time (UTC), duration, and for new appointments the type and location. */
-export async function readSlotChoice(this: IExecuteFunctions, item: HeroItem, forNewAppointment: boolean): Promise<IDataObject> {
+async function readSlotChoice(this: IExecuteFunctions, item: HeroItem, forNewAppointment: boolean): Promise<IDataObject> {
 	if (this.getNodeParameter('slotSelection', item.index) === 'slot') {
 		const slot = await fetchFreeSlot.call(this, item);
 		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);

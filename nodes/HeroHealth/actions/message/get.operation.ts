@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Whether the message went out, when, and whether it was written to the patient's record. */
-export function simplifyMessage(message: IDataObject): IDataObject {
+function simplifyMessage(message: IDataObject): IDataObject {
 	const record = (message.write_to_record ?? {}) as IDataObject;
 	const patient = (message.patient ?? {}) as IDataObject;
 	return {
