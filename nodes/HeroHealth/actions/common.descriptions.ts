@@ -61,8 +61,15 @@ export function filtersCollection(filters: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** The parameter names of `locator`'s any-of filter: `locationId` gives `locations` holding `location` entries. */
+export function anyOfFilterNames(locator: INodeProperties): { name: string; itemName: string } {
+	const itemName = locator.name.replace(/Id$/, '');
+	return { name: `${itemName}s`, itemName };
+}
+
 /** A filter on several records, each picked with `locator` ("any of these"); read it with `readFilterIds`. */
-export function anyOfFilter(name: string, itemName: string, locator: INodeProperties, description: string): INodeProperties {
+export function anyOfFilter(locator: INodeProperties, description: string): INodeProperties {
+	const { name, itemName } = anyOfFilterNames(locator);
 	return {
 		displayName: `${locator.displayName}s`,
 		name,

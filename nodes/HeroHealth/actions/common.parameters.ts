@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PageOptions } from '../transport/request';
+import { anyOfFilterNames } from './common.descriptions';
 import {
 	calendarDateProblem,
 	dateOfBirthProblem,
@@ -39,15 +40,14 @@ export function readNumericId(this: IExecuteFunctions, itemIndex: number, name: 
 	return value;
 }
 
-/** The IDs picked in the Filters' `anyOfFilter(name, itemName, locator)`, each refused unless numeric. */
+/** The IDs picked in the Filters' `anyOfFilter(locator)`, each refused unless numeric. */
 export function readFilterIds(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	filters: IDataObject,
-	name: string,
-	itemName: string,
 	locator: INodeProperties,
 ): string[] {
+	const { name, itemName } = anyOfFilterNames(locator);
 	const picked = ((filters[name] as IDataObject | undefined)?.[itemName] as unknown[] | undefined) ?? [];
 	return picked.map((_, index) =>
 		readNumericId.call(this, itemIndex, `filters.${name}.${itemName}[${index}].${locator.name}`, locator.displayName),

@@ -18,14 +18,14 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
 		},
-		anyOfFilter('locations', 'location', locationLocator, 'Only appointment types offered at any of these locations'),
+		anyOfFilter(locationLocator, 'Only appointment types offered at any of these locations'),
 	]),
 ];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const locationIds = readFilterIds.call(this, item.index, filters, 'locations', 'location', locationLocator);
+	const locationIds = readFilterIds.call(this, item.index, filters, locationLocator);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
 	return await heroRequestAllPages.call(

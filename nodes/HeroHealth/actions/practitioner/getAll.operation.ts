@@ -17,12 +17,7 @@ export const independentItems = true;
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	filtersCollection([
-		anyOfFilter(
-			'appointmentTypes',
-			'appointmentType',
-			appointmentTypeLocator,
-			'Only practitioners who offer any of these appointment types',
-		),
+		anyOfFilter(appointmentTypeLocator, 'Only practitioners who offer any of these appointment types'),
 		{
 			displayName: 'Has Availability',
 			name: 'hasAvailability',
@@ -30,15 +25,15 @@ export const description: INodeProperties[] = [
 			default: true,
 			description: 'Whether to return only practitioners with free slots (true) or only those without (false)',
 		},
-		anyOfFilter('locations', 'location', locationLocator, 'Only practitioners who work at any of these locations'),
+		anyOfFilter(locationLocator, 'Only practitioners who work at any of these locations'),
 	]),
 ];
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const locationIds = readFilterIds.call(this, item.index, filters, 'locations', 'location', locationLocator);
-	const typeIds = readFilterIds.call(this, item.index, filters, 'appointmentTypes', 'appointmentType', appointmentTypeLocator);
+	const locationIds = readFilterIds.call(this, item.index, filters, locationLocator);
+	const typeIds = readFilterIds.call(this, item.index, filters, appointmentTypeLocator);
 	if (locationIds.length) qs.location_ids = locationIds;
 	if (typeIds.length) qs.appointment_type_ids = typeIds;
 	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
