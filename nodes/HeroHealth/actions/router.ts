@@ -67,9 +67,9 @@ async function runAggregated(
 	if (!parts.length) return output;
 	const pairedItem = itemIndexes.map((item) => ({ item }));
 	// One request on behalf of every contributing item; nothing has failed that could stop it.
-	const items: HeroItem[] = itemIndexes.map((index) => ({ index, maySend: () => true }));
+	const first: HeroItem = { index: itemIndexes[0], maySend: () => true };
 	try {
-		output.push({ json: await aggregate.execute.call(this, parts, items), pairedItem });
+		output.push({ json: await aggregate.execute.call(this, parts, first), pairedItem });
 	} catch (error) {
 		output.push(failureItem.call(this, error, undefined, pairedItem));
 	}

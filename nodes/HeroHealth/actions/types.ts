@@ -22,6 +22,6 @@ export interface HeroAggregate {
 	applies(this: IExecuteFunctions): boolean;
 	/** What one item contributes. Throwing refuses only that item. */
 	part(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject>;
-	/** One request for every accepted part, on behalf of `items`; its result is paired to each of them. */
-	execute(this: IExecuteFunctions, parts: IDataObject[], items: HeroItem[]): Promise<IDataObject>;
+	/** One request for every accepted part, sent for the first contributing item; its result is paired to each of them. */
+	execute(this: IExecuteFunctions, parts: IDataObject[], item: HeroItem): Promise<IDataObject>;
 }

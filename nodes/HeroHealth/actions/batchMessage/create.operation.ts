@@ -134,7 +134,7 @@ export const aggregate: HeroAggregate = {
 	async part(itemIndex) {
 		return itemRecipient.call(this, itemIndex);
 	},
-	async execute(recipients, items) {
-		return await createBatch.call(this, items[0], recipients);
+	async execute(recipients, item) {
+		return await createBatch.call(this, item, recipients);
 	},
 };
