@@ -83,14 +83,9 @@ export function londonIso(utc: unknown): string | undefined {
 	return `${wallClock}${sign}${hours}:${minutes}`;
 }
 
-/** The London calendar date (YYYY-MM-DD) of a UTC instant. */
-export function londonDateOf(utcMs: number): string {
-	return new Date(utcMs + zoneOffsetMinutes(utcMs, PRACTICE_ZONE) * 60_000).toISOString().slice(0, 10);
-}
-
-/** Today's date in London (YYYY-MM-DD): the practice's "today", whatever the server's zone. */
+/** The London calendar date (YYYY-MM-DD) of a UTC instant, by default now: the practice's "today", whatever the server's zone. */
 export function londonToday(now = Date.now()): string {
-	return londonDateOf(now);
+	return new Date(now + zoneOffsetMinutes(now, PRACTICE_ZONE) * 60_000).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {

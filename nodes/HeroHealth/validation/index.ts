@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { londonDateOf, londonToday } from '../actions/londonTime';
+import { londonToday } from '../actions/londonTime';
 
 // Pure checks return a problem in words, or undefined when the value is fine.
 // `refuseInvalid` turns a problem into an error that names the field and the item,
@@ -48,7 +48,7 @@ export function dateOfBirthProblem(raw: unknown, now = new Date()): string | und
 
 /** A date as YYYY-MM-DD: a date-time string is cut to its own date; a Date instant is taken on London's calendar. */
 export function plainDate(raw: unknown): string {
-	if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? String(raw) : londonDateOf(raw.getTime());
+	if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? String(raw) : londonToday(raw.getTime());
 	const value = String(raw ?? '').trim();
 	return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
 }
