@@ -1,4 +1,4 @@
-// Shared by the booking, slot, link, picker and scheduling-workflow tests.
+// Booking and list helpers shared by the node tests: free slots, the requests Hero answered, the contract check.
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { contractViolations } from '../standin';
@@ -59,6 +59,29 @@ export function answeredRequests(standin: Standin) {
 /** Asserts that every request in the stand-in's log since the last clearLog(), and every answer to one, kept the contract. */
 export function expectContractKept(standin: Standin) {
 	expect(contractViolations(standin.log)).toEqual([]);
+}
+
+/** Asserts the contract was kept (expectContractKept), then returns the requests the stand-in answered for real (answeredRequests). */
+export function checkedRequests(standin: Standin) {
+	expectContractKept(standin);
+	return answeredRequests(standin);
+}
+
+/**
+ * Who the stand-in's clinical system has slots for, at any of `locations` and for any of `types` when given
+ * (free, future ones only with `free`), sorted: the ground truth for the practitioner list and picker.
+ */
+export function withSlots(standin: Standin, filter: { locations?: string[]; types?: string[]; free?: boolean }) {
+	const now = Date.now();
+	const ids = standin.state.slots
+		.filter(
+			(slot) =>
+				(!filter.locations || filter.locations.includes(slot.location_id)) &&
+				(!filter.types || filter.types.includes(slot.appointment_type_id)) &&
+				(!filter.free || (slot.appointment_id === null && Date.parse(slot.start_time) > now)),
+		)
+		.map((slot) => slot.practitioner_id);
+	return [...new Set(ids)].sort();
 }
 
 /** The pairing of each output item: which input item it belongs to. */

@@ -98,15 +98,13 @@ describe('Message: Send', () => {
 			}),
 		);
 
-		expect(result.error).toBeUndefined();
-		expect(sends()[0].body).toEqual({
+		expect(sentBody(result, sends())).toEqual({
 			patient_id: '1002',
 			message_type: 'nhs_app',
 			message_string: 'Please book your review',
 			fallback_message_type: 'email',
 			fallback_contact_detail: 'noah.jones@example.com',
 		});
-		expect(sends()[0].valid).toBe(true);
 	});
 
 	it.each([

@@ -4,8 +4,8 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
-import { standinCredentials, setUpTestStandin } from './helpers';
-import { answeredRequests, expectContractKept } from './bookingHelpers';
+import { byId, fromList, standinCredentials, setUpTestStandin } from './helpers';
+import { checkedRequests, expectContractKept, withSlots } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -22,23 +22,8 @@ function search(method: string, filter?: string, paginationToken?: string, param
 	});
 }
 
-const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 // A slot search, where the appointment type, location and practitioner pickers sit together.
 const slotSearch = (chosen: INodeParameters): INodeParameters => ({ resource: 'slot', operation: 'getAll', ...chosen });
-
-/** Who the stand-in's clinical system has sessions for, at that location and for that type (the ground truth). */
-function practitionersWithSlots(filter: { location?: string; type?: string }) {
-	const ids = new Set(
-		standin.state.slots
-			.filter(
-				(slot) =>
-					(!filter.location || slot.location_id === filter.location) &&
-					(!filter.type || slot.appointment_type_id === filter.type),
-			)
-			.map((slot) => slot.practitioner_id),
-	);
-	return [...ids].sort();
-}
 
 describe('the node’s pickers', () => {
 	const node = new HeroHealth();
@@ -96,8 +81,7 @@ describe('Appointment Type picker', () => {
 
 		const gp = await search('searchAppointmentTypes', 'gp ');
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '5']);
-		expectContractKept(standin);
-		const requests = answeredRequests(standin);
+		const requests = checkedRequests(standin);
 		expect(requests.map((entry) => entry.path)).toEqual(['/v1/appointment_types', '/v1/appointment_types']);
 		expect(requests[0].headers['x-api-key']).toBe(standin.keys.full.apiKey);
 	});
@@ -113,8 +97,7 @@ describe('Location picker', () => {
 		]);
 		expect((await search('searchLocations', 'SURGERY')).results.map((result) => result.value)).toEqual(['1', '2']);
 		expect((await search('searchLocations', 'Nowhere')).results).toEqual([]);
-		expectContractKept(standin);
-		expect(answeredRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
+		expect(checkedRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
 	});
 
 	it('offers only the locations with the appointment type chosen above', async () => {
@@ -123,12 +106,11 @@ describe('Location picker', () => {
 		for (let i = slots.length - 1; i >= 0; i--)
 			if (slots[i].appointment_type_id === '5' && slots[i].location_id !== '1') slots.splice(i, 1);
 
-		const video = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('5') }));
+		const video = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: fromList('5') }));
 		expect(video.results).toEqual([{ name: 'Main Surgery', value: '1' }]);
-		const gp = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: picked('1') }));
+		const gp = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: fromList('1') }));
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '3']);
-		expectContractKept(standin);
-		expect(answeredRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
+		expect(checkedRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
 	});
 });
 
@@ -143,8 +125,7 @@ describe('Practitioner picker', () => {
 			{ name: 'Erin Shah (Nurse)', value: '15' },
 		]);
 		expect((await search('searchPractitioners', 'mensah')).results).toEqual([{ name: 'Chloe Mensah (GP)', value: '13' }]);
-		expectContractKept(standin);
-		expect(answeredRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
+		expect(checkedRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
 			['/v1/practitioners', '0'],
 			['/v1/practitioners', '0'],
 		]);
@@ -160,12 +141,12 @@ describe('Practitioner picker', () => {
 				'searchPractitioners',
 				undefined,
 				undefined,
-				slotSearch({ appointmentTypeId: picked(type), locationId: { __rl: true, mode: 'id', value: location } }),
+				slotSearch({ appointmentTypeId: fromList(type), locationId: byId(location) }),
 			);
 			expect({ location, type, offered: offered.results.map((result) => result.value).sort() }).toEqual({
 				location,
 				type,
-				offered: practitionersWithSlots({ location, type }),
+				offered: withSlots(standin, { locations: [location], types: [type] }),
 			});
 		}
 		// An expression, or a picker left empty, narrows nothing.
@@ -173,11 +154,10 @@ describe('Practitioner picker', () => {
 			'searchPractitioners',
 			undefined,
 			undefined,
-			slotSearch({ locationId: picked('={{ $json.location }}') }),
+			slotSearch({ locationId: fromList('={{ $json.location }}') }),
 		);
 		expect(unfiltered.results).toHaveLength(5);
-		expectContractKept(standin);
-		const queries = answeredRequests(standin).map((entry) => entry.query);
+		const queries = checkedRequests(standin).map((entry) => entry.query);
 		expect(queries.slice(0, 3)).toEqual([
 			expect.objectContaining({ location_ids: '1', appointment_type_ids: '1' }),
 			expect.objectContaining({ location_ids: '2', appointment_type_ids: '3' }),
@@ -211,8 +191,7 @@ describe('Practitioner picker', () => {
 		standin.clearLog();
 		const zara = await search('searchPractitioners', 'zephyr');
 		expect(zara.results).toEqual([{ name: 'Zara Zephyr (GP)', value: '399' }]);
-		expectContractKept(standin);
-		expect(answeredRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
+		expect(checkedRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
 	});
 });
 

@@ -19,7 +19,8 @@ async function departures(clock: VirtualClock, limiter: RateLimiter, count: numb
 
 const gaps = (times: number[]) => times.slice(1).map((time, index) => time - times[index]);
 
-function setUp(clock = new VirtualClock()) {
+function setUp() {
+	const clock = new VirtualClock();
 	return { clock, limiter: new RateLimiter(L, clock) };
 }
 

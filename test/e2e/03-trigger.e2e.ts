@@ -1,6 +1,6 @@
 // The Hero Health Trigger in a running n8n: examples/01 activated through n8n's public API, a real
 // (stand-in) Hero state change delivering a signed webhook, forged deliveries, deactivation.
-import type { ExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
+import type { WorkflowJson } from '../../scripts/lib/n8n';
 import type { LogEntry } from '../../standin';
 import {
 	contractViolationsSince,
@@ -11,6 +11,7 @@ import {
 	heroApi,
 	lastSeq,
 	logSince,
+	outputOf,
 	publicApi,
 	sleep,
 	standinDeliveries,
@@ -30,9 +31,6 @@ let since = 0;
 let productionUrl = '';
 
 const ours = async () => (await standinState()).webhooks.filter((hook) => hook.url === productionUrl);
-/** The items a node of the execution output in its first run, as JSON; T names the fields the caller reads. */
-const firstRunOutput = <T>(run: ExecutionJson, node: string) =>
-	run.data!.resultData.runData[node][0].data!.main![0]!.map((item) => item.json as T);
 
 /** What the trigger outputs for a delivery. */
 interface TriggerItem {
@@ -106,7 +104,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	const [run] = runs;
 	expect(run.status).toBe('success');
 
-	const triggered = firstRunOutput<TriggerItem>(run, TRIGGER);
+	const triggered = outputOf<TriggerItem>(run, TRIGGER);
 	expect(triggered).toHaveLength(1);
 	expect(triggered[0]).toMatchObject({
 		eventType: 'appointment.confirmed',
@@ -125,7 +123,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	}).format(new Date(slot!.start_time));
 	expect(sends[0].body).toMatchObject({ patient_id: PATIENT, message_type: 'sms' });
 	expect(JSON.stringify(sends[0].body)).toContain(`at ${londonTime}`);
-	const sent = firstRunOutput(run, SEND);
+	const sent = outputOf(run, SEND);
 	expect(sent).toHaveLength(1);
 });
 

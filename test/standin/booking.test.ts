@@ -1,9 +1,6 @@
-import type { Slot, Standin } from '../../standin';
+import type { Standin } from '../../standin';
 import { client, londonDate, reservationBody, setUpStandin, sleep } from './helpers';
-import type { Call, HeroError, Page } from './helpers';
-
-/** A slot as Hero lists it (which appointment holds it stays inside). */
-type SlotAnswer = Omit<Slot, 'appointment_id'>;
+import type { Call, HeroError, Page, SlotAnswer } from './helpers';
 
 /** An appointment as Hero answers for it: the fields the tests read. */
 interface AppointmentAnswer {

@@ -41,6 +41,9 @@ export interface HeroValidationError {
 	message: ValidationIssue[];
 }
 
+/** A slot as Hero lists it (which appointment holds it stays inside). */
+export type SlotAnswer = Omit<Slot, 'appointment_id'>;
+
 /** One page of one of Hero's lists, and how many there are in all. */
 export interface Page<T> {
 	data: T[];

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Slot, Standin, Webhook } from '../../standin';
+import type { Standin, Webhook } from '../../standin';
 import { client, londonDate, reservationBody, setUpStandin } from './helpers';
-import type { Call, HeroValidationError, Page } from './helpers';
+import type { Call, HeroValidationError, Page, SlotAnswer } from './helpers';
 
 interface Received {
 	headers: IncomingHttpHeaders;
@@ -139,10 +139,7 @@ describe('stand-in: webhooks', () => {
 		await register('appointment.rescheduled');
 		await register('appointment.cancelled');
 		const [slot, other] = (
-			await api<Page<Omit<Slot, 'appointment_id'>>>(
-				'GET',
-				`/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`,
-			)
+			await api<Page<SlotAnswer>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)
 		).body.data;
 		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', reservationBody(slot, '1001'));
 		await api('PATCH', `/v1/appointments/${r.id}/book`, {});
