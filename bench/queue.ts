@@ -1,5 +1,5 @@
 /**
- * Queue-mode benchmark: the issue's table, measured in real n8n queue mode (scripts/lib/cluster.js:
+ * Queue-mode benchmark: the issue's table, measured in real n8n queue mode (scripts/lib/cluster.ts:
  * Postgres, Redis, a main, W workers, a webhook processor; this package installed as a community
  * package) against the stand-in enforcing L requests per minute per key over Hero's real 60-second
  * sliding window.

@@ -12,6 +12,7 @@ import { VirtualClock } from '../test/virtualClock';
 import { answerFigures } from './figures';
 
 import { createRateLimiter } from '../standin/auth';
+import { createRng } from '../standin/util';
 
 export interface SimOptions {
 	workers: number;
@@ -46,16 +47,6 @@ export interface SimResult {
 	endedAt: number;
 }
 
-function rng(seed: number) {
-	let state = seed >>> 0 || 1;
-	return () => {
-		state ^= state << 13;
-		state ^= state >>> 17;
-		state ^= state << 5;
-		return (state >>> 0) / 2 ** 32;
-	};
-}
-
 export interface SimWorld {
 	clock: VirtualClock;
 	hero: { check(key: string, limit: number, now: number, windowMs: number): number | null };
@@ -70,7 +61,7 @@ export function newWorld(workers: number, perMinute: number): SimWorld {
 export async function simulate(options: SimOptions): Promise<SimResult & { world: SimWorld }> {
 	const world = options.world ?? newWorld(options.workers, options.perMinute);
 	const { clock, hero, limiters } = world;
-	const random = rng(options.seed ?? 1);
+	const random = createRng(options.seed ?? 1);
 	const windowMs = options.windowMs ?? 60_000;
 	const events: SimEvent[] = [];
 	let failedExecutions = 0;

@@ -22,6 +22,8 @@ import { pathToFileURL } from 'url';
 import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
 
+import { packProject } from './lib/n8n';
+
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -133,14 +135,9 @@ async function scan(scanner: Scanner, label: string, dir: string, patterns: stri
 async function main() {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hero-pack-'));
 	try {
-		const [{ filename }] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'inherit'],
-			}),
-		);
-		execFileSync('tar', ['-xzf', path.join(work, filename), '-C', work]);
+		const tarball = packProject(work);
+		const filename = path.basename(tarball);
+		execFileSync('tar', ['-xzf', tarball, '-C', work]);
 		const packageDir = path.join(work, 'package');
 		const files = walk(work)
 			.filter((file) => file.startsWith('package/'))

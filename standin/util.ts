@@ -72,10 +72,6 @@ export function isValidNhs(value: unknown): boolean {
 	return nhsCheckDigit(n.slice(0, 9)) === Number(n[9]);
 }
 
-export function formatNhs(n: string): string {
-	return `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`;
-}
-
 // ---- errors ------------------------------------------------------------------------------------
 
 /** A zod-like issue: Hero's 400 bodies carry a list of these; the request log uses them too. */

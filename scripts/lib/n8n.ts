@@ -8,7 +8,7 @@
 //   exactly how n8n users get a community package (node types `n8n-nodes-hero-health.heroHealth`, ...).
 // - n8nEnv(), startN8n(), runCli(), executeWorkflow(), setupOwner(), createApiKey(): a private, quiet
 //   instance on 127.0.0.1 (own user folder, diagnostics, templates, banners and n8n.io look-ups off).
-// Node's own modules only: the CI workflow computes the same install key in shell (scripts/n8n-cache-key.sh).
+// Node's own modules only: the CI workflow computes the same install key in shell (scripts/n8n-cache-dir.sh).
 
 import { spawn, spawnSync } from 'child_process';
 import type { ChildProcess, SpawnSyncOptions } from 'child_process';
