@@ -103,29 +103,32 @@ export function authorise(key: StandinKey, headers: IncomingHttpHeaders, operati
 
 export function createRateLimiter() {
 	const hits = new Map<string, number[]>(); // apiKey -> timestamps (ms) of accepted requests in the window
+	// A window shorter than a minute allows the same rate over it (limit * windowMs / 60 s), so benchmarks can
+	// compress time. `untilFree` is the seconds until the oldest counted request leaves the window.
+	const windowOf = (apiKey: string, limit: number, now: number, windowMs: number) => {
+		const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
+		const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
+		hits.set(apiKey, list);
+		const untilFree = list.length ? Math.max(1, Math.ceil((list[0] + windowMs - now) / 1000)) : 0;
+		return { allowed, list, untilFree };
+	};
 	return {
-		// returns null when allowed, else seconds until a slot frees up. A window shorter than a minute
-		// allows the same rate over it (limit * windowMs / 60 s), so benchmarks can compress time.
+		// returns null when allowed, else seconds until a slot frees up
 		check(apiKey: string, limit: number, now: number, windowMs = 60000): number | null {
 			if (!limit || limit === Infinity) return null;
-			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
-			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
-			hits.set(apiKey, list);
-			if (list.length >= allowed) return Math.max(1, Math.ceil((list[0] + windowMs - now) / 1000));
+			const { allowed, list, untilFree } = windowOf(apiKey, limit, now, windowMs);
+			if (list.length >= allowed) return untilFree;
 			list.push(now);
 			return null;
 		},
-		// RateLimit-* header fields for the key after check(): what is left in the window, and the
-		// seconds until the oldest counted request leaves it (when one more is allowed again)
+		// RateLimit-* header fields for the key after check(): what is left in the window, and when one more is allowed
 		headers(apiKey: string, limit: number, now: number, windowMs = 60000): Record<string, string> {
 			if (!limit || limit === Infinity) return {};
-			const allowed = Math.max(1, Math.floor((limit * windowMs) / 60000));
-			const list = (hits.get(apiKey) || []).filter((t) => t > now - windowMs);
-			const reset = list.length ? Math.max(1, Math.ceil((list[0] + windowMs - now) / 1000)) : 0;
+			const { allowed, list, untilFree } = windowOf(apiKey, limit, now, windowMs);
 			return {
 				'ratelimit-limit': String(allowed),
 				'ratelimit-remaining': String(Math.max(0, allowed - list.length)),
-				'ratelimit-reset': String(reset),
+				'ratelimit-reset': String(untilFree),
 			};
 		},
 		reset: () => hits.clear(),
