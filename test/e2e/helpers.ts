@@ -75,8 +75,13 @@ export async function logSince(seq: number): Promise<LogEntry[]> {
 }
 
 /** Calls the stand-in's Hero API directly, as Hero's own apps would change state (e.g. a patient confirming). */
-export async function heroApi<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
-	const res = await fetch(`${e2e().standinUrl}${route}`, {
+export async function heroApi<T = unknown>(
+	method: string,
+	route: string,
+	body?: unknown,
+	standinUrl = e2e().standinUrl,
+): Promise<{ status: number; json: T }> {
+	const res = await fetch(`${standinUrl}${route}`, {
 		method,
 		headers: {
 			'x-api-key': STANDIN_KEY.apiKey,
@@ -87,6 +92,36 @@ export async function heroApi<T = unknown>(method: string, route: string, body?:
 	});
 	const text = await res.text();
 	return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+}
+
+/**
+ * What a patient does in Hero's booking page: reserves a free slot of appointment type 1 at least two days
+ * ahead and confirms it, which raises appointment.confirmed. Returns the appointment and its slot.
+ */
+export async function confirmAppointment(patientId: string, standinUrl = e2e().standinUrl) {
+	const state = (await (await fetch(`${standinUrl}/_standin/state`)).json()) as StandinState;
+	const slot = state.slots.find(
+		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
+	);
+	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
+	const reserved = await heroApi<{ id: string | number }>(
+		'POST',
+		'/v1/appointments',
+		{
+			appointment_type_id: slot.appointment_type_id,
+			location_id: slot.location_id,
+			practitioner_id: slot.practitioner_id,
+			duration: 15,
+			start_time: slot.start_time,
+			patient_id: patientId,
+		},
+		standinUrl,
+	);
+	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
+	const appointmentId = String(reserved.json.id);
+	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {}, standinUrl);
+	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
+	return { appointmentId, slot };
 }
 
 /**
