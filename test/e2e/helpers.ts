@@ -2,8 +2,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, Standin, StandinState } from '../../standin';
-import { contractViolations } from '../../standin';
+import type {
+	DeliveryLogEntry,
+	DeliveryResult,
+	DeliverWebhookSpec,
+	FailNextSpec,
+	LogEntry,
+	Standin,
+	StandinState,
+} from '../../standin';
+import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
@@ -32,17 +40,17 @@ export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_stand
 
 /**
  * For the global teardowns: closes the stand-in once its webhook deliveries are done, then fails the run if any
- * request it received, or answer it gave, broke the contract (listing at most `listed` of them); resolves to
+ * request it received, answer it gave or delivery it sent broke the contract (listing at most `listed` of them); resolves to
  * how many requests it received.
  */
 export async function closeStandinCheckingContract(standin: Standin, listed = Infinity): Promise<number> {
 	await standin.waitForDeliveries();
-	const lines = contractViolations(standin.log);
+	const lines = [...contractViolations(standin.log), ...deliveryViolations(standin.deliveries)];
 	const total = standin.log.length;
 	await standin.close();
 	if (lines.length)
 		throw new Error(
-			`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.slice(0, listed).join('\n')}`,
+			`${lines.length} contract violations in ${total} requests to the Hero stand-in and ${standin.deliveries.length} deliveries from it:\n${lines.slice(0, listed).join('\n')}`,
 		);
 	return total;
 }
@@ -63,6 +71,8 @@ export const standinDeliveries = async () => await standinJson<DeliveryLogEntry[
 export const deliverWebhook = async (spec: DeliverWebhookSpec) =>
 	await standinJson<DeliveryResult[]>('POST', '/_standin/webhooks/deliver', spec);
 export const standinIdle = async () => await standinJson<{ idle: true }>('GET', '/_standin/idle');
+export const standinFailNext = async (spec: FailNextSpec) =>
+	await standinJson<{ queued: number }>('POST', '/_standin/fail-next', spec);
 
 /** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
 export async function lastSeq(): Promise<number> {
@@ -126,10 +136,11 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
 
 /**
  * The contract check: every request the stand-in received after `seq` matched an operation of
- * api/hero-health.openapi.yaml and passed its schemas, and so did its answer. Returns one line per violation.
+ * api/hero-health.openapi.yaml and passed its schemas, and so did its answer; every delivery it sent is the
+ * contract's WebhookDelivery. Returns one line per violation.
  */
 export async function contractViolationsSince(seq: number): Promise<string[]> {
-	return contractViolations(await logSince(seq));
+	return [...contractViolations(await logSince(seq)), ...deliveryViolations(await standinDeliveries())];
 }
 
 // ---- n8n
