@@ -95,12 +95,15 @@ describe('stand-in: every contract operation answers a valid request', () => {
 		await call('getBookingLink', 'GET', `/v1/booking_links/${link.id}`);
 		await call('updateBookingLink', 'PATCH', `/v1/booking_links/${link.id}`, { location_id: '2', to_date: londonDate(21) });
 		await call('listBookingLinks', 'GET', '/v2/bookinglinks?page_index=0&page_size=10');
-		await call('createFormLink', 'POST', '/v1/form_links', {
+		const formLink = await call<{ id: string }>('createFormLink', 'POST', '/v1/form_links', {
 			form_id: '7',
 			patient_id: '1001',
 			expiry_date: londonDate(7),
 			maximum_use_count: 1,
 		});
+		// the patient submits it on Hero's form page (not an API call)
+		const submitted = s.submitForm(formLink.id);
+		await call('getFormResponse', 'GET', `/v1/form_response/${submitted.id}`);
 		const attachments = await call<Page<{ ehr_file_id: string }>>(
 			'listPatientAttachments',
 			'GET',
@@ -187,8 +190,8 @@ describe('stand-in: every contract operation answers a valid request', () => {
 		await call('deleteWebhook', 'DELETE', `/v1/webhooks/${hook.id}`);
 
 		const contractOps = s.contract.operations.map((o) => o.operationId).sort();
-		expect(contractOps).toHaveLength(52);
-		expect(s.contract.paths).toHaveLength(47);
+		expect(contractOps).toHaveLength(53);
+		expect(s.contract.paths).toHaveLength(48);
 		expect([...answered.keys()].sort()).toEqual(contractOps);
 	});
 });
