@@ -447,7 +447,8 @@ export function loadContract(file = contractPath()) {
 	}
 
 	// What Hero POSTs to a webhook subscriber (components.schemas.WebhookDelivery).
-	const deliverySchema = (spec as { components?: { schemas?: Record<string, SchemaObject> } }).components?.schemas?.WebhookDelivery;
+	const deliverySchema = (spec as { components?: { schemas?: Record<string, SchemaObject> } }).components?.schemas
+		?.WebhookDelivery;
 	if (!deliverySchema) throw new Error(`${file} has no components.schemas.WebhookDelivery`);
 	const deliveryValidator = ajv.compile(deliverySchema);
 	function validateDelivery(body: unknown): ValidationIssue[] {

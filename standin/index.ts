@@ -17,7 +17,14 @@ export type {
 } from './server';
 export type { StandinKey, Scope } from './auth';
 export type { Contract, Operation, Route } from './contract';
-export type { DeliverWebhookSpec, DeliveryLogEntry, DeliveryResult, SignatureEncoding, WebhookEnvelope, WebhookTamper } from './webhooks';
+export type {
+	DeliverWebhookSpec,
+	DeliveryLogEntry,
+	DeliveryResult,
+	SignatureEncoding,
+	WebhookEnvelope,
+	WebhookTamper,
+} from './webhooks';
 export type {
 	Admin,
 	AppointmentType,

@@ -182,11 +182,19 @@ export function createDeliverer({
 	}
 
 	function envelope(eventType: string, id: string): WebhookEnvelope {
-		return { object: OBJECT_OF_EVENT[eventType] ?? 'Unknown', id, practice_group_id: getState().practiceGroup.id, event: eventType };
+		return {
+			object: OBJECT_OF_EVENT[eventType] ?? 'Unknown',
+			id,
+			practice_group_id: getState().practiceGroup.id,
+			event: eventType,
+		};
 	}
 
 	// deliverWebhook({event_type, id, payload, webhookId, tamper}): the envelope naming record `id`, or `payload` verbatim.
-	function deliver({ event_type, id, payload, webhookId, tamper }: DeliverWebhookSpec = {}, auto = false): Promise<DeliveryResult[]> {
+	function deliver(
+		{ event_type, id, payload, webhookId, tamper }: DeliverWebhookSpec = {},
+		auto = false,
+	): Promise<DeliveryResult[]> {
 		const targets = getState().webhooks.filter((w) =>
 			webhookId !== undefined ? w.id === String(webhookId) : w.event_type === event_type,
 		);

@@ -56,8 +56,7 @@ export class HeroHealthTrigger implements INodeType {
 				options: heroWebhookEvents,
 				default: [],
 				required: true,
-				description:
-					'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
+				description: 'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
 			},
 			{
 				displayName: 'Options',

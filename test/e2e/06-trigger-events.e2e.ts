@@ -148,7 +148,11 @@ it('each of the nine events, raised by what causes it, starts exactly one run wi
 			String(formResponse.id),
 			{ id: formResponse.id, form_id: 12, client_id: Number(PATIENT), short_link_id: Number(link.id) },
 		],
-		'write-to-record.succeeded': ['Message', written.message_id, { id: written.message_id, write_to_record: { status: 'written' } }],
+		'write-to-record.succeeded': [
+			'Message',
+			written.message_id,
+			{ id: written.message_id, write_to_record: { status: 'written' } },
+		],
 		'write-to-record.failed': [
 			'Message',
 			refused.message_id,

@@ -42,7 +42,9 @@ export async function readRecord(this: IWebhookFunctions, envelope: WebhookEnvel
 	if (!read)
 		return { record: null, recordUnavailable: `Hero documents no way to read a ${object} record, so only its ID is output` };
 	try {
-		return { record: await heroRequest.call(this, { method: 'GET', path: read.path(id), subject: `${read.noun} ${id}`, secrets }) };
+		return {
+			record: await heroRequest.call(this, { method: 'GET', path: read.path(id), subject: `${read.noun} ${id}`, secrets }),
+		};
 	} catch (error) {
 		const { message, description, httpCode } = error as { message: string; description?: string; httpCode?: string };
 		return { record: null, recordError: { message, description: description ?? null, httpCode: httpCode ?? null } };

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 600001',
-		description: 'The ID of the form response, e.g. the "id" of a Form Submission Created event',
+		description: 'The ID of the form response, e.g. the ID a Form Submission Created event names',
 	},
 ];
 

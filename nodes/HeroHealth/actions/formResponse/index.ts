@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a form response',
-				description: "Get a patient's submission of a form sent through a form link: its form, patient, link and filing to the record",
+				description:
+					"Get a patient's submission of a form sent through a form link: its form, patient, link and filing to the record",
 			},
 		],
 		default: 'get',
