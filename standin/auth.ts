@@ -74,6 +74,9 @@ export const SCOPE_BY_OPERATION: Record<string, Scope | null> = {
 	createWebhook: 'messaging',
 	listWebhooks: 'messaging',
 	deleteWebhook: 'messaging',
+
+	// the scope is not documented; form responses come from form links
+	getFormResponse: 'booking_links',
 };
 
 const SCOPE_NAMES: Record<Scope, string> = { messaging: 'Messaging', booking: 'Booking', booking_links: 'Booking links' };

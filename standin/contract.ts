@@ -7,6 +7,7 @@ import * as YAML from 'yaml';
 import Ajv2020, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { LogEntry } from './server';
+import type { DeliveryLogEntry } from './webhooks';
 import type { Query, ValidationIssue } from './util';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -445,13 +446,28 @@ export function loadContract(file = contractPath()) {
 		return v(body) ? [] : issuesFrom(v.errors);
 	}
 
-	return { file, doc, spec, operations, paths, match, validate, validateResponse };
+	// What Hero POSTs to a webhook subscriber (components.schemas.WebhookDelivery).
+	const deliverySchema = (spec as { components?: { schemas?: Record<string, SchemaObject> } }).components?.schemas?.WebhookDelivery;
+	if (!deliverySchema) throw new Error(`${file} has no components.schemas.WebhookDelivery`);
+	const deliveryValidator = ajv.compile(deliverySchema);
+	function validateDelivery(body: unknown): ValidationIssue[] {
+		return deliveryValidator(body) ? [] : issuesFrom(deliveryValidator.errors);
+	}
+
+	return { file, doc, spec, operations, paths, match, validate, validateResponse, validateDelivery };
 }
 
 export type Contract = ReturnType<typeof loadContract>;
 
 const describeIssues = (issues: ValidationIssue[]) =>
 	issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+
+// One line per webhook delivery whose signed body broke the contract's WebhookDelivery.
+export function deliveryViolations(deliveries: DeliveryLogEntry[]): string[] {
+	return deliveries
+		.filter((delivery) => delivery.contractErrors.length)
+		.map((d) => `delivery #${d.seq} ${d.event_type} to ${d.url}: ${describeIssues(d.contractErrors)}`);
+}
 
 // One line per logged request that broke the contract, or whose 200 answer did.
 export function contractViolations(entries: LogEntry[]): string[] {

@@ -1,7 +1,7 @@
 // Local stand-in of the Hero Health Public API (see README.md in this folder).
 export { startStandin, DEFAULTS } from './server';
 export { signature as signWebhook } from './webhooks';
-export { loadContract, contractViolations } from './contract';
+export { loadContract, contractViolations, deliveryViolations } from './contract';
 
 export type {
 	BatchListShape,
@@ -17,7 +17,7 @@ export type {
 } from './server';
 export type { StandinKey, Scope } from './auth';
 export type { Contract, Operation, Route } from './contract';
-export type { DeliverWebhookSpec, DeliveryLogEntry, DeliveryResult, SignatureEncoding, WebhookTamper } from './webhooks';
+export type { DeliverWebhookSpec, DeliveryLogEntry, DeliveryResult, SignatureEncoding, WebhookEnvelope, WebhookTamper } from './webhooks';
 export type {
 	Admin,
 	AppointmentType,

@@ -7,7 +7,8 @@ import type { StandinKey } from './auth';
 import type { Appointment } from './handlers/booking';
 import type { Link } from './handlers/links';
 import type { AutomatedMessage, BatchMessage, Message } from './handlers/messages';
-import type { MergeToken } from './handlers/patients';
+import type { FormResponse } from './handlers/forms';
+import type { MergeToken, Prescription } from './handlers/patients';
 import type { AccessToken } from './handlers/practice';
 import type { Webhook } from './handlers/webhooks';
 import { londonWallTime, wallClock } from '../nodes/HeroHealth/actions/londonTime';
@@ -487,7 +488,12 @@ export interface StandinState {
 	links: Link[];
 	mergeTokens: MergeToken[];
 	accessTokens: AccessToken[];
-	nextId: Record<'patient' | 'appointment' | 'message' | 'batch' | 'recipient' | 'webhook' | 'link', number>;
+	formResponses: FormResponse[];
+	prescriptions: Prescription[];
+	nextId: Record<
+		'patient' | 'appointment' | 'message' | 'batch' | 'recipient' | 'webhook' | 'link' | 'formResponse' | 'prescription',
+		number
+	>;
 	fixtures: StandinFixtures;
 	/** not enumerable (left out of GET /_standin/state) */
 	slotById: Map<string, Slot>;
@@ -511,7 +517,19 @@ export function createSeedState({ seed = 1, now = Date.now() }: { seed?: number;
 		links: [],
 		mergeTokens: [],
 		accessTokens: [],
-		nextId: { patient: 1101, appointment: 5001, message: 70001, batch: 301, recipient: 40001, webhook: 901, link: 2001 },
+		formResponses: [],
+		prescriptions: [],
+		nextId: {
+			patient: 1101,
+			appointment: 5001,
+			message: 70001,
+			batch: 301,
+			recipient: 40001,
+			webhook: 901,
+			link: 2001,
+			formResponse: 600001,
+			prescription: 880001,
+		},
 		slotById: new Map(slots.map((s) => [s.id, s])),
 		rng: createRng(seed * 7919 + 17),
 	};

@@ -14,8 +14,9 @@ import * as practice from './handlers/practice';
 import * as links from './handlers/links';
 import * as patients from './handlers/patients';
 import * as webhooks from './handlers/webhooks';
+import * as forms from './handlers/forms';
 
-const HANDLER_MODULES: ReadonlyArray<Record<string, unknown>> = [practice, booking, links, messages, patients, webhooks];
+const HANDLER_MODULES: ReadonlyArray<Record<string, unknown>> = [practice, booking, links, messages, patients, webhooks, forms];
 
 export type BatchListShape = 'list' | 'array' | 'object';
 
@@ -124,8 +125,8 @@ export interface LogEntry {
 	error?: string;
 }
 
-/** state changes raise webhook events through this */
-export type Emit = (eventType: string, data: unknown) => void;
+/** state changes raise webhook events about the record they changed through this */
+export type Emit = (eventType: string, id: string) => void;
 
 /** What a handler gets. Body and query are typed by each handler as the contract's schemas describe them. */
 export interface HandlerContext<B = unknown, Q extends Query = Query> {
@@ -238,7 +239,7 @@ export async function startStandin(options: StandinOptions = {}) {
 		if (list.length > maxLog) list.splice(0, list.length - maxLog);
 	};
 	const limiter = createRateLimiter();
-	const deliverer = createDeliverer({ getState: () => state, deliveries });
+	const deliverer = createDeliverer({ getState: () => state, deliveries, validateDelivery: contract.validateDelivery });
 	const keys: LabelledKey[] = Object.entries(KEYS).map(([label, k]) => ({ label, ...k }));
 	for (const [label, k] of Object.entries(options.extraKeys || {})) {
 		keys.push({ label, practiceGroupId: KEYS.full.practiceGroupId, scopes: [...KEYS.full.scopes], ...k });
@@ -470,6 +471,14 @@ export async function startStandin(options: StandinOptions = {}) {
 			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
 			res.end(text);
 		};
+		const replyOrError = (happen: () => unknown) => {
+			try {
+				return reply(200, happen());
+			} catch (e) {
+				if (e instanceof ApiError) return reply(e.status, e.body);
+				throw e;
+			}
+		};
 		// a control body is the argument of the Standin method of the same name, as JSON (dev tooling: not validated)
 		let body: unknown = {};
 		if (raw.trim()) {
@@ -520,6 +529,19 @@ export async function startStandin(options: StandinOptions = {}) {
 			if (!spine) return reply(404, { error: 'not_found', statusCode: 404, message: 'Unknown verification link' });
 			spine.requiresVerification = false;
 			return reply(200, { verified: true, message: 'Identity verified; retry the registration' });
+		}
+		// what happens outside the API: a patient submitting a form, the clinical system changing a patient
+		if ((m = /^POST \/_standin\/form-links\/([^/]+)\/submit$/.exec(route)))
+			return replyOrError(() => forms.submitFormLink(state, m![1], Date.now(), deliverer.emit));
+		if ((m = /^POST \/_standin\/patients\/([^/]+)\/(prescription|record-update|sequence)$/.exec(route))) {
+			const [patientId, change] = [m[1], m[2]];
+			return replyOrError(() =>
+				change === 'prescription'
+					? patients.issuePrescription(state, patientId, Date.now(), deliverer.emit)
+					: change === 'record-update'
+						? patients.updateMedicalRecord(state, patientId, Date.now(), deliverer.emit)
+						: patients.addToSequence(state, patientId, deliverer.emit),
+			);
 		}
 		if ((m = /^(GET|POST) \/_standin\/write-to-record\/([^/]+)\/confirm$/.exec(route))) {
 			const r = messages.confirmWriteToRecord(state, m[2], url.searchParams.get('auth_token'), Date.now(), deliverer.emit);
@@ -592,6 +614,14 @@ export async function startStandin(options: StandinOptions = {}) {
 		/** back to the seeded state; clears log, deliveries, random faults and the failNext queue (config is kept) */
 		reset,
 		deliverWebhook: (spec: DeliverWebhookSpec) => deliverer.deliver(spec),
+		/** the patient submits the form behind a form link (form-submission.created) */
+		submitForm: (linkId: string) => forms.submitFormLink(state, linkId, Date.now(), deliverer.emit),
+		/** the clinical system issues a prescription for the patient (prescription.issued) */
+		issuePrescription: (patientId: string) => patients.issuePrescription(state, patientId, Date.now(), deliverer.emit),
+		/** the patient's clinical record changes (patient.medical-record-updated) */
+		updateMedicalRecord: (patientId: string) => patients.updateMedicalRecord(state, patientId, Date.now(), deliverer.emit),
+		/** the practice adds the patient to a message sequence in Hero's app (patient.added-to-sequence) */
+		addToSequence: (patientId: string) => patients.addToSequence(state, patientId, deliverer.emit),
 		/** resolves when every webhook delivery under way has finished */
 		waitForDeliveries: () => deliverer.idle(),
 		close(): Promise<void> {

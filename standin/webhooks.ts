@@ -1,13 +1,14 @@
-// Webhook deliveries: POST the JSON event to every registration of its event_type, signed like Hero:
-// X-Herohealth-Timestamp = Unix seconds, X-Herohealth-Signature = lowercase hex
-// HMAC-SHA256(signing_key, `${timestamp}.${rawBody}`). Unsigned registrations get neither header.
+// Webhook deliveries: POST Hero's envelope {object, id, practice_group_id, event} (the contract's WebhookDelivery,
+// compact JSON) to every registration of its event_type, signed like Hero: X-Herohealth-Timestamp = Unix seconds,
+// X-Herohealth-Signature = lowercase hex HMAC-SHA256(signing_key, `${timestamp}.${rawBody}`). Unsigned
+// registrations get neither header. The envelope carries no copy of the record: subscribers fetch it.
 
 import crypto from 'crypto';
 import http from 'http';
 import https from 'https';
 import type { Webhook } from './handlers/webhooks';
 import type { StandinState } from './seed';
-import { iso } from './util';
+import { iso, type ValidationIssue } from './util';
 
 const DELIVERY_TIMEOUT_MS = 5000;
 
@@ -27,9 +28,32 @@ export interface WebhookTamper {
 	omitHeaders?: string[];
 }
 
+/** The object each event's envelope names (Hero's AsyncAPI pages; write-to-record and added-to-sequence inferred). */
+export const OBJECT_OF_EVENT: Record<string, string> = {
+	'appointment.confirmed': 'Appointment',
+	'appointment.cancelled': 'Appointment',
+	'appointment.rescheduled': 'Appointment',
+	'prescription.issued': 'Prescription',
+	'patient.medical-record-updated': 'Patient',
+	'patient.added-to-sequence': 'Patient',
+	'write-to-record.succeeded': 'Message',
+	'write-to-record.failed': 'Message',
+	'form-submission.created': 'FormSubmission',
+};
+
+/** The body Hero POSTs for an event about the record `id`. */
+export interface WebhookEnvelope {
+	object: string;
+	id: string;
+	practice_group_id: string;
+	event: string;
+}
+
 export interface DeliverWebhookSpec {
 	event_type?: string;
-	/** sent verbatim as JSON; without it an envelope {id, event_type, created_at, practice_group_id, data} is built */
+	/** the record the envelope names; its object follows from the event */
+	id?: string;
+	/** sent verbatim as JSON instead of the envelope */
 	payload?: unknown;
 	/** deliver to this registration only */
 	webhookId?: string;
@@ -53,6 +77,8 @@ export interface DeliveryLogEntry extends DeliveryResult {
 	auto: boolean;
 	headers: Record<string, string>;
 	body: string;
+	/** where the body the stand-in signed breaks the contract's WebhookDelivery (empty when it matches) */
+	contractErrors: ValidationIssue[];
 }
 
 export function signature(key: string, timestamp: string, rawBody: string, encoding: SignatureEncoding = 'hex'): string {
@@ -93,7 +119,15 @@ function post(
 	});
 }
 
-export function createDeliverer({ getState, deliveries }: { getState: () => StandinState; deliveries: DeliveryLogEntry[] }) {
+export function createDeliverer({
+	getState,
+	deliveries,
+	validateDelivery,
+}: {
+	getState: () => StandinState;
+	deliveries: DeliveryLogEntry[];
+	validateDelivery: (body: unknown) => ValidationIssue[];
+}) {
 	const pending = new Set<Promise<unknown>>();
 	let seq = 0;
 
@@ -130,6 +164,7 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 			headers,
 			body: sentBody,
 			responseBody: result.responseBody,
+			contractErrors: validateDelivery(JSON.parse(rawBody)),
 		});
 		return {
 			webhookId: webhook.id,
@@ -146,40 +181,30 @@ export function createDeliverer({ getState, deliveries }: { getState: () => Stan
 		return promise;
 	}
 
-	// deliverWebhook({event_type, payload, webhookId, tamper}): payload is sent verbatim (JSON.stringify);
-	// without one a default envelope is built.
-	function deliver({ event_type, payload, webhookId, tamper }: DeliverWebhookSpec = {}, auto = false): Promise<DeliveryResult[]> {
-		const state = getState();
-		const targets = state.webhooks.filter((w) =>
+	function envelope(eventType: string, id: string): WebhookEnvelope {
+		return { object: OBJECT_OF_EVENT[eventType] ?? 'Unknown', id, practice_group_id: getState().practiceGroup.id, event: eventType };
+	}
+
+	// deliverWebhook({event_type, id, payload, webhookId, tamper}): the envelope naming record `id`, or `payload` verbatim.
+	function deliver({ event_type, id, payload, webhookId, tamper }: DeliverWebhookSpec = {}, auto = false): Promise<DeliveryResult[]> {
+		const targets = getState().webhooks.filter((w) =>
 			webhookId !== undefined ? w.id === String(webhookId) : w.event_type === event_type,
 		);
 		return track(
 			Promise.all(
 				targets.map((w) => {
 					const type = event_type || w.event_type;
-					const body = payload !== undefined ? payload : envelope(state, type, {});
+					const body = payload !== undefined ? payload : envelope(type, String(id ?? ''));
 					return deliverOne(w, type, JSON.stringify(body), tamper, auto);
 				}),
 			),
 		);
 	}
 
-	function envelope(state: StandinState, eventType: string, data: unknown) {
-		return {
-			id: `evt_${state.rng.hex(16)}`,
-			event_type: eventType,
-			created_at: iso(Date.now()),
-			practice_group_id: state.practiceGroup.id,
-			data,
-		};
-	}
-
-	// state changes raise events; they go out after the response has been sent
-	function emit(eventType: string, data: unknown): void {
-		const state = getState();
-		if (!state.webhooks.some((w) => w.event_type === eventType)) return;
-		const payload = envelope(state, eventType, data);
-		track(new Promise((r) => setImmediate(r)).then(() => deliver({ event_type: eventType, payload }, true))).catch(() => {});
+	// state changes raise events about the record they changed; they go out after the response has been sent
+	function emit(eventType: string, id: string): void {
+		if (!getState().webhooks.some((w) => w.event_type === eventType)) return;
+		track(new Promise((r) => setImmediate(r)).then(() => deliver({ event_type: eventType, id }, true))).catch(() => {});
 	}
 
 	async function idle(): Promise<void> {

@@ -343,6 +343,7 @@ const CASES: Case[] = [
 	),
 	{ operation: 'slot.getAll', base: { ...slotSearch, ...limited }, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'numericId' },
+	{ operation: 'formResponse.get', base: {}, path: 'formResponseId', kind: 'numericId' },
 	{ operation: 'practitioner.get', base: {}, path: 'practitionerId', kind: 'numericId' },
 	{ operation: 'practitioner.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	...(['locations.location.0.locationId', 'appointmentTypes.appointmentType.0.appointmentTypeId'] as const).map((path): Case => ({

@@ -87,6 +87,7 @@ const PARAMETERS: Record<string, INodeParameters> = {
 	'batchMessage.getMessages': { batchMessageId: '1', returnAll: true },
 	'batchMessage.getRecipients': { batchMessageId: '1', returnAll: true },
 	'batchMessage.send': { batchMessageId: '1' },
+	'formResponse.get': { formResponseId: '600001' },
 	'link.createAttachmentLink': { ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1' },
 	'link.createBookingLink': { appointmentTypeId: byId('1'), locationId: byId('1'), ...patient },
 	'link.createFormLink': { formId: 'form-1', ...patient },

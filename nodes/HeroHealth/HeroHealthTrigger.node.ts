@@ -16,6 +16,7 @@ import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/r
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
 import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
 import { AcceptedHere, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
+import { envelopeOf, readRecord } from './trigger/records';
 import { heroPaths } from './transport/paths';
 import { heroConnection, heroRequest } from './transport/request';
 
@@ -27,12 +28,10 @@ function selectedEvents(context: IHookFunctions): string[] {
 	return context.getNodeParameter('events', []) as string[];
 }
 
-function parsedBody(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+interface TriggerOptions {
+	fetchRecord?: boolean;
+	includeHeaders?: boolean;
+	includeRawBody?: boolean;
 }
 
 export class HeroHealthTrigger implements INodeType {
@@ -57,7 +56,8 @@ export class HeroHealthTrigger implements INodeType {
 				options: heroWebhookEvents,
 				default: [],
 				required: true,
-				description: 'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
+				description:
+					'The Hero Health events that start the workflow. Each one is registered as its own Hero webhook.',
 			},
 			{
 				displayName: 'Options',
@@ -66,6 +66,14 @@ export class HeroHealthTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Fetch Record',
+						name: 'fetchRecord',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to read the record the event is about (the appointment, patient, form response or message) from Hero and output it as "record". Hero\'s delivery names only the record\'s ID.',
+					},
 					{
 						displayName: 'Include Headers',
 						name: 'includeHeaders',
@@ -171,7 +179,12 @@ export class HeroHealthTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData() as DeliveryHeaders;
 		const rawBody = this.getRequestObject().rawBody ?? Buffer.alloc(0);
-		const event = String(headers[EVENT_HEADER] ?? '');
+		const text = rawBody.toString('utf8');
+		const envelope = envelopeOf(text);
+		// The header this node asked Hero to add names the registration; without it (a proxy may strip unknown
+		// headers) the event the body names does. Either way the signature must check out with that event's key.
+		const labelled = headers[EVENT_HEADER];
+		const event = typeof labelled === 'string' && labelled !== '' ? labelled : String(envelope.event ?? '');
 		const staticData = this.getWorkflowStaticData('node');
 		const registrations = registrationsIn(staticData);
 		const receivedAt = Date.now();
@@ -196,23 +209,26 @@ export class HeroHealthTrigger implements INodeType {
 		}
 		// with all this process accepted for this trigger, in case another process's save dropped some
 		recordAccepted(staticData, acceptedHere.kept(trigger, receivedAt), receivedAt);
+		// Answering here (noWebhookResponse) is what makes n8n save the record, as it hands the run over;
+		// when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts). Hero has its
+		// answer before the record is read, so a slow read never makes Hero send the delivery again.
+		this.getResponseObject().status(200).json({ message: 'Received' });
 
-		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeRawBody?: boolean };
-		const text = rawBody.toString('utf8');
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const json: IDataObject = {
-			eventType: event,
+			event: typeof envelope.event === 'string' ? envelope.event : event,
+			object: envelope.object ?? null,
+			id: envelope.id ?? null,
+			practiceGroupId: envelope.practice_group_id ?? null,
 			receivedAt: new Date(receivedAt).toISOString(),
-			body: parsedBody(text) as IDataObject,
 		};
+		if (options.fetchRecord !== false) Object.assign(json, await readRecord.call(this, envelope, signingKeysOf(registrations)));
 		if (options.includeHeaders !== false) {
 			const rest: IDataObject = { ...headers };
 			delete rest[SIGNATURE_HEADER];
 			json.headers = rest;
 		}
 		if (options.includeRawBody) json.rawBody = text;
-		// Answering here (noWebhookResponse) is what makes n8n save the record, as it hands the run over;
-		// when n8n answers for the node, it saves nothing (see trigger/acceptedDeliveries.ts).
-		this.getResponseObject().status(200).json({ message: 'Received' });
 		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
 }

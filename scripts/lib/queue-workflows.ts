@@ -7,8 +7,8 @@
 //   bulkRequestNodes(workflowId, path)          its Webhook and Split Out, for another sending node (bench/queue.ts)
 //   bulkMessages(run, n)                        n messages for one call, each text unique: `<run> message <i>`
 //   triggerWorkflow({ id, webhookId, events, credential })
-//                                               Hero Health Trigger → Message: Send to body.data.patient_id,
-//                                               text `event <body.id>`: one SMS per run, countable at Hero.
+//                                               Hero Health Trigger → Message: Send to the patient of the appointment it read,
+//                                               text `event <appointment ID>`: one SMS per run, countable at Hero.
 
 import * as n8n from './n8n';
 
@@ -149,6 +149,6 @@ export function triggerWorkflow({
 			parameters: { events, options: {} },
 			credentials: credentialRef(credential),
 		},
-		heroSend('Send', [260, 0], { patient: '={{ $json.body.data.patient_id }}', text: '=event {{ $json.body.id }}', credential }),
+		heroSend('Send', [260, 0], { patient: '={{ $json.record.patient_id }}', text: '=event {{ $json.id }}', credential }),
 	]);
 }

@@ -431,9 +431,8 @@ export function bookAppointment({ state, params, body, now, emit }: HandlerConte
 	a.status = 'booked';
 	a.booking_confirmed_at = iso(now);
 	a.reserved_until = null;
-	const view = appointmentView(state, a, now);
-	emit('appointment.confirmed', view);
-	return view;
+	emit('appointment.confirmed', a.id);
+	return appointmentView(state, a, now);
 }
 
 export function cancelAppointment({ state, params, body, now, emit }: HandlerContext<CancelAppointmentBody | null>) {
@@ -451,7 +450,7 @@ export function cancelAppointment({ state, params, body, now, emit }: HandlerCon
 	a.cancelled_at = iso(now);
 	releaseSlot(state, a);
 	// only confirmed appointments raise appointment.cancelled; dropping a reservation is silent
-	if (wasBooked) emit('appointment.cancelled', { ...appointmentView(state, a, now), cancelled_at: a.cancelled_at });
+	if (wasBooked) emit('appointment.cancelled', a.id);
 	return { id: a.id, status: a.status, cancelled_at: a.cancelled_at };
 }
 
@@ -502,7 +501,6 @@ export function rescheduleAppointment({ state, params, body, now, emit }: Handle
 	a.practitioner_id = slot.practitioner_id;
 	if (body.duration !== undefined) a.duration = body.duration;
 	a.rescheduled_at = iso(now);
-	const view = { ...appointmentView(state, a, now), previous_start_time: previous };
-	emit('appointment.rescheduled', view);
-	return view;
+	emit('appointment.rescheduled', a.id);
+	return { ...appointmentView(state, a, now), previous_start_time: previous };
 }

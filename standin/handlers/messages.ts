@@ -40,8 +40,10 @@ export interface Message {
 	send_at: string;
 	write_to_record: boolean;
 	auto_write_to_record?: boolean;
-	write_to_record_status: 'written' | 'awaiting_approval' | null;
+	write_to_record_status: 'written' | 'awaiting_approval' | 'failed' | null;
 	written_at?: string;
+	/** why the clinical system refused the write */
+	write_to_record_failure_reason?: string | null;
 	snomed_code: string | null;
 	snomed_term: string | null;
 	encrypted?: boolean | string;
@@ -143,7 +145,7 @@ function messageView(state: StandinState, m: Message, now: number) {
 			? {
 					write_to_record_at: m.write_to_record_status === 'written' ? m.written_at || m.send_at : null,
 					status: m.write_to_record_status,
-					failure_reason: null,
+					failure_reason: m.write_to_record_failure_reason ?? null,
 					snomed_code: m.snomed_code,
 				}
 			: null,
@@ -219,7 +221,7 @@ export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<
 		send_at: body.send_at ? iso(Date.parse(body.send_at)) : iso(now),
 		write_to_record: writeToRecord,
 		auto_write_to_record: !!body.auto_write_to_record,
-		write_to_record_status: writeToRecord ? (body.auto_write_to_record ? 'written' : 'awaiting_approval') : null,
+		write_to_record_status: writeToRecord ? 'awaiting_approval' : null,
 		snomed_code: writeToRecord ? body.snomed_code || DEFAULT_SNOMED.code : body.snomed_code || null,
 		snomed_term: writeToRecord ? body.snomed_term || DEFAULT_SNOMED.term : body.snomed_term || null,
 		encrypted: body.encrypted === undefined ? false : body.encrypted,
@@ -255,14 +257,7 @@ export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<
 		response.auth_token = message.auth_token;
 		response.confirm_write_to_record_url = `${baseUrl}/_standin/write-to-record/${id}/confirm?auth_token=${message.auth_token}`;
 	}
-	if (message.write_to_record_status === 'written') {
-		emit('write-to-record.succeeded', {
-			message_id: id,
-			patient_id: patient.id,
-			snomed_code: message.snomed_code,
-			written_at: iso(now),
-		});
-	}
+	if (writeToRecord && body.auto_write_to_record) writeToRecordNow(state, message, now, emit);
 	return response;
 }
 
@@ -391,19 +386,27 @@ export function listSentMessages({ state, params, query }: HandlerContext<unknow
 	return paginate(byStatus(items, query), query);
 }
 
+const NOT_LINKED = 'The patient is not linked to a clinical record (EMIS Web or SystmOne), so nothing could be written';
+
+// The clinical system takes the write only for a patient linked to a record there; either outcome raises its event.
+function writeToRecordNow(state: StandinState, m: Message, now: number, emit: Emit): void {
+	const patient = state.patients.find((p) => p.id === m.patient_id);
+	if (patient?.ehr_partner_id) {
+		m.write_to_record_status = 'written';
+		m.written_at = iso(now);
+		emit('write-to-record.succeeded', m.id);
+	} else {
+		m.write_to_record_status = 'failed';
+		m.write_to_record_failure_reason = NOT_LINKED;
+		emit('write-to-record.failed', m.id);
+	}
+}
+
 // control-plane helper: the confirm_write_to_record_url lands here
 export function confirmWriteToRecord(state: StandinState, messageId: string, authToken: string | null, now: number, emit: Emit) {
 	const m = state.messages.find((x) => x.id === messageId);
 	if (!m || !m.auth_token || m.auth_token !== authToken)
 		return { status: 404, body: { error: 'not_found', statusCode: 404, message: 'Unknown message or auth_token' } };
-	if (m.write_to_record_status !== 'written') {
-		m.write_to_record_status = 'written';
-		emit('write-to-record.succeeded', {
-			message_id: m.id,
-			patient_id: m.patient_id,
-			snomed_code: m.snomed_code,
-			written_at: iso(now),
-		});
-	}
+	if (m.write_to_record_status === 'awaiting_approval') writeToRecordNow(state, m, now, emit);
 	return { status: 200, body: { message_id: m.id, write_to_record_status: m.write_to_record_status } };
 }

@@ -2,7 +2,7 @@
 // EHR candidates + connect, merge preview (single-use merge_token) + merge.
 
 import { DATA_SOURCES, type DataSource, type EhrRecord, type Patient, type PdsRecord, type StandinState } from '../seed';
-import type { HandlerContext } from '../server';
+import type { Emit, HandlerContext } from '../server';
 import {
 	iso,
 	dobDate,
@@ -428,4 +428,36 @@ export function mergePatient({ state, params, body, now }: HandlerContext<{ merg
 	for (const m of state.messages) if (m.patient_id === source.id) m.patient_id = target.id;
 	token.used_at = iso(now);
 	return { patient_id: target.id, merged_patient_id: source.id, status: 'merged' };
+}
+
+// ---- what happens to a patient outside the API (control routes): each raises its webhook event
+
+/** A prescription issued in the clinical system; Hero documents no way to read one back. */
+export interface Prescription {
+	id: string;
+	patient_id: string;
+	issued_at: string;
+}
+
+export function issuePrescription(state: StandinState, patientId: string, now: number, emit: Emit): Prescription {
+	getPatient(state, patientId);
+	const prescription = { id: String(state.nextId.prescription++), patient_id: patientId, issued_at: iso(now) };
+	state.prescriptions.push(prescription);
+	emit('prescription.issued', prescription.id);
+	return prescription;
+}
+
+/** The patient's clinical record changed (it was synced again). */
+export function updateMedicalRecord(state: StandinState, patientId: string, now: number, emit: Emit) {
+	const patient = getPatient(state, patientId);
+	patient.last_sync_at = iso(now);
+	emit('patient.medical-record-updated', patient.id);
+	return patientView(patient);
+}
+
+/** The patient was added to one of the practice's message sequences (set up in Hero's own app). */
+export function addToSequence(state: StandinState, patientId: string, emit: Emit) {
+	const patient = getPatient(state, patientId);
+	emit('patient.added-to-sequence', patient.id);
+	return patientView(patient);
 }

@@ -1,20 +1,24 @@
 // The Hero Health Trigger in a running n8n: examples/01 activated through n8n's public API, a real
-// (stand-in) Hero state change delivering a signed webhook, forged deliveries, deactivation.
+// (stand-in) Hero state change delivering Hero's signed envelope, reads of the record that fail, deliveries
+// without the event header, forged deliveries, deactivation.
+import { EVENT_HEADER } from '../../nodes/HeroHealth/trigger/events';
 import type { WorkflowJson } from '../../scripts/lib/n8n';
 import type { LogEntry } from '../../standin';
 import {
+	STANDIN_KEY,
+	confirmAppointment,
 	contractViolationsSince,
 	deliverWebhook,
 	e2e,
 	example,
 	executionsOf,
-	heroApi,
 	lastSeq,
 	logSince,
 	outputOf,
 	publicApi,
 	sleep,
 	standinDeliveries,
+	standinFailNext,
 	standinIdle,
 	standinState,
 	waitFor,
@@ -34,13 +38,27 @@ const ours = async () => (await standinState()).webhooks.filter((hook) => hook.u
 
 /** What the trigger outputs for a delivery. */
 interface TriggerItem {
-	eventType: string;
-	body: { event_type: string; data: Record<string, unknown> };
+	event: string;
+	object: string;
+	id: string;
+	practiceGroupId: string;
+	record: Record<string, unknown> | null;
+	recordError?: { message: string; httpCode: string | null };
 	headers: Record<string, string | undefined>;
 }
 
 /** Terminal executions of the workflow (a webhook run is saved when it finishes). */
 const finishedRuns = async () => (await executionsOf(WF)).filter((run) => run.status !== 'running' && run.status !== 'new');
+
+/** Waits for `count` runs after the first `before`, then checks no further run follows; returns the new ones. */
+async function newRuns(before: number, count: number) {
+	await waitFor(`${count} new runs`, async () => (await finishedRuns()).length >= before + count);
+	await sleep(2000); // a further run would show up by now
+	const runs = await executionsOf(WF);
+	expect(runs.length).toBe(before + count);
+	// the public API lists the newest first
+	return runs.slice(0, count);
+}
 
 beforeAll(async () => {
 	since = await lastSeq();
@@ -68,47 +86,33 @@ it('activating the workflow registers one signed Hero webhook for Appointment Co
 	]);
 });
 
-it('a patient confirming an appointment in Hero runs the workflow once, with that appointment, and the SMS goes out', async () => {
-	const state = await standinState();
-	const now = Date.now();
-	const slot = state.slots.find(
-		(s) => s.appointment_id === null && Date.parse(s.start_time) > now + 48 * 3600_000 && s.appointment_type_id === '1',
-	);
-	expect(slot).toBeDefined();
+it('a patient confirming an appointment in Hero runs the workflow once, with that appointment read from Hero, and the SMS goes out', async () => {
 	const before = await lastSeq();
 
-	// Hero's side: reserve the slot for the patient, then confirm it (PATCH /book raises appointment.confirmed)
-	const reserved = await heroApi<{ id: string | number }>('POST', '/v1/appointments', {
-		appointment_type_id: slot!.appointment_type_id,
-		location_id: slot!.location_id,
-		practitioner_id: slot!.practitioner_id,
-		duration: 15,
-		start_time: slot!.start_time,
-		patient_id: PATIENT,
-	});
-	expect(reserved.status).toBeLessThan(300);
-	const appointmentId = String(reserved.json.id);
-	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {});
-	expect(booked.status).toBe(200);
+	// Hero's side: the patient reserves a slot and confirms it (PATCH /book raises appointment.confirmed)
+	const { appointmentId, slot } = await confirmAppointment(PATIENT);
 	await standinIdle();
 
 	const delivered = (await standinDeliveries()).filter((d) => d.url === productionUrl);
 	expect(delivered.map((d) => [d.event_type, d.auto, d.status])).toEqual([['appointment.confirmed', true, 200]]);
-
-	const runs = await waitFor('the execution', async () => {
-		const found = await finishedRuns();
-		return found.length ? found : undefined;
+	expect(JSON.parse(delivered[0].body)).toEqual({
+		object: 'Appointment',
+		id: appointmentId,
+		practice_group_id: STANDIN_KEY.practiceGroupId,
+		event: 'appointment.confirmed',
 	});
-	await sleep(2000); // a second run would show up by now
-	expect((await executionsOf(WF)).length).toBe(1);
-	const [run] = runs;
+
+	const [run] = await newRuns(0, 1);
 	expect(run.status).toBe('success');
 
 	const triggered = outputOf<TriggerItem>(run, TRIGGER);
 	expect(triggered).toHaveLength(1);
 	expect(triggered[0]).toMatchObject({
-		eventType: 'appointment.confirmed',
-		body: { event_type: 'appointment.confirmed', data: { id: appointmentId, patient_id: PATIENT, start_time: slot!.start_time } },
+		event: 'appointment.confirmed',
+		object: 'Appointment',
+		id: appointmentId,
+		practiceGroupId: STANDIN_KEY.practiceGroupId,
+		record: { id: appointmentId, patient_id: PATIENT, start_time: slot.start_time },
 	});
 	expect(triggered[0].headers['x-herohealth-signature']).toBeUndefined();
 
@@ -120,7 +124,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 		hour: '2-digit',
 		minute: '2-digit',
 		hour12: false,
-	}).format(new Date(slot!.start_time));
+	}).format(new Date(slot.start_time));
 	expect(sends[0].body).toMatchObject({ patient_id: PATIENT, message_type: 'sms' });
 	expect(JSON.stringify(sends[0].body)).toContain(`at ${londonTime}`);
 	const sent = outputOf(run, SEND);
@@ -139,29 +143,77 @@ it('acknowledges the same delivery sent again (as Hero would after a lost answer
 	expect((await executionsOf(WF)).length).toBe(runsBefore);
 });
 
-it('refuses forged deliveries (wrong key, unsigned, altered body) without running the workflow', async () => {
+it('a read of the appointment answered 404 or 503 still starts exactly one run, carrying the error, and sends nothing', async () => {
+	const before = await lastSeq();
+	const runsBefore = (await executionsOf(WF)).length;
+	// every try of the read (the transport tries a GET four times)
+	await standinFailNext({ method: 'GET', path: '/v1/appointments/5002', status: 503, times: 4 });
+
+	for (const id of ['999999', '5002']) {
+		const results = await deliverWebhook({ event_type: 'appointment.confirmed', id });
+		expect(results.map((r) => r.status)).toEqual([200]);
+	}
+
+	const runs = await newRuns(runsBefore, 2);
+	const errors = runs.map((run) => {
+		expect(run.status).toBe('error');
+		const [item] = outputOf<TriggerItem>(run, TRIGGER);
+		expect(item.record).toBeNull();
+		return [item.id, item.recordError?.httpCode];
+	});
+	expect(errors.sort()).toEqual([
+		['5002', '503'],
+		['999999', '404'],
+	]);
+	expect((await logSince(before)).filter((entry) => entry.operationId === 'sendMessage')).toEqual([]);
+});
+
+it('a genuine delivery without the event header runs once; one naming an event this trigger did not register runs none', async () => {
+	const runsBefore = (await executionsOf(WF)).length;
+	const withoutHeader = { omitHeaders: [EVENT_HEADER] };
+
+	const genuine = await deliverWebhook({ event_type: 'appointment.confirmed', id: '5001', tamper: withoutHeader });
+	expect(genuine.map((r) => r.status)).toEqual([200]);
+	const [run] = await newRuns(runsBefore, 1);
+	expect(outputOf<TriggerItem>(run, TRIGGER)[0]).toMatchObject({ event: 'appointment.confirmed', record: { id: '5001' } });
+
+	// signed with this trigger's key for appointment.confirmed, but naming an event it never registered
+	const unregistered = {
+		object: 'Appointment',
+		id: '5001',
+		practice_group_id: STANDIN_KEY.practiceGroupId,
+		event: 'appointment.cancelled',
+	};
+	const refused = await deliverWebhook({ event_type: 'appointment.confirmed', payload: unregistered, tamper: withoutHeader });
+	expect(refused.map((r) => r.status)).toEqual([401]);
+	await sleep(2000);
+	expect((await executionsOf(WF)).length).toBe(runsBefore + 1);
+});
+
+it('refuses forged deliveries (wrong key, unsigned, altered body, old) without running the workflow', async () => {
 	const runsBefore = (await executionsOf(WF)).length;
 	const before = await lastSeq();
-	const forgedEvent = {
-		id: 'evt_forged',
-		event_type: 'appointment.confirmed',
-		created_at: new Date().toISOString(),
-		practice_group_id: 'pg_standin_1',
-		data: { id: '5001', patient_id: '1002', start_time: new Date(Date.now() + 86_400_000).toISOString() },
-	};
+	const forged = (id: string) => ({
+		object: 'Appointment',
+		id,
+		practice_group_id: STANDIN_KEY.practiceGroupId,
+		event: 'appointment.confirmed',
+	});
 	const attempts = [
 		{ tamper: { signingKey: 'not-the-registered-key' } },
 		{ tamper: { omitHeaders: ['X-Herohealth-Signature', 'X-Herohealth-Timestamp'] } },
-		{ tamper: { body: JSON.stringify({ ...forgedEvent, data: { ...forgedEvent.data, patient_id: '1003' } }) } },
+		{ tamper: { body: JSON.stringify(forged('5002')) } },
 		{ tamper: { timestamp: Math.floor(Date.now() / 1000) - 3600 } },
 	];
 	for (const attempt of attempts) {
-		const results = await deliverWebhook({ event_type: 'appointment.confirmed', payload: forgedEvent, ...attempt });
+		const results = await deliverWebhook({ event_type: 'appointment.confirmed', payload: forged('5001'), ...attempt });
 		expect({ attempt, statuses: results.map((r) => r.status) }).toEqual({ attempt, statuses: [401] });
 	}
 	await sleep(2000);
 	expect((await executionsOf(WF)).length).toBe(runsBefore);
-	expect((await logSince(before)).filter((entry) => entry.operationId === 'sendMessage')).toEqual([]);
+	expect((await logSince(before)).filter((entry) => ['sendMessage', 'getAppointment'].includes(entry.operationId ?? ''))).toEqual(
+		[],
+	);
 });
 
 it('deactivating the workflow deletes its registration from Hero', async () => {

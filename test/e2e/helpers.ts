@@ -1,8 +1,16 @@
 // Shared by the e2e files: the running n8n and stand-in set up by globalSetup.ts, over HTTP and the n8n CLI.
 import * as fs from 'fs';
 
-import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, Standin, StandinState } from '../../standin';
-import { contractViolations } from '../../standin';
+import type {
+	DeliveryLogEntry,
+	DeliveryResult,
+	DeliverWebhookSpec,
+	FailNextSpec,
+	LogEntry,
+	Standin,
+	StandinState,
+} from '../../standin';
+import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
 
@@ -31,17 +39,17 @@ export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_stand
 
 /**
  * For the global teardowns: closes the stand-in once its webhook deliveries are done, then fails the run if any
- * request it received, or answer it gave, broke the contract (listing at most `listed` of them); resolves to
+ * request it received, answer it gave or delivery it sent broke the contract (listing at most `listed` of them); resolves to
  * how many requests it received.
  */
 export async function closeStandinCheckingContract(standin: Standin, listed = Infinity): Promise<number> {
 	await standin.waitForDeliveries();
-	const lines = contractViolations(standin.log);
+	const lines = [...contractViolations(standin.log), ...deliveryViolations(standin.deliveries)];
 	const total = standin.log.length;
 	await standin.close();
 	if (lines.length)
 		throw new Error(
-			`${lines.length} contract violations in ${total} requests to the Hero stand-in:\n${lines.slice(0, listed).join('\n')}`,
+			`${lines.length} contract violations in ${total} requests to the Hero stand-in and ${standin.deliveries.length} deliveries from it:\n${lines.slice(0, listed).join('\n')}`,
 		);
 	return total;
 }
@@ -62,6 +70,8 @@ export const standinDeliveries = async () => await standinJson<DeliveryLogEntry[
 export const deliverWebhook = async (spec: DeliverWebhookSpec) =>
 	await standinJson<DeliveryResult[]>('POST', '/_standin/webhooks/deliver', spec);
 export const standinIdle = async () => await standinJson<{ idle: true }>('GET', '/_standin/idle');
+export const standinFailNext = async (spec: FailNextSpec) =>
+	await standinJson<{ queued: number }>('POST', '/_standin/fail-next', spec);
 
 /** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
 export async function lastSeq(): Promise<number> {
@@ -74,8 +84,13 @@ export async function logSince(seq: number): Promise<LogEntry[]> {
 }
 
 /** Calls the stand-in's Hero API directly, as Hero's own apps would change state (e.g. a patient confirming). */
-export async function heroApi<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
-	const res = await fetch(`${e2e().standinUrl}${route}`, {
+export async function heroApi<T = unknown>(
+	method: string,
+	route: string,
+	body?: unknown,
+	standinUrl = e2e().standinUrl,
+): Promise<{ status: number; json: T }> {
+	const res = await fetch(`${standinUrl}${route}`, {
 		method,
 		headers: {
 			'x-api-key': STANDIN_KEY.apiKey,
@@ -89,11 +104,42 @@ export async function heroApi<T = unknown>(method: string, route: string, body?:
 }
 
 /**
+ * What a patient does in Hero's booking page: reserves a free slot of appointment type 1 at least two days
+ * ahead and confirms it, which raises appointment.confirmed. Returns the appointment and its slot.
+ */
+export async function confirmAppointment(patientId: string, standinUrl = e2e().standinUrl) {
+	const state = (await (await fetch(`${standinUrl}/_standin/state`)).json()) as StandinState;
+	const slot = state.slots.find(
+		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
+	);
+	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
+	const reserved = await heroApi<{ id: string | number }>(
+		'POST',
+		'/v1/appointments',
+		{
+			appointment_type_id: slot.appointment_type_id,
+			location_id: slot.location_id,
+			practitioner_id: slot.practitioner_id,
+			duration: 15,
+			start_time: slot.start_time,
+			patient_id: patientId,
+		},
+		standinUrl,
+	);
+	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
+	const appointmentId = String(reserved.json.id);
+	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {}, standinUrl);
+	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
+	return { appointmentId, slot };
+}
+
+/**
  * The contract check: every request the stand-in received after `seq` matched an operation of
- * api/hero-health.openapi.yaml and passed its schemas, and so did its answer. Returns one line per violation.
+ * api/hero-health.openapi.yaml and passed its schemas, and so did its answer; every delivery it sent is the
+ * contract's WebhookDelivery. Returns one line per violation.
  */
 export async function contractViolationsSince(seq: number): Promise<string[]> {
-	return contractViolations(await logSince(seq));
+	return [...contractViolations(await logSince(seq)), ...deliveryViolations(await standinDeliveries())];
 }
 
 // ---- n8n

@@ -323,8 +323,13 @@ export class TriggerHarness {
 		return { status: response.status, call: await callPromise };
 	}
 
+	/** Resolves with the next call this harness records (the trigger may keep working after it has answered). */
+	nextCall(): Promise<WebhookCall> {
+		return this.waitForCall(this.calls.length);
+	}
+
 	/** Resolves with the `index`-th recorded call (0-based). */
-	private async waitForCall(index: number, timeoutMs = 5000): Promise<WebhookCall> {
+	private async waitForCall(index: number, timeoutMs = 30_000): Promise<WebhookCall> {
 		if (this.calls[index]) return this.calls[index];
 		return await new Promise<WebhookCall>((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error(`No webhook call #${index} within ${timeoutMs} ms`)), timeoutMs);

@@ -5,6 +5,7 @@ import type { AcceptedRecord } from '../../nodes/HeroHealth/trigger/acceptedDeli
 import type { Registrations } from '../../nodes/HeroHealth/trigger/registrations';
 import type { WorkflowJson } from '../../scripts/lib/n8n';
 import type { DeliveryLogEntry } from '../../standin';
+import { confirmAppointment } from '../e2e/helpers';
 import {
 	balancerLog,
 	contractViolationsSince,
@@ -62,17 +63,16 @@ async function resend(delivery: DeliveryLogEntry, url: string) {
 	return { status: res.status, body: await res.text() };
 }
 
-async function deliverGenuine(id: string, patient: string): Promise<DeliveryLogEntry> {
-	const payload = {
-		id,
-		event_type: 'appointment.confirmed',
-		created_at: new Date().toISOString(),
-		practice_group_id: 'pg_standin_1',
-		data: { id: '5001', patient_id: patient },
-	};
-	const results = await deliverWebhook({ event_type: 'appointment.confirmed', payload });
+/** Hero's delivery of appointment.confirmed for `appointment`, sent by the stand-in through the balancer. */
+async function deliverGenuine(appointment: string): Promise<DeliveryLogEntry> {
+	const results = await deliverWebhook({ event_type: 'appointment.confirmed', id: appointment });
 	expect(results.map((r) => [r.url, r.status])).toEqual([[productionUrl, 200]]);
-	const delivery = (await standinDeliveries()).filter((d) => d.url === productionUrl && JSON.parse(d.body).id === id);
+	return await deliveryOf(appointment);
+}
+
+/** The one delivery made to this workflow about `appointment`. */
+async function deliveryOf(appointment: string): Promise<DeliveryLogEntry> {
+	const delivery = (await standinDeliveries()).filter((d) => d.url === productionUrl && JSON.parse(d.body).id === appointment);
 	expect(delivery).toHaveLength(1);
 	return delivery[0];
 }
@@ -85,7 +85,7 @@ async function settledRuns(count: number) {
 	});
 }
 
-/** The SMS each run sends, by event id, as Hero (the stand-in) received them. */
+/** The SMS each run sends, by the appointment its delivery named, as Hero (the stand-in) received them. */
 async function smsByEvent(): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
 	for (const entry of await logSince(since)) {
@@ -112,11 +112,9 @@ it('activating registers one signed Hero webhook at the load balancer, the addre
 });
 
 it('two genuine deliveries, each sent again to the other process, start two runs; n8n saved the record of both in its database', async () => {
-	for (const [n, [id, patient]] of [
-		['evt_q1', '1001'],
-		['evt_q2', '1002'],
-	].entries()) {
-		genuine[id] = await deliverGenuine(id, patient);
+	// the two confirmed appointments the stand-in is seeded with
+	for (const [n, id] of ['5001', '5002'].entries()) {
+		genuine[id] = await deliverGenuine(id);
 		// Hero's next event comes once this one's run is done. n8n saves the record moments after the
 		// trigger's answer: two processes taking deliveries within those milliseconds can drop one's
 		// entry until that process's next delivery (see "Running in queue mode" in the README).
@@ -126,7 +124,7 @@ it('two genuine deliveries, each sent again to the other process, start two runs
 	expect(new Set(taken)).toEqual(new Set(TAKERS)); // the balancer gave one to each
 
 	const repeats = [];
-	for (const [i, delivery] of [genuine.evt_q1, genuine.evt_q2].entries()) {
+	for (const [i, delivery] of [genuine['5001'], genuine['5002']].entries()) {
 		const other = TAKERS.find((name) => name !== taken[i])!;
 		repeats.push(await resend(delivery, `${urls[other]}/webhook/${webhookPath}`));
 	}
@@ -135,10 +133,10 @@ it('two genuine deliveries, each sent again to the other process, start two runs
 	// every run's row exists from its hand-over (moments after the answer), long before any run finishes
 	const rows = await settledRuns(2);
 	expect(rows.map((row) => row.status)).toEqual(['success', 'success']);
-	expect(await smsByEvent()).toEqual({ 'event evt_q1': 1, 'event evt_q2': 1 });
+	expect(await smsByEvent()).toEqual({ 'event 5001': 1, 'event 5002': 1 });
 	// what webhook() wrote to static data is in n8n's database (saved moments after the node's answer)
 	expect(Object.keys((await nodeStaticData()).acceptedDeliveries ?? {}).sort()).toEqual(
-		[keyOf(genuine.evt_q1), keyOf(genuine.evt_q2)].sort(),
+		[keyOf(genuine['5001']), keyOf(genuine['5002'])].sort(),
 	);
 });
 
@@ -151,10 +149,15 @@ it('the same deliveries sent again to every process after n8n restarted start no
 	}
 	expect((await executionRows(wf.id)).length).toBe(2);
 
-	await deliverGenuine('evt_q3', '1003');
+	// a patient confirms a new appointment: Hero's own delivery of it
+	const { appointmentId } = await confirmAppointment('1003', queue().standinUrl);
+	await waitFor('the delivery of the new appointment', async () =>
+		(await standinDeliveries()).some((d) => d.status === 200 && JSON.parse(d.body).id === appointmentId),
+	);
+	await deliveryOf(appointmentId);
 	const rows = await settledRuns(3);
 	expect(rows.map((row) => row.status)).toEqual(['success', 'success', 'success']);
-	expect(await smsByEvent()).toEqual({ 'event evt_q1': 1, 'event evt_q2': 1, 'event evt_q3': 1 });
+	expect(await smsByEvent()).toEqual({ 'event 5001': 1, 'event 5002': 1, [`event ${appointmentId}`]: 1 });
 });
 
 it('deactivating deletes the registration from Hero and the record from n8n; a delivery after that starts nothing', async () => {

@@ -1,7 +1,7 @@
 // Shared by the queue-mode files: the stand-in, n8n in queue mode and the control server set up by
 // globalSetup.ts, over HTTP.
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
-import { contractViolations } from '../../standin';
+import { contractViolations, deliveryViolations } from '../../standin';
 import type { BalancerEntry } from '../../scripts/lib/cluster';
 import * as n8n from '../../scripts/lib/n8n';
 import type { ExecutionJson } from '../../scripts/lib/n8n';
@@ -58,7 +58,7 @@ export async function logSince(seq: number): Promise<LogEntry[]> {
 }
 
 export async function contractViolationsSince(seq: number): Promise<string[]> {
-	return contractViolations(await logSince(seq));
+	return [...contractViolations(await logSince(seq)), ...deliveryViolations(await standinDeliveries())];
 }
 
 // ---- n8n

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Standin, Webhook } from '../../standin';
+import { deliveryViolations } from '../../standin';
 import { client, londonDate, reservationBody, setUpStandin } from './helpers';
 import type { Call, HeroValidationError, Page, SlotAnswer } from './helpers';
 
@@ -88,14 +89,15 @@ describe('stand-in: webhooks', () => {
 		expect(badType.body.message[0]).toMatchObject({ code: 'invalid_enum_value', path: ['event_type'] });
 	});
 
-	it('delivers a signed event that the subscriber can verify with HMAC-SHA256', async () => {
+	it('delivers Hero’s envelope as compact JSON, signed so that the subscriber can verify it with HMAC-SHA256', async () => {
 		const hook = await register('prescription.issued');
-		const payload = { event_type: 'prescription.issued', data: { patient_id: '1001', items: 2 } };
-		const results = await s.deliverWebhook({ event_type: 'prescription.issued', payload });
+		const results = await s.deliverWebhook({ event_type: 'prescription.issued', id: '880001' });
 		expect(results).toEqual([{ webhookId: hook.id, url: receiverUrl, status: 204, responseBody: '', error: null }]);
 		expect(received).toHaveLength(1);
 		const [r] = received;
-		expect(r.raw).toBe(JSON.stringify(payload));
+		expect(r.raw).toBe(
+			`{"object":"Prescription","id":"880001","practice_group_id":"${s.fixtures.practiceGroupId}","event":"prescription.issued"}`,
+		);
 		expect(r.headers['content-type']).toBe('application/json');
 		expect(r.headers['x-event-label']).toBe('prescription.issued');
 		expect(r.headers['x-herohealth-timestamp']).toMatch(/^\d{10}$/);
@@ -106,14 +108,23 @@ describe('stand-in: webhooks', () => {
 			event_type: 'prescription.issued',
 			status: 204,
 			auto: false,
+			contractErrors: [],
 		});
+	});
+
+	it('checks every body it signs against the contract’s WebhookDelivery', async () => {
+		await register('prescription.issued');
+		await s.deliverWebhook({ event_type: 'prescription.issued', payload: { event_type: 'prescription.issued', data: {} } });
+		expect(deliveryViolations(s.deliveries)).toEqual([
+			expect.stringMatching(/^delivery #\d+ prescription.issued to .*: (object|\(body\)).*/),
+		]);
 	});
 
 	it('can tamper with deliveries so verification fails', async () => {
 		await register('patient.added-to-sequence');
-		const deliver = (tamper: object) => s.deliverWebhook({ event_type: 'patient.added-to-sequence', payload: { n: 1 }, tamper });
+		const deliver = (tamper: object) => s.deliverWebhook({ event_type: 'patient.added-to-sequence', id: '1001', tamper });
 		await deliver({ signingKey: 'wrong-key' });
-		await deliver({ body: '{"n":2}' });
+		await deliver({ body: '{"object":"Patient","id":"1002"}' });
 		await deliver({ timestamp: Math.floor(Date.now() / 1000) - 3600 });
 		await deliver({ omitHeaders: ['X-Herohealth-Signature'] });
 		await deliver({ signatureEncoding: 'sha256=base64' });
@@ -129,7 +140,7 @@ describe('stand-in: webhooks', () => {
 
 	it('sends unsigned deliveries when no signing key was set', async () => {
 		await api('POST', '/v1/webhooks', { event_type: 'write-to-record.failed', url: receiverUrl });
-		await s.deliverWebhook({ event_type: 'write-to-record.failed', payload: { ok: false } });
+		await s.deliverWebhook({ event_type: 'write-to-record.failed', id: '70001' });
 		expect(received[0].headers['x-herohealth-signature']).toBeUndefined();
 		expect(received[0].headers['x-herohealth-timestamp']).toBeUndefined();
 	});
@@ -157,9 +168,91 @@ describe('stand-in: webhooks', () => {
 		]);
 		for (const x of received) {
 			expect(verify(x)).toBe(true);
-			const event = JSON.parse(x.raw);
-			expect(event).toMatchObject({ event_type: x.headers['x-event-label'], data: { id: r.id, patient_id: '1001' } });
+			expect(JSON.parse(x.raw)).toEqual({
+				object: 'Appointment',
+				id: r.id,
+				practice_group_id: s.fixtures.practiceGroupId,
+				event: x.headers['x-event-label'],
+			});
 		}
+		expect(deliveryViolations(s.deliveries)).toEqual([]);
+	});
+
+	it('raises each of the nine events from what causes it, naming a record that can be read', async () => {
+		const events = [
+			'appointment.cancelled',
+			'appointment.confirmed',
+			'appointment.rescheduled',
+			'form-submission.created',
+			'patient.added-to-sequence',
+			'patient.medical-record-updated',
+			'prescription.issued',
+			'write-to-record.failed',
+			'write-to-record.succeeded',
+		];
+		for (const event of events) await register(event);
+		const [slot, other] = (
+			await api<Page<SlotAnswer>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)
+		).body.data;
+		const { body: appointment } = await api<{ id: string }>('POST', '/v1/appointments', reservationBody(slot, '1001'));
+		await api('PATCH', `/v1/appointments/${appointment.id}/book`, {});
+		await api('PATCH', `/v1/appointments/${appointment.id}/reschedule`, {
+			start_time: other.start_time,
+			practitioner_id: other.practitioner_id,
+		});
+		await api('PATCH', `/v1/appointments/${appointment.id}/cancel`, {});
+		const { body: link } = await api<{ id: string }>('POST', '/v1/form_links', { form_id: '12', patient_id: '1001' });
+		const control = async (route: string) => await (await fetch(`${s.url}/_standin${route}`, { method: 'POST' })).json();
+		const submitted = (await control(`/form-links/${link.id}/submit`)) as { id: number };
+		const send = (patientId: string) => ({
+			patient_id: patientId,
+			message_type: 'sms',
+			message_string: 'Your results are normal',
+			write_to_record: true,
+			auto_write_to_record: true,
+		});
+		const { body: written } = await api<{ message_id: string }>('POST', '/v1/messages/send', send('1001'));
+		const { body: refused } = await api<{ message_id: string }>('POST', '/v1/messages/send', send(s.fixtures.unlinkedEhrPatient));
+		const prescription = (await control('/patients/1002/prescription')) as { id: string };
+		await control('/patients/1003/record-update');
+		await control('/patients/1004/sequence');
+		await s.waitForDeliveries();
+
+		const named = Object.fromEntries(
+			received.map((x) => {
+				expect(verify(x)).toBe(true);
+				const body = JSON.parse(x.raw) as { object: string; id: string; event: string };
+				expect(body.event).toBe(x.headers['x-event-label']);
+				return [body.event, [body.object, body.id]];
+			}),
+		);
+		expect(named).toEqual({
+			'appointment.cancelled': ['Appointment', appointment.id],
+			'appointment.confirmed': ['Appointment', appointment.id],
+			'appointment.rescheduled': ['Appointment', appointment.id],
+			'form-submission.created': ['FormSubmission', String(submitted.id)],
+			'patient.added-to-sequence': ['Patient', '1004'],
+			'patient.medical-record-updated': ['Patient', '1003'],
+			'prescription.issued': ['Prescription', prescription.id],
+			'write-to-record.failed': ['Message', refused.message_id],
+			'write-to-record.succeeded': ['Message', written.message_id],
+		});
+		expect(deliveryViolations(s.deliveries)).toEqual([]);
+
+		const form = await api<Record<string, unknown>>('GET', `/v1/form_response/${submitted.id}`);
+		expect(form.status).toBe(200);
+		expect(form.body).toMatchObject({ id: submitted.id, form_id: 12, client_id: 1001, short_link_id: Number(link.id) });
+		const failed = await api<{ write_to_record: { status: string; failure_reason: string } }>(
+			'GET',
+			`/v1/messages/${refused.message_id}`,
+		);
+		expect(failed.body.write_to_record).toMatchObject({ status: 'failed', failure_reason: expect.stringMatching(/not linked/) });
+		expect(
+			(await api<{ write_to_record: { status: string } }>('GET', `/v1/messages/${written.message_id}`)).body.write_to_record
+				.status,
+		).toBe('written');
+		// a form link is used up by its submission
+		expect((await fetch(`${s.url}/_standin/form-links/${link.id}/submit`, { method: 'POST' })).status).toBe(409);
 	});
 
 	it('can be triggered over HTTP', async () => {
@@ -167,7 +260,7 @@ describe('stand-in: webhooks', () => {
 		const res = await fetch(`${s.url}/_standin/webhooks/deliver`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ webhookId: hook.id, payload: { patient_id: '1001' } }),
+			body: JSON.stringify({ webhookId: hook.id, id: '1001' }),
 		});
 		expect(await res.json()).toEqual([expect.objectContaining({ webhookId: hook.id, status: 204 })]);
 		expect(verify(received[0])).toBe(true);

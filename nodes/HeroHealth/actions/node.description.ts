@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as appointment from './appointment';
 import * as appointmentType from './appointmentType';
 import * as batchMessage from './batchMessage';
+import * as formResponse from './formResponse';
 import * as link from './link';
 import * as location from './location';
 import * as message from './message';
@@ -16,6 +17,7 @@ export const heroResources: Record<string, { description: INodeProperties[]; ope
 	appointment,
 	appointmentType,
 	batchMessage,
+	formResponse,
 	link,
 	location,
 	message,
@@ -35,6 +37,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Appointment', value: 'appointment' },
 			{ name: 'Appointment Type', value: 'appointmentType' },
 			{ name: 'Batch Message', value: 'batchMessage' },
+			{ name: 'Form Response', value: 'formResponse' },
 			{ name: 'Link', value: 'link' },
 			{ name: 'Location', value: 'location' },
 			{ name: 'Message', value: 'message' },

@@ -21,6 +21,7 @@ export const heroPaths = {
 	bookingLinks: '/v1/booking_links',
 	bookingLinksV2: '/v2/bookinglinks',
 	formLinks: '/v1/form_links',
+	formResponse: (id: string) => `/v1/form_response/${segment(id)}`,
 	linkStatus: '/v1/links/status',
 	locations: '/v1/locations',
 	me: '/v1/me',

@@ -5,6 +5,7 @@ export const heroWebhookEvents: INodePropertyOptions[] = [
 	{ name: 'Appointment Cancelled', value: 'appointment.cancelled' },
 	{ name: 'Appointment Confirmed', value: 'appointment.confirmed' },
 	{ name: 'Appointment Rescheduled', value: 'appointment.rescheduled' },
+	{ name: 'Form Submission Created', value: 'form-submission.created' },
 	{ name: 'Patient Added to Sequence', value: 'patient.added-to-sequence' },
 	{ name: 'Patient Medical Record Updated', value: 'patient.medical-record-updated' },
 	{ name: 'Prescription Issued', value: 'prescription.issued' },
@@ -13,9 +14,9 @@ export const heroWebhookEvents: INodePropertyOptions[] = [
 ];
 
 /**
- * Every event is registered at the same URL and Hero's payloads are undocumented, so each
- * registration asks Hero to send this extra header naming its event. It picks the signing key to
- * check against, which is what ties the label to the signature: a delivery relabelled as another
- * event fails that event's key.
+ * Every event is registered at the same URL, so each registration asks Hero to send this extra header
+ * naming its event (Hero's Create Webhook takes extra headers). It picks the signing key to check
+ * against, which is what ties the label to the signature: a delivery relabelled as another event fails
+ * that event's key. A delivery without it is checked against the key of the event its body names.
  */
 export const EVENT_HEADER = 'x-n8n-hero-event';
