@@ -887,11 +887,7 @@ export async function prepareInstance(
 	installPackage(userFolder);
 	const env = n8nEnv(paths, { userFolder, port, brokerPort });
 	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL]);
-	if (examples.length)
-		await importWorkflows(
-			paths,
-			env,
-			examples.map((file) => withLocalCredentials(readExample(file))),
-		);
+	const workflows = examples.map((file) => withLocalCredentials(readExample(file)));
+	if (workflows.length) await importWorkflows(paths, env, workflows);
 	return env;
 }
