@@ -1,13 +1,13 @@
 // npm run dev  (= npm run build && node -r ts-node/register/transpile-only scripts/dev.ts)
 //
 // The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
-// a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in)
-// and every workflow from examples/ imported. Prints the editor URL and login. Ctrl-C stops both.
+// a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in),
+// the demo Header Auth credential example 05's Webhook node asks callers for, and every workflow from
+// examples/ imported with those credentials. Prints the editor URL and login. Ctrl-C stops both.
 //
 // Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
 // Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
 
-import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 
@@ -131,18 +131,21 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })
 	).json.data.map((w) => w.id);
 	for (const file of n8n.exampleFiles()) {
-		const { id, name } = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string };
+		const { id, name } = n8n.readExample(file);
 		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
 	}
 	const credentials = (
 		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })
 	).json.data.map((c) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
+	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
 	return problems;
 }
 
 function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
-	const examples = n8n.exampleFiles().map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; name: string });
+	const examples = n8n.exampleFiles().map(n8n.readExample);
+	const elements = examples.flatMap((w) => w.nodes).find((node) => node.parameters.authentication === 'headerAuth');
+	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
 	const lines = [
 		'',
 		'  Hero Health nodes are running in n8n',
@@ -157,6 +160,9 @@ function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
 		'',
 		'  Try the trigger: open the first example, press Publish (that activates it), then type  confirm  and Enter here:',
 		'  Hero (the stand-in) confirms an appointment for patient 1001 and the workflow sends the pre-visit SMS.',
+		'',
+		"  Try the Elements token: publish example 05, then, as a web page's server would (demo header value, local only):",
+		`    curl -H '${caller.name}: ${caller.value}' ${server.url}/webhook/${String(elements?.parameters.path)}`,
 		'',
 		`  n8n's log: ${server.logFile}`,
 		'  Ctrl-C stops n8n and the stand-in.',

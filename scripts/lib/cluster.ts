@@ -685,17 +685,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
 		async function importAll(): Promise<void> {
 			if (credentials.length) await n8n.importCredentials(paths, cliEnv, credentials);
-			if (workflows.length) {
-				const dir = fs.mkdtempSync(path.join(runDir, 'workflows-'));
-				const files = workflows.map((wf, i) => {
-					if (typeof wf === 'string') return wf;
-					const file = path.join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`);
-					fs.writeFileSync(file, JSON.stringify(wf, null, 2));
-					return file;
-				});
-				await n8n.importWorkflows(paths, cliEnv, files);
-				fs.rmSync(dir, { recursive: true, force: true });
-			}
+			if (workflows.length) await n8n.importWorkflows(paths, cliEnv, workflows);
 		}
 
 		async function startProcess(name: string): Promise<N8nProcess> {

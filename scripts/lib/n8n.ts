@@ -538,10 +538,19 @@ export async function importCredentials(paths: InstallPaths, env: N8nEnv, creden
 	}
 }
 
-export async function importWorkflows(paths: InstallPaths, env: N8nEnv, files: string[]): Promise<void> {
+/** `n8n import:workflow` of workflow files or workflow JSON objects (each with its `id`). */
+export async function importWorkflows(
+	paths: InstallPaths,
+	env: N8nEnv,
+	workflows: Array<string | { id: string }>,
+): Promise<void> {
 	const dir = fs.mkdtempSync(path.join(env.N8N_USER_FOLDER!, 'import-'));
 	try {
-		for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
+		workflows.forEach((workflow, i) => {
+			const file = path.join(dir, `${String(i).padStart(3, '0')}.json`);
+			if (typeof workflow === 'string') fs.copyFileSync(workflow, file);
+			else fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
+		});
 		await runCliOk(paths, env, ['import:workflow', '--separate', `--input=${dir}`]);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -657,6 +666,8 @@ export interface WorkflowNodeJson {
 	type: string;
 	parameters: Record<string, unknown>;
 	webhookId?: string;
+	/** the credential of each type the node uses, by type */
+	credentials?: Record<string, { id: string; name: string }>;
 }
 
 /** A workflow as the public API answers it and examples/ holds it. */
@@ -792,11 +803,43 @@ export async function registeredTypes(url: string, cookie: string): Promise<{ no
 }
 
 // ---------------------------------------------------------------------------------------------
-// The project's examples and the stand-in credential they use
+// The project's examples and the local credentials they get
 
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
 export const STANDIN_CREDENTIAL_ID = 'HeroStandinCred1';
 export const STANDIN_CREDENTIAL_NAME = 'Hero Health (local stand-in)';
+
+/**
+ * The Header Auth credential example 05's Webhook node gets on the local instances (npm run dev, the e2e suite):
+ * the header a caller must send for an Elements token. A demo value, known to anyone reading this file; a
+ * practice makes its own credential with a long random value.
+ */
+export const DEMO_CALLER_CREDENTIAL: CredentialDocument = {
+	id: 'ElementsCaller01',
+	name: 'Elements token caller (local demo)',
+	type: 'httpHeaderAuth',
+	data: { name: 'X-Elements-Caller-Key', value: 'local-demo-caller-key-not-a-secret' },
+};
+
+/** An example as committed in examples/ (a file name there, or any path). */
+export function readExample(file: string): WorkflowJson {
+	return JSON.parse(fs.readFileSync(path.resolve(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+}
+
+/**
+ * An example as the local instances import it. Examples ship naming no credential, so that users pick their
+ * own; here each Hero node gets the stand-in credential and each Webhook node with Header Auth the demo one.
+ */
+export function withLocalCredentials(workflow: WorkflowJson): WorkflowJson {
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type.startsWith(`${PACKAGE_NAME}.`))
+			return { ...node, credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } } };
+		if (node.parameters.authentication === 'headerAuth')
+			return { ...node, credentials: { httpHeaderAuth: { id: DEMO_CALLER_CREDENTIAL.id, name: DEMO_CALLER_CREDENTIAL.name } } };
+		return node;
+	});
+	return { ...workflow, nodes };
+}
 
 export function exampleFiles(): string[] {
 	return fs
@@ -825,7 +868,7 @@ export function standinCredential(
 }
 
 /**
- * A ready instance folder: this package unpacked into it, the stand-in credential and every example imported.
+ * A ready instance folder: this package unpacked into it, the local credentials and every example imported.
  * `fresh` wipes the folder first. Returns the env for `n8n start` and CLI commands.
  */
 export async function prepareInstance(
@@ -843,7 +886,8 @@ export async function prepareInstance(
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
 	const env = n8nEnv(paths, { userFolder, port, brokerPort });
-	await importCredentials(paths, env, [standinCredential(standinUrl)]);
-	if (examples.length) await importWorkflows(paths, env, examples);
+	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL]);
+	const workflows = examples.map((file) => withLocalCredentials(readExample(file)));
+	if (workflows.length) await importWorkflows(paths, env, workflows);
 	return env;
 }

@@ -1,6 +1,5 @@
 // Shared by the e2e files: the running n8n and stand-in set up by globalSetup.ts, over HTTP and the n8n CLI.
 import * as fs from 'fs';
-import * as path from 'path';
 
 import type {
 	DeliveryLogEntry,
@@ -13,7 +12,7 @@ import type {
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
-import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -193,9 +192,7 @@ export async function waitFor<T>(
 export const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 /** An example workflow as committed in examples/. */
-export function example(file: string): WorkflowJson {
-	return JSON.parse(fs.readFileSync(path.join(n8n.EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
-}
+export const example = n8n.readExample;
 
 export function n8nLog(): string {
 	return fs.readFileSync(e2e().logFile, 'utf8');

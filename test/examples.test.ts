@@ -1,0 +1,46 @@
+// The examples as shipped, before anything local is attached: users import them into their own n8n, so they
+// name no credential, URL or key of this repo's stand-in (the local instances attach those at import:
+// withLocalCredentials in scripts/lib/n8n.ts), and the Elements-token webhook is closed as imported.
+// What the workflows do is run in real n8n by test/e2e/02-examples.e2e.ts.
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { DEMO_CALLER_CREDENTIAL, EXAMPLES_DIR, exampleFiles, readExample, standinCredential } from '../scripts/lib/n8n';
+
+const standin = standinCredential('http://127.0.0.1');
+// (the demo header's name may appear: the Elements example suggests it for the user's own credential)
+const LOCAL = [
+	standin.id,
+	standin.name,
+	standin.data.apiKey,
+	standin.data.practiceGroupId,
+	standin.data.baseUrl,
+	DEMO_CALLER_CREDENTIAL.id,
+	DEMO_CALLER_CREDENTIAL.name,
+	DEMO_CALLER_CREDENTIAL.data.value,
+	'localhost',
+].map(String);
+
+it.each(exampleFiles().map((file) => path.basename(file)))(
+	'%s names no credential, and nothing of the local stand-in',
+	(file) => {
+		const credentialed = readExample(file)
+			.nodes.filter((node) => node.credentials)
+			.map((node) => node.name);
+		expect(credentialed).toEqual([]);
+		const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
+		expect(LOCAL.filter((local) => text.includes(local))).toEqual([]);
+	},
+);
+
+it('05 Elements token: the webhook asks for a Header Auth credential and allows one placeholder origin', () => {
+	const webhooks = readExample('05-elements-token-for-web-page.json').nodes.filter(
+		(node) => node.type === 'n8n-nodes-base.webhook',
+	);
+	expect(webhooks).toHaveLength(1);
+	expect(webhooks[0].parameters).toMatchObject({
+		authentication: 'headerAuth',
+		// .example is reserved (RFC 2606): no real site, so nobody leaves it as it is by mistake
+		options: { allowedOrigins: expect.stringMatching(/^https:\/\/[a-z0-9.-]+\.example$/) },
+	});
+});
