@@ -12,6 +12,7 @@ import type {
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
+import { reservationBody } from '../standin/helpers';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
@@ -116,14 +117,7 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
-		{
-			appointment_type_id: slot.appointment_type_id,
-			location_id: slot.location_id,
-			practitioner_id: slot.practitioner_id,
-			duration: 15,
-			start_time: slot.start_time,
-			patient_id: patientId,
-		},
+		reservationBody(slot, patientId),
 		standinUrl,
 	);
 	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
@@ -140,6 +134,18 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
  */
 export async function contractViolationsSince(seq: number): Promise<string[]> {
 	return [...contractViolations(await logSince(seq)), ...deliveryViolations(await standinDeliveries())];
+}
+
+/** What the Hero Health Trigger outputs for a delivery (README: "The trigger's output"). */
+export interface TriggerItem {
+	event: string;
+	object: string;
+	id: string;
+	practiceGroupId: string;
+	record: Record<string, unknown> | null;
+	recordUnavailable?: string;
+	recordError?: { message: string; description: string | null; httpCode: string | null };
+	headers: Record<string, string | undefined>;
 }
 
 // ---- n8n
