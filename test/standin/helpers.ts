@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 
-import { addDays, londonToday } from '../../nodes/HeroHealth/actions/londonTime';
+import { addDays, londonToday } from '../../nodes/HeroHealth/helpers/londonTime';
 import { startStandin } from '../../standin';
 import type { Slot, Standin, StandinKey, StandinOptions, ValidationIssue } from '../../standin';
 
