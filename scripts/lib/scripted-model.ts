@@ -83,19 +83,14 @@ interface SlotResult {
 const textOf = (content: ChatMessage['content']) =>
 	typeof content === 'string' ? content : (content ?? []).map((part) => part.text ?? '').join('');
 
-/** How n8n hands back a tool's output: JSON of its items, possibly wrapped as {response}. */
+/** A tool's output as n8n hands it back: the JSON of its output items (nothing usable when it failed). */
 function itemsOf<T>(content: string): T[] {
-	let value: unknown;
 	try {
-		value = JSON.parse(content);
+		const value: unknown = JSON.parse(content);
+		return Array.isArray(value) ? (value as T[]) : [];
 	} catch {
 		return [];
 	}
-	if (value && typeof value === 'object' && 'response' in value) value = (value as { response: unknown }).response;
-	if (typeof value === 'string') return itemsOf<T>(value);
-	return (Array.isArray(value) ? value : [value]).map(
-		(item) => (item && typeof item === 'object' && 'json' in item ? item.json : item) as T,
-	);
 }
 
 /** The results of the tools called so far, by tool name. */

@@ -21,7 +21,10 @@ async function run(workflowId: string) {
 	const seq = await lastSeq();
 	const seen = (await exchangesSince(0)).length;
 	const result = await execute(workflowId);
-	return { result, hero: await logSince(seq), exchanges: await exchangesSince(seen), seq };
+	// Webhook (un)registrations are left out: earlier files' trigger workflows are still being unpublished in the
+	// background, and this workflow has no Hero trigger, so none of them is its own.
+	const hero = (await logSince(seq)).filter((entry) => !entry.path.startsWith('/v1/webhooks'));
+	return { result, hero, exchanges: await exchangesSince(seen), seq };
 }
 
 const toolNames = (tools: ToolDefinition[] = []) => tools.map((tool) => tool.function.name).sort();
@@ -86,7 +89,7 @@ it('is refused a write: no write tool is offered, and a model asking to book get
 		expect(toolNames(request.tools)).toEqual(READ_TOOLS);
 		expect(request.messages.filter((message) => message.role === 'tool')).toEqual([]);
 	}
-	// Hero received nothing from this run, so no write; no appointment was made
+	// Hero received nothing from this run, so no write, and no appointment was made
 	expect(hero).toEqual([]);
 	expect((await standinState()).appointments.length).toBe(appointmentsBefore);
 });
