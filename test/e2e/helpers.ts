@@ -19,6 +19,8 @@ export interface E2EConfig {
 	paths: InstallPaths;
 	n8nUrl: string;
 	standinUrl: string;
+	/** the scripted chat model's base URL (…/v1); its requests: GET <origin>/_scripted/requests */
+	modelUrl: string;
 	cookie: string;
 	apiKey: string;
 	cliEnv: N8nEnv;
