@@ -2,8 +2,9 @@
 //
 // The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
 // a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in),
-// the demo Header Auth credential example 05's Webhook node asks callers for, and every workflow from
-// examples/ imported with those credentials. Prints the editor URL and login. Ctrl-C stops both.
+// the demo Header Auth credential example 05's Webhook node asks callers for, a demo Basic Auth login for the staff
+// forms, a local mailbox that catches (and prints here) the email the examples send staff, and every workflow
+// from examples/ imported with those credentials. Prints the editor URL and login. Ctrl-C stops them all.
 //
 // Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
 // Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
@@ -13,6 +14,8 @@ import * as readline from 'readline';
 
 import { startStandin } from '../standin';
 import type { DeliveryLogEntry, Standin } from '../standin';
+import { startMailbox } from './lib/mailbox';
+import type { Mailbox } from './lib/mailbox';
 import * as n8n from './lib/n8n';
 import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
 
@@ -70,6 +73,7 @@ export interface DevOptions {
 export interface Dev {
 	standin: Standin;
 	server: RunningN8n;
+	mailbox: Mailbox;
 	/** the owner's auth cookie; '' when logging in failed */
 	cookie: string;
 	paths: InstallPaths;
@@ -88,11 +92,22 @@ export async function startDev({
 	const paths = n8n.ensureN8n();
 	const standin = await startStandin({ port: await n8n.portOr(standinPort) });
 	let server: RunningN8n | undefined;
+	let mailbox: Mailbox | undefined;
 	try {
+		mailbox = await startMailbox(path.join(path.dirname(userFolder), 'mail.jsonl'), (mail) =>
+			console.log(`  [mail] ${mail.receivedAt} to ${mail.to.join(', ')}: ${mail.subject}`),
+		);
 		await seedDemo(standin);
 		const port = await n8n.portOr(n8nPort);
 		const brokerPort = await n8n.freePort();
-		const env = await n8n.prepareInstance(paths, { userFolder, port, brokerPort, standinUrl: standin.url, fresh });
+		const env = await n8n.prepareInstance(paths, {
+			userFolder,
+			port,
+			brokerPort,
+			standinUrl: standin.url,
+			mailPort: mailbox.port,
+			fresh,
+		});
 		// The stand-in starts empty each time, so webhook registrations from a previous session are gone;
 		// n8n would not register them again for workflows left active. Start with none active.
 		await n8n.runCliOk(paths, env, ['unpublish:workflow', '--all']);
@@ -103,14 +118,16 @@ export async function startDev({
 			);
 			return '';
 		});
-		const running = server;
+		const [running, mail] = [server, mailbox];
 		const stop = async () => {
 			await running.stop();
+			await mail.close();
 			await standin.close();
 		};
-		return { standin, server: running, cookie, paths, env, stop };
+		return { standin, server: running, mailbox: mail, cookie, paths, env, stop };
 	} catch (error) {
 		if (server) await server.stop();
+		if (mailbox) await mailbox.close();
 		await standin.close();
 		throw error;
 	}
@@ -139,6 +156,7 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 	).json.data.map((c) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
+	if (!credentials.includes(n8n.DEMO_FORM_CREDENTIAL.id)) problems.push('the demo Basic Auth credential is not imported');
 	return problems;
 }
 

@@ -18,6 +18,8 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
+import { mailboxCredential } from './mailbox';
+
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const HOST_TEMPLATE_DIR = path.join(__dirname, '..', 'n8n-host');
 export const NODE_VERSION = '24.21.0';
@@ -468,11 +470,16 @@ export function runCli(
 	paths: InstallPaths,
 	env: N8nEnv,
 	args: string[],
-	{ timeoutMs = 180_000 }: { timeoutMs?: number } = {},
+	{ timeoutMs = 180_000, clockOffset }: { timeoutMs?: number; clockOffset?: string } = {},
 ): Promise<CliResult> {
+	// clockOffset (libfaketime's syntax, e.g. '+26h', '+14d'): only this process sees the later wall clock;
+	// monotonic time stays real so timers behave.
+	const [command, commandArgs, commandEnv] = clockOffset
+		? ['faketime', ['-f', clockOffset, paths.nodeBin, paths.n8nBin, ...args], { ...env, FAKETIME_DONT_FAKE_MONOTONIC: '1' }]
+		: [paths.nodeBin, [paths.n8nBin, ...args], env];
 	return new Promise((resolve, reject) => {
-		const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], {
-			env,
+		const child = spawn(command, commandArgs, {
+			env: commandEnv,
 			cwd: env.N8N_USER_FOLDER,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -523,7 +530,12 @@ export function parseRunOutput(text: string): RunJson | null {
 }
 
 /** `n8n execute --id=<id> --rawOutput`; resolves {code, run, stdout, stderr} where run is n8n's IRun JSON (or null). */
-export async function executeWorkflow(paths: InstallPaths, env: N8nEnv, id: string, options?: { timeoutMs?: number }) {
+export async function executeWorkflow(
+	paths: InstallPaths,
+	env: N8nEnv,
+	id: string,
+	options?: { timeoutMs?: number; clockOffset?: string },
+) {
 	const r = await runCli(paths, env, ['execute', `--id=${id}`, '--rawOutput'], options);
 	return { ...r, run: parseRunOutput(r.stdout) };
 }
@@ -821,6 +833,17 @@ export const DEMO_CALLER_CREDENTIAL: CredentialDocument = {
 	data: { name: 'X-Elements-Caller-Key', value: 'local-demo-caller-key-not-a-secret' },
 };
 
+/**
+ * The Basic Auth credential the staff forms (n8n Form Trigger) of the examples get on the local instances: the
+ * login staff type to open the form. A demo value; a practice makes its own.
+ */
+export const DEMO_FORM_CREDENTIAL: CredentialDocument = {
+	id: 'StaffFormLogin01',
+	name: 'Staff form login (local demo)',
+	type: 'httpBasicAuth',
+	data: { user: 'staff', password: 'local-demo-form-password' },
+};
+
 /** An example as committed in examples/ (a file name there, or any path). */
 export function readExample(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.resolve(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
@@ -828,14 +851,17 @@ export function readExample(file: string): WorkflowJson {
 
 /**
  * An example as the local instances import it. Examples ship naming no credential, so that users pick their
- * own; here each Hero node gets the stand-in credential and each Webhook node with Header Auth the demo one.
+ * own; here each Hero node gets the stand-in credential, each Webhook node with Header Auth and each form with
+ * Basic Auth the demo one, and each Send Email node the local mailbox.
  */
 export function withLocalCredentials(workflow: WorkflowJson): WorkflowJson {
+	const ref = (credential: CredentialDocument) => ({ [credential.type]: { id: credential.id, name: credential.name } });
 	const nodes = workflow.nodes.map((node) => {
 		if (node.type.startsWith(`${PACKAGE_NAME}.`))
 			return { ...node, credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } } };
-		if (node.parameters.authentication === 'headerAuth')
-			return { ...node, credentials: { httpHeaderAuth: { id: DEMO_CALLER_CREDENTIAL.id, name: DEMO_CALLER_CREDENTIAL.name } } };
+		if (node.parameters.authentication === 'headerAuth') return { ...node, credentials: ref(DEMO_CALLER_CREDENTIAL) };
+		if (node.parameters.authentication === 'basicAuth') return { ...node, credentials: ref(DEMO_FORM_CREDENTIAL) };
+		if (node.type === 'n8n-nodes-base.emailSend') return { ...node, credentials: ref(mailboxCredential(0)) };
 		return node;
 	});
 	return { ...workflow, nodes };
@@ -878,15 +904,30 @@ export async function prepareInstance(
 		port,
 		brokerPort,
 		standinUrl,
+		mailPort,
 		fresh = false,
 		examples = exampleFiles(),
-	}: { userFolder: string; port: number; brokerPort: number; standinUrl: string; fresh?: boolean; examples?: string[] },
+	}: {
+		userFolder: string;
+		port: number;
+		brokerPort: number;
+		standinUrl: string;
+		/** the local mailbox's SMTP port (scripts/lib/mailbox.ts), for the Send Email nodes' credential */
+		mailPort: number;
+		fresh?: boolean;
+		examples?: string[];
+	},
 ): Promise<N8nEnv> {
 	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
 	const env = n8nEnv(paths, { userFolder, port, brokerPort });
-	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL]);
+	await importCredentials(paths, env, [
+		standinCredential(standinUrl),
+		DEMO_CALLER_CREDENTIAL,
+		DEMO_FORM_CREDENTIAL,
+		mailboxCredential(mailPort),
+	]);
 	const workflows = examples.map((file) => withLocalCredentials(readExample(file)));
 	if (workflows.length) await importWorkflows(paths, env, workflows);
 	return env;

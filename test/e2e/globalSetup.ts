@@ -1,10 +1,13 @@
 // Before the e2e files: real n8n (installed once into the cache), a fresh private instance with this
 // package's `npm pack` in its community-nodes folder, the stand-in credential and every example imported,
-// the local Hero stand-in, `n8n start`, an owner account and a public-API key.
+// the local Hero stand-in, a local mailbox for the email examples send staff, `n8n start`, an owner account and a
+// public-API key.
 // Everything the tests need goes to process.env.HERO_E2E (the tests run in this process: maxWorkers 1).
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { startMailbox } from '../../scripts/lib/mailbox';
+import type { Mailbox } from '../../scripts/lib/mailbox';
 import * as n8n from '../../scripts/lib/n8n';
 import type { InstallPaths, RunningN8n } from '../../scripts/lib/n8n';
 import { startStandin } from '../../standin';
@@ -15,6 +18,7 @@ import type { E2EConfig } from './helpers';
 export interface E2EHandles {
 	standin: Standin;
 	server?: RunningN8n;
+	mailbox?: Mailbox;
 }
 
 declare global {
@@ -32,6 +36,8 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(runDir, { recursive: true });
 	const userFolder = path.join(runDir, 'home');
+	const mailbox = await startMailbox(path.join(runDir, 'mail.jsonl'));
+	globalThis.__HERO_E2E__ = { standin, mailbox };
 	const [port, serverBrokerPort, cliBrokerPort] = [await n8n.freePort(), await n8n.freePort(), await n8n.freePort()];
 
 	let t = Date.now();
@@ -40,6 +46,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 		port,
 		brokerPort: serverBrokerPort,
 		standinUrl: standin.url,
+		mailPort: mailbox.port,
 		fresh: true,
 	});
 	timings.prepareMs = Date.now() - t;
@@ -47,7 +54,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 	t = Date.now();
 	const server = await n8n.startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
 	timings.startMs = Date.now() - t;
-	globalThis.__HERO_E2E__ = { standin, server };
+	globalThis.__HERO_E2E__ = { standin, server, mailbox };
 
 	const cookie = await n8n.setupOwner(server.url);
 	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
@@ -63,6 +70,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 		runDir,
 		userFolder,
 		logFile: server.logFile,
+		mailFile: mailbox.file,
 		timings,
 	};
 }
@@ -80,8 +88,9 @@ export default async function globalSetup(): Promise<void> {
 	try {
 		config = await startAll(paths, standin, timings);
 	} catch (error) {
-		const { server } = globalThis.__HERO_E2E__;
+		const { server, mailbox } = globalThis.__HERO_E2E__;
 		if (server) await server.stop();
+		if (mailbox) await mailbox.close();
 		await standin.close();
 		globalThis.__HERO_E2E__ = undefined;
 		throw error;

@@ -11,8 +11,9 @@ import type {
 	StandinState,
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
+import { readMailbox } from '../../scripts/lib/mailbox';
 import * as n8n from '../../scripts/lib/n8n';
-import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -24,6 +25,8 @@ export interface E2EConfig {
 	runDir: string;
 	userFolder: string;
 	logFile: string;
+	/** the local mailbox's file (scripts/lib/mailbox.ts): one JSON line per email n8n sent */
+	mailFile: string;
 }
 
 export function e2e(): E2EConfig {
@@ -151,6 +154,21 @@ export async function execute(id: string) {
 }
 
 /**
+ * `n8n execute --id=<id>` with the wall clock moved by `offset` (libfaketime's syntax: '+26h', '+14d'), for
+ * workflows that act days later: only that process sees the later time; the stand-in and the n8n server keep
+ * real time.
+ */
+export async function executeAt(id: string, offset: string) {
+	const { paths, cliEnv } = e2e();
+	return await n8n.executeWorkflow(paths, cliEnv, id, { timeoutMs: 120_000, clockOffset: offset });
+}
+
+// ---- staff email (the local mailbox)
+
+/** Every email n8n has sent since the suite started, oldest first. */
+export const mails = () => readMailbox(e2e().mailFile);
+
+/**
  * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
  * reads of them.
  */
@@ -168,6 +186,25 @@ export function outputOf<T = Record<string, unknown>>(
 export async function publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 	const { n8nUrl, apiKey } = e2e();
 	return (await n8n.restOk<T>(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json;
+}
+
+/**
+ * Publishes (activates) a workflow and, when it has Hero Health Triggers, waits until n8n has saved each one's
+ * registrations: Hero lists a registration before n8n has saved its signing key, and a delivery arriving in
+ * between is refused (n8n activates in the background).
+ */
+export async function publish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/activate`);
+	await waitFor(`workflow ${workflowId}'s Hero registrations saved`, async () => {
+		const workflow = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+		return workflow.nodes
+			.filter((node) => node.type === HERO_TRIGGER)
+			.every((node) => {
+				const saved = workflow.staticData?.[`node:${node.name}`] as { registrations?: object } | undefined;
+				const events = (node.parameters.events as string[]) ?? [];
+				return events.every((event) => saved?.registrations && event in saved.registrations);
+			});
+	});
 }
 
 export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
