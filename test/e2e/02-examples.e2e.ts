@@ -94,23 +94,6 @@ it('02 daily booking links: finds the invited patients who have not booked and s
 	expect(stored!.status).not.toBe('CREATED');
 });
 
-it('03 register from PDS: registers the new patient and messages them on the NHS App with SMS fallback', async () => {
-	const { run, log, ops } = await runExample('03-register-from-pds-nhs-app-message.json');
-	expect(ops).toEqual(['registerPatientPds', 'sendMessage']);
-	const fixtures = (await standinState()).fixtures;
-	expect(log[0].body).toEqual({ nhs_number: fixtures.pdsNew.nhs_number, dob: fixtures.pdsNew.dob });
-
-	const [registered] = outputOf<{ status: string; patient_id: string | number }>(run, 'Register from PDS');
-	expect(registered.status).toBe('registered');
-	const patient = (await standinState()).patients.find((p) => p.nhs_number === fixtures.pdsNew.nhs_number);
-	expect(patient).toBeDefined();
-	expect(String(registered.patient_id)).toBe(patient!.id);
-
-	expect(log[1].body).toMatchObject({ patient_id: patient!.id, message_type: 'nhs_app', fallback_message_type: 'sms' });
-	expect(outputOf(run, 'Welcome message (NHS App, SMS fallback)')).toHaveLength(1);
-	expect(outputOf(run, 'Registered?', 1)).toEqual([]); // nobody needed an identity check
-});
-
 it('04 book the first free slot: books the earliest free slot for the patient and confirms the time by SMS', async () => {
 	const { run, log, ops } = await runExample('04-book-first-free-slot-confirm-sms.json');
 	expect(ops).toEqual(['listSlots', 'getSlot', 'createAppointment', 'bookAppointment', 'sendMessage']);
