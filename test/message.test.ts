@@ -141,8 +141,6 @@ describe('Message: Send', () => {
 		expect(result.items[1]).toEqual({
 			json: expect.objectContaining({ error: expect.stringContaining('Invalid Patient [item 1]') }),
 			pairedItem: { item: 1 },
-			// what sends it down the error output under "Continue (using error output)"
-			error: expect.objectContaining({ message: expect.stringContaining('Invalid Patient [item 1]') }),
 		});
 		expect(result.items[0].json.message_id).toBeDefined();
 		expect(result.items[2]).toMatchObject({ json: { message_id: expect.any(String) }, pairedItem: { item: 2 } });

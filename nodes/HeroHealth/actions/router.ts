@@ -41,14 +41,7 @@ function failureItem(
 		const json: IDataObject = { error: labelled.message };
 		if (labelled.description) json.description = labelled.description;
 		if (labelled.httpCode) json.httpCode = labelled.httpCode;
-		// The item's own error is what sends it down the error output under "Continue (using error output)": n8n
-		// takes a bare { error } item for a failure, but not one that also has description or httpCode. Built from
-		// the message alone, so nothing of the request (headers, key) is carried along.
-		const error = new NodeOperationError(this.getNode(), labelled.message, {
-			description: labelled.description ?? undefined,
-			...(itemIndex === undefined ? {} : { itemIndex }),
-		});
-		return { json, pairedItem, error };
+		return { json, pairedItem };
 	}
 	if (labelled instanceof NodeOperationError || 'httpCode' in labelled) throw labelled;
 	throw new NodeOperationError(this.getNode(), labelled as Error, itemIndex === undefined ? {} : { itemIndex });
@@ -88,13 +81,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const secrets = await heroSecrets.call(this);
 	try {
 		const output = await runItems.call(this);
-		return [
-			output.map((item) => ({
-				...item,
-				json: redactJson(item.json, secrets),
-				...(item.error ? { error: redactError(item.error, secrets) } : {}),
-			})),
-		];
+		return [output.map((item) => ({ ...item, json: redactJson(item.json, secrets) }))];
 	} catch (error) {
 		throw redactError(error, secrets);
 	}
