@@ -470,16 +470,11 @@ export function runCli(
 	paths: InstallPaths,
 	env: N8nEnv,
 	args: string[],
-	{ timeoutMs = 180_000, clockOffset }: { timeoutMs?: number; clockOffset?: string } = {},
+	{ timeoutMs = 180_000 }: { timeoutMs?: number } = {},
 ): Promise<CliResult> {
-	// clockOffset (libfaketime's syntax, e.g. '+26h', '+14d'): only this process sees the later wall clock;
-	// monotonic time stays real so timers behave.
-	const [command, commandArgs, commandEnv] = clockOffset
-		? ['faketime', ['-f', clockOffset, paths.nodeBin, paths.n8nBin, ...args], { ...env, FAKETIME_DONT_FAKE_MONOTONIC: '1' }]
-		: [paths.nodeBin, [paths.n8nBin, ...args], env];
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, commandArgs, {
-			env: commandEnv,
+		const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], {
+			env,
 			cwd: env.N8N_USER_FOLDER,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -530,12 +525,7 @@ export function parseRunOutput(text: string): RunJson | null {
 }
 
 /** `n8n execute --id=<id> --rawOutput`; resolves {code, run, stdout, stderr} where run is n8n's IRun JSON (or null). */
-export async function executeWorkflow(
-	paths: InstallPaths,
-	env: N8nEnv,
-	id: string,
-	options?: { timeoutMs?: number; clockOffset?: string },
-) {
+export async function executeWorkflow(paths: InstallPaths, env: N8nEnv, id: string, options?: { timeoutMs?: number }) {
 	const r = await runCli(paths, env, ['execute', `--id=${id}`, '--rawOutput'], options);
 	return { ...r, run: parseRunOutput(r.stdout) };
 }
