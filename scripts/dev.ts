@@ -21,19 +21,6 @@ import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
 
 export const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
 
-/** Personal booking links "sent last week", so the daily reminder example has patients who have not booked. */
-export async function seedDemo(standin: Standin): Promise<void> {
-	const key = standin.keys.full;
-	for (const patientId of ['1001', '1002', '1003']) {
-		await fetch(`${standin.url}/v1/booking_links`, {
-			method: 'POST',
-			headers: { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' },
-			body: JSON.stringify({ appointment_type_id: '1', location_id: '1', patient_id: patientId }),
-		});
-	}
-	standin.clearLog();
-}
-
 /** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
 export async function confirmAppointment(
 	standin: Standin,
@@ -97,7 +84,6 @@ export async function startDev({
 		mailbox = await startMailbox(path.join(path.dirname(userFolder), 'mail.jsonl'), (mail) =>
 			console.log(`  [mail] ${mail.receivedAt} to ${mail.to.join(', ')}: ${mail.subject}`),
 		);
-		await seedDemo(standin);
 		const port = await n8n.portOr(n8nPort);
 		const brokerPort = await n8n.freePort();
 		const env = await n8n.prepareInstance(paths, {

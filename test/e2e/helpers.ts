@@ -80,6 +80,18 @@ export const standinIdle = async () => await standinJson<{ idle: true }>('GET', 
 export const standinFailNext = async (spec: FailNextSpec) =>
 	await standinJson<{ queued: number }>('POST', '/_standin/fail-next', spec);
 
+/** A valid NHS number (modulus 11 check digit) that neither PDS nor Hero knows, as a patient list may hold. */
+export async function unknownNhsNumber(): Promise<string> {
+	const state = await standinState();
+	const known = new Set([...state.pds.map((r) => r.nhs_number), ...state.patients.map((p) => p.nhs_number)]);
+	for (let base = 943476500; ; base++) {
+		const digits = String(base).split('').map(Number);
+		const check = (11 - (digits.reduce((sum, d, i) => sum + d * (10 - i), 0) % 11)) % 11;
+		const nhs = `${base}${check}`;
+		if (check !== 10 && !known.has(nhs)) return nhs;
+	}
+}
+
 /** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
 export async function lastSeq(): Promise<number> {
 	const log = await standinLog();
@@ -111,15 +123,25 @@ export async function heroApi<T = unknown>(
 }
 
 /**
- * What a patient does in Hero's booking page: reserves a free slot of appointment type 1 at least two days
- * ahead and confirms it, which raises appointment.confirmed. Returns the appointment and its slot.
+ * What a patient does in Hero's booking page: reserves a free slot of the appointment type (1 unless given; at the
+ * location, if given) at least two days ahead and confirms it, which raises appointment.confirmed. Returns the
+ * appointment and its slot.
  */
-export async function confirmAppointment(patientId: string, standinUrl = e2e().standinUrl) {
+export async function confirmAppointment(
+	patientId: string,
+	standinUrl = e2e().standinUrl,
+	{ appointmentTypeId = '1', locationId }: { appointmentTypeId?: string; locationId?: string } = {},
+) {
 	const state = (await (await fetch(`${standinUrl}/_standin/state`)).json()) as StandinState;
 	const slot = state.slots.find(
-		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
+		(s) =>
+			s.appointment_id === null &&
+			Date.parse(s.start_time) > Date.now() + 48 * 3600_000 &&
+			s.appointment_type_id === appointmentTypeId &&
+			(!locationId || s.location_id === locationId),
 	);
-	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
+	if (!slot) throw new Error(`the stand-in has no free slot of type ${appointmentTypeId} two days ahead`);
+	const duration = state.appointmentTypes.find((type) => type.id === appointmentTypeId)?.duration ?? 15;
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
@@ -127,7 +149,7 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
 			appointment_type_id: slot.appointment_type_id,
 			location_id: slot.location_id,
 			practitioner_id: slot.practitioner_id,
-			duration: 15,
+			duration,
 			start_time: slot.start_time,
 			patient_id: patientId,
 		},

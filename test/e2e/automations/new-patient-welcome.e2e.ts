@@ -15,6 +15,7 @@ import {
 	publicApi,
 	publish,
 	standinState,
+	unknownNhsNumber,
 	waitFor,
 } from '../helpers';
 
@@ -58,16 +59,6 @@ async function registerThroughForm(nhsNumber: string, dob: string) {
 	const [run] = await finished();
 	expect(run.status).toBe('success');
 	return { log: await logSince(before), mail: mails().slice(mailsBefore), submittedAt };
-}
-
-/** A valid NHS number (modulus 11 check digit) that PDS does not know. */
-function unknownNhsNumber(known: string[]): string {
-	for (let base = 943476500; ; base++) {
-		const digits = String(base).split('').map(Number);
-		const check = 11 - (digits.reduce((sum, d, i) => sum + d * (10 - i), 0) % 11);
-		const nhs = `${base}${check === 11 ? 0 : check}`;
-		if (check !== 10 && !known.includes(nhs)) return nhs;
-	}
 }
 
 it('the form asks for the staff login: without it, 401 and nothing runs', async () => {
@@ -132,8 +123,7 @@ it('a patient who must verify their identity goes to staff with the login link; 
 });
 
 it('a patient PDS does not know goes to staff with Hero’s answer; nothing is sent to the patient', async () => {
-	const state = await standinState();
-	const nhs = unknownNhsNumber([...state.pds.map((r) => r.nhs_number), ...state.patients.map((p) => p.nhs_number ?? '')]);
+	const nhs = await unknownNhsNumber();
 	const { log, mail } = await registerThroughForm(nhs, '1980-01-01');
 	expect(log.map((entry) => [entry.operationId, entry.status])).toEqual([['registerPatientPds', 404]]);
 	expect(mail).toHaveLength(1);
