@@ -150,6 +150,7 @@ function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
 	const examples = n8n.exampleFiles().map(n8n.readExample);
 	const elements = examples.flatMap((w) => w.nodes).find((node) => node.parameters.authentication === 'headerAuth');
 	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
+	const formLogin = n8n.DEMO_FORM_CREDENTIAL.data;
 	const lines = [
 		'',
 		'  Hero Health nodes are running in n8n',
@@ -167,6 +168,10 @@ function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
 		'',
 		"  Try the Elements token: publish example 05, then, as a web page's server would (demo header value, local only):",
 		`    curl -H '${caller.name}: ${caller.value}' ${server.url}/webhook/${String(elements?.parameters.path)}`,
+		'',
+		'  Staff forms and email (examples 09 and 10 have forms, 09 to 12 email staff): publish the example, open its form',
+		`    at ${server.url}/form/<path> and log in as ${String(formLogin.user)} / ${String(formLogin.password)} (demo, local only); each`,
+		'    email is caught by a local mailbox and shown here as a [mail] line.',
 		'',
 		`  n8n's log: ${server.logFile}`,
 		'  Ctrl-C stops n8n and the stand-in.',
