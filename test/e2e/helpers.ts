@@ -246,28 +246,97 @@ export async function publicApi<T = unknown>(method: string, route: string, body
 	return (await n8n.restOk<T>(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 }
 
-/**
- * Publishes (activates) a workflow and, when it has Hero Health Triggers, waits until n8n has saved each one's
- * registrations: Hero lists a registration before n8n has saved its signing key, and a delivery arriving in
- * between is refused (n8n activates in the background).
- */
-export async function publish(workflowId: string): Promise<void> {
-	await publicApi('POST', `/workflows/${workflowId}/activate`);
-	await waitFor(`workflow ${workflowId}'s Hero registrations saved`, async () => {
-		const workflow = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
-		return workflow.nodes
-			.filter((node) => node.type === HERO_TRIGGER)
-			.every((node) => {
-				const saved = workflow.staticData?.[`node:${node.name}`] as { registrations?: object } | undefined;
-				const events = (node.parameters.events as string[]) ?? [];
-				return events.every((event) => saved?.registrations && event in saved.registrations);
-			});
-	});
-}
-
 export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
 	const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return page.data;
+}
+
+/**
+ * Publishes (activates) a workflow; when it has a Hero Health Trigger, resolves once Hero holds one registration per
+ * event at the trigger's production URL (n8n answers first and registers in the background) and n8n has saved
+ * their signing keys: Hero lists a registration before n8n saves its key, and a delivery in between is refused.
+ */
+export async function publish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/activate`);
+	await heroRegistrations(workflowId, true);
+}
+
+/** Unpublishes (deactivates) a workflow; resolves once Hero holds no registration of its Hero Health Trigger. */
+export async function unpublish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/deactivate`);
+	await heroRegistrations(workflowId, false);
+}
+
+async function heroRegistrations(workflowId: string, published: boolean): Promise<void> {
+	const { nodes } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+	const trigger = nodes.find((node) => node.type === HERO_TRIGGER);
+	if (!trigger) return;
+	const url = `${e2e().n8nUrl}/webhook/${trigger.webhookId}/webhook`;
+	const events = trigger.parameters.events as string[];
+	const expected = published ? events.length : 0;
+	await waitFor(
+		`${expected} Hero registrations of ${workflowId}'s trigger`,
+		async () => (await standinState()).webhooks.filter((hook) => hook.url === url).length === expected,
+	);
+	if (!published) return;
+	await waitFor(`${workflowId}'s signing keys saved`, async () => {
+		const { staticData } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+		const saved = staticData?.[`node:${trigger.name}`] as { registrations?: object } | undefined;
+		return events.every((event) => saved?.registrations && event in saved.registrations);
+	});
+}
+
+/**
+ * What staff do in the browser: submit a published workflow's n8n form (its Form Trigger) at the production URL,
+ * one value per form field in order (a file as [content, file name]), with the demo Basic Auth login the local
+ * instances attach, or without a login.
+ */
+export async function submitStaffForm(workflow: WorkflowJson, fields: Array<string | [Blob, string]>, { login = true } = {}) {
+	const form = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.formTrigger')!;
+	const body = new FormData();
+	fields.forEach((value, i) =>
+		typeof value === 'string' ? body.append(`field-${i}`, value) : body.append(`field-${i}`, value[0], value[1]),
+	);
+	const { user, password } = n8n.DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
+	const headers: Record<string, string> = login
+		? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+		: {};
+	return await fetch(`${e2e().n8nUrl}/form/${(form.parameters.options as { path: string }).path}`, {
+		method: 'POST',
+		body,
+		headers,
+	});
+}
+
+/** Where the examples email the practice team: a placeholder address, caught by the local mailbox. */
+export const PRACTICE_TEAM = 'practice-team@your-practice.example';
+
+/**
+ * For a test file about one example that must be published (a trigger, a form): publishes it before the file's
+ * tests and unpublishes it after. `since()` is the stand-in log's last seq before publishing, for the file's
+ * contract check.
+ */
+export function publishedExample(file: string) {
+	const workflow = example(file);
+	let seq = 0;
+	beforeAll(async () => {
+		seq = await lastSeq();
+		await publish(workflow.id);
+	});
+	afterAll(async () => await unpublish(workflow.id));
+	return { workflow, since: () => seq };
+}
+
+/** Waits until the workflow has at least `count` finished executions; resolves to them, newest first. */
+export async function finishedRuns(workflowId: string, count: number, timeoutMs = 60_000): Promise<ExecutionJson[]> {
+	return await waitFor(
+		`${count} finished runs of ${workflowId}`,
+		async () => {
+			const done = (await executionsOf(workflowId)).filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+			return done.length >= count ? done : undefined;
+		},
+		timeoutMs,
+	);
 }
 
 /** A row of an n8n data table as the public API answers it: its columns, and n8n's own id, createdAt and updatedAt. */

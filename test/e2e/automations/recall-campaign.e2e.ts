@@ -3,36 +3,29 @@
 // booking link and staff get a report of who was invited, not matched in PDS, not sent to, or not valid in the
 // file. The daily run, on a virtual clock (the schedule's own timestamp), chases once, after the chosen days, those
 // who have not booked. A batch whose sending Hero answered with a 5xx is neither lost nor sent twice.
-import type { ExecutionJson } from '../../../scripts/lib/n8n';
 import type { LogEntry } from '../../../standin';
 import {
 	confirmAppointment,
 	contractViolationsSince,
 	dataTableRows,
-	e2e,
-	example,
-	executionsOf,
+	publishedExample,
+	PRACTICE_TEAM,
+	finishedRuns,
 	lastSeq,
 	logSince,
 	mails,
-	n8n,
-	publicApi,
-	publish,
 	runScheduleAt,
 	standinFailNext,
 	standinState,
+	submitStaffForm,
 	unknownNhsNumber,
 	waitFor,
 } from '../helpers';
 
-const workflow = example('09-recall-campaign.json');
-const form = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.formTrigger')!;
+const { workflow, since } = publishedExample('09-recall-campaign.json');
 const SCHEDULE = 'Weekdays at 09:00';
 const TABLE = 'Hero recall list';
-const STAFF = 'practice-team@your-practice.example';
 const DAY = 86_400_000;
-const login = n8n.DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
-let since = 0;
 
 interface Row {
 	campaign: string;
@@ -45,20 +38,9 @@ interface Row {
 	[column: string]: unknown;
 }
 
-beforeAll(async () => {
-	since = await lastSeq();
-	await publish(workflow.id);
-});
-
-afterAll(async () => {
-	await publicApi('POST', `/workflows/${workflow.id}/deactivate`);
-});
-
 const patient = async (id: string) => (await standinState()).patients.find((p) => p.id === id)!;
 const recipientsOf = (entry: LogEntry) => (entry.body as { recipients: Array<{ nhs_number: string }> }).recipients;
 const ops = (log: LogEntry[], operationId: string) => log.filter((entry) => entry.operationId === operationId);
-const finished = async () =>
-	(await executionsOf(workflow.id)).filter((run: ExecutionJson) => !['running', 'new', 'waiting'].includes(run.status));
 
 /** The messages Hero made for a batch, by patient. */
 async function sentTo(batchId: string) {
@@ -70,20 +52,11 @@ async function sentTo(batchId: string) {
 
 /** Staff upload a list in the form; resolves once that run has finished, with what Hero received and the email. */
 async function upload(csv: string, { type = 'Blood Test', site = 'Main Surgery', days = 14 } = {}) {
-	const [runsBefore, mailsBefore, before] = [(await finished()).length, mails().length, await lastSeq()];
-	const body = new FormData();
-	body.append('field-0', new Blob([csv], { type: 'text/csv' }), 'recall.csv');
-	body.append('field-1', type);
-	body.append('field-2', site);
-	body.append('field-3', String(days));
-	const res = await fetch(`${e2e().n8nUrl}/form/${(form.parameters.options as { path: string }).path}`, {
-		method: 'POST',
-		body,
-		headers: { authorization: `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}` },
-	});
+	const [runsBefore, mailsBefore, before] = [(await finishedRuns(workflow.id, 0)).length, mails().length, await lastSeq()];
+	const file = new Blob([csv], { type: 'text/csv' });
+	const res = await submitStaffForm(workflow, [[file, 'recall.csv'], type, site, String(days)]);
 	expect(res.status).toBe(200);
-	await waitFor('the upload run', async () => (await finished()).length > runsBefore, 90_000);
-	const [run] = await finished();
+	const [run] = await finishedRuns(workflow.id, runsBefore + 1, 90_000);
 	expect(run.status).toBe('success');
 	return { log: await logSince(before), mail: mails().slice(mailsBefore) };
 }
@@ -146,7 +119,7 @@ it('invites everyone matched in one batch SMS with a booking link and reports to
 
 	expect(mail).toHaveLength(1);
 	const [report] = mail;
-	expect(report.to).toEqual([STAFF]);
+	expect(report.to).toEqual([PRACTICE_TEAM]);
 	expect(report.subject).toMatch(/^Recall sent to 3 of 8 patients: Blood Test at Main Surgery, /);
 	campaign = report.subject.replace('Recall sent to 3 of 8 patients: ', '');
 	const section = (title: string) => report.html.split(`<h3>${title}`)[1]?.split('<h3>')[0] ?? '';
@@ -190,7 +163,7 @@ it('chases, once and only after the chosen 14 days, those who have not booked; a
 	expect(ops(due.log, 'sendBatchMessage').map((e) => [e.path, e.status])).toEqual([[`/v1/batch_message/${batchId}/send`, 200]]);
 	expect(await sentTo(batchId)).toEqual(ids.chased);
 	expect(due.mail.map((m) => [m.to, m.subject])).toEqual([
-		[[STAFF], `Recall chaser sent to 2 patients who have not booked: ${campaign}`],
+		[[PRACTICE_TEAM], `Recall chaser sent to 2 patients who have not booked: ${campaign}`],
 	]);
 	expect(due.mail[0].html).toMatch(/Booked since the invitation \(1\)/);
 
@@ -246,5 +219,5 @@ it('Hero answering 5xx to a batch send loses nothing and sends nothing twice: th
 });
 
 it('every request the stand-in received, and every delivery it sent, matched the Hero contract', async () => {
-	expect(await contractViolationsSince(since)).toEqual([]);
+	expect(await contractViolationsSince(since())).toEqual([]);
 });

@@ -3,13 +3,11 @@
 // failure reason and the message; a write that succeeds sends nobody anything.
 import {
 	contractViolationsSince,
-	example,
+	publishedExample,
+	PRACTICE_TEAM,
 	executionsOf,
 	heroApi,
-	lastSeq,
 	mails,
-	publish,
-	publicApi,
 	sleep,
 	standinDeliveries,
 	standinIdle,
@@ -17,18 +15,7 @@ import {
 	waitFor,
 } from '../helpers';
 
-const workflow = example('12-write-to-record-failures.json');
-const STAFF = 'practice-team@your-practice.example';
-let since = 0;
-
-beforeAll(async () => {
-	since = await lastSeq();
-	await publish(workflow.id);
-});
-
-afterAll(async () => {
-	await publicApi('POST', `/workflows/${workflow.id}/deactivate`);
-});
+const { workflow, since } = publishedExample('12-write-to-record-failures.json');
 
 async function sendWrittenToRecord(patientId: string) {
 	const sent = await heroApi<{ message_id: string }>('POST', '/v1/messages/send', {
@@ -63,7 +50,7 @@ it('a failed write reaches the practice team: the patient, Hero’s reason and t
 
 	const reason = (await standinState()).messages.find((m) => m.id === failed)!.write_to_record_failure_reason!;
 	expect(reason).toBeTruthy();
-	expect(mail.to).toEqual([STAFF]);
+	expect(mail.to).toEqual([PRACTICE_TEAM]);
 	expect(mail.subject).toBe(`Not filed in the record: message ${failed} for ${unlinked.first_name} ${unlinked.last_name}`);
 	for (const fact of [unlinked.nhs_number, unlinked.dob, `Hero ID ${unlinked.id}`, reason, 'Your blood test results are normal.'])
 		expect(mail.html).toContain(fact);
@@ -81,5 +68,5 @@ it('a failed write reaches the practice team: the patient, Hero’s reason and t
 });
 
 it('every request the stand-in received, and every delivery it sent, matched the Hero contract', async () => {
-	expect(await contractViolationsSince(since)).toEqual([]);
+	expect(await contractViolationsSince(since())).toEqual([]);
 });
