@@ -3,6 +3,7 @@
 // `npm run dev` prints each message. Nothing leaves the machine.
 import * as fs from 'fs';
 import type { AddressInfo } from 'net';
+import * as path from 'path';
 
 import { simpleParser } from 'mailparser';
 import type { AddressObject } from 'mailparser';
@@ -31,6 +32,7 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
 
 /** Starts the mailbox; `onMail` sees each message after it is written. */
 export async function startMailbox(file: string, onMail?: (mail: CaughtMail) => void, port = 0): Promise<Mailbox> {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, '');
 	const server = new SMTPServer({
 		// plain SMTP without login: the local n8n's credential sends neither STARTTLS nor a user
