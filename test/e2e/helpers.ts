@@ -11,9 +11,10 @@ import type {
 	StandinState,
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
+import { readMailbox } from '../../scripts/lib/mailbox';
 import * as n8n from '../../scripts/lib/n8n';
 import { reservationBody } from '../standin/helpers';
-import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -27,6 +28,8 @@ export interface E2EConfig {
 	runDir: string;
 	userFolder: string;
 	logFile: string;
+	/** the local mailbox's file (scripts/lib/mailbox.ts): one JSON line per email n8n sent */
+	mailFile: string;
 }
 
 export function e2e(): E2EConfig {
@@ -58,11 +61,15 @@ export async function closeStandinCheckingContract(standin: Standin, listed = In
 }
 
 async function standinJson<T>(method: string, route: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${e2e().standinUrl}${route}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const ask = () =>
+		fetch(`${e2e().standinUrl}${route}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	// A kept-alive connection can be closed by the stand-in just as it is reused (seen after long, loaded n8n runs):
+	// a read is asked again once.
+	const res = await ask().catch((error: unknown) => (method === 'GET' ? ask() : Promise.reject(error)));
 	if (!res.ok) throw new Error(`stand-in ${method} ${route} answered ${res.status}: ${await res.text()}`);
 	return (await res.json()) as T;
 }
@@ -75,6 +82,18 @@ export const deliverWebhook = async (spec: DeliverWebhookSpec) =>
 export const standinIdle = async () => await standinJson<{ idle: true }>('GET', '/_standin/idle');
 export const standinFailNext = async (spec: FailNextSpec) =>
 	await standinJson<{ queued: number }>('POST', '/_standin/fail-next', spec);
+
+/** A valid NHS number (modulus 11 check digit) that neither PDS nor Hero knows, as a patient list may hold. */
+export async function unknownNhsNumber(): Promise<string> {
+	const state = await standinState();
+	const known = new Set([...state.pds.map((r) => r.nhs_number), ...state.patients.map((p) => p.nhs_number)]);
+	for (let base = 943476500; ; base++) {
+		const digits = String(base).split('').map(Number);
+		const check = (11 - (digits.reduce((sum, d, i) => sum + d * (10 - i), 0) % 11)) % 11;
+		const nhs = `${base}${check}`;
+		if (check !== 10 && !known.has(nhs)) return nhs;
+	}
+}
 
 /** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
 export async function lastSeq(): Promise<number> {
@@ -107,19 +126,29 @@ export async function heroApi<T = unknown>(
 }
 
 /**
- * What a patient does in Hero's booking page: reserves a free slot of appointment type 1 at least two days
- * ahead and confirms it, which raises appointment.confirmed. Returns the appointment and its slot.
+ * What a patient does in Hero's booking page: reserves a free slot of the appointment type (1 unless given; at the
+ * location, if given) at least two days ahead and confirms it, which raises appointment.confirmed. Returns the
+ * appointment and its slot.
  */
-export async function confirmAppointment(patientId: string, standinUrl = e2e().standinUrl) {
+export async function confirmAppointment(
+	patientId: string,
+	standinUrl = e2e().standinUrl,
+	{ appointmentTypeId = '1', locationId }: { appointmentTypeId?: string; locationId?: string } = {},
+) {
 	const state = (await (await fetch(`${standinUrl}/_standin/state`)).json()) as StandinState;
 	const slot = state.slots.find(
-		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
+		(s) =>
+			s.appointment_id === null &&
+			Date.parse(s.start_time) > Date.now() + 48 * 3600_000 &&
+			s.appointment_type_id === appointmentTypeId &&
+			(!locationId || s.location_id === locationId),
 	);
-	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
+	if (!slot) throw new Error(`the stand-in has no free slot of type ${appointmentTypeId} two days ahead`);
+	const duration = state.appointmentTypes.find((type) => type.id === appointmentTypeId)?.duration ?? 15;
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
-		reservationBody(slot, patientId),
+		{ ...reservationBody(slot, patientId), duration },
 		standinUrl,
 	);
 	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
@@ -159,6 +188,53 @@ export async function execute(id: string) {
 }
 
 /**
+ * Runs a workflow in the n8n server from its Schedule Trigger as if the schedule had fired at `at`: a copy of the
+ * workflow (not published, deleted afterwards) with the trigger's output pinned to what a Schedule Trigger gives,
+ * `timestamp` = `at`, run manually through the editor's own route. Only that output is virtual: the server's clock
+ * stays real, so a workflow that acts on what has come due must take its time from the trigger's `timestamp`
+ * (falling back to $now for Run now). This serves workflows that use n8n data tables: `n8n execute` cannot reach
+ * them (the CLI does not load n8n's data-table module), even under libfaketime. Resolves to the finished execution.
+ */
+export async function runScheduleAt(workflowId: string, at: Date, trigger: string): Promise<ExecutionJson> {
+	const { n8nUrl, cookie } = e2e();
+	const { name, nodes, connections, settings } = await publicApi<WorkflowJson & { connections: unknown; settings: unknown }>(
+		'GET',
+		`/workflows/${workflowId}`,
+	);
+	const when = at.toISOString();
+	const copy = await publicApi<{ id: string }>('POST', '/workflows', {
+		name: `${name} (schedule at ${when})`,
+		nodes,
+		connections,
+		settings,
+		pinData: { [trigger]: [{ json: { timestamp: when } }] },
+	});
+	try {
+		const started = await n8n.restOk<{ data: { executionId?: string } }>(n8nUrl, 'POST', `/rest/workflows/${copy.id}/run`, {
+			cookie,
+			body: { triggerToStartFrom: { name: trigger } },
+		});
+		const executionId = started.json.data.executionId;
+		if (!executionId) throw new Error(`n8n did not run ${workflowId} from "${trigger}": ${JSON.stringify(started.json)}`);
+		return await waitFor(
+			`the run of ${workflowId} scheduled at ${when}`,
+			async () => {
+				const execution = await publicApi<ExecutionJson>('GET', `/executions/${executionId}?includeData=true`);
+				return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+			},
+			120_000,
+		);
+	} finally {
+		await publicApi('DELETE', `/workflows/${copy.id}`);
+	}
+}
+
+// ---- staff email (the local mailbox)
+
+/** Every email n8n has sent since the suite started, oldest first. */
+export const mails = () => readMailbox(e2e().mailFile);
+
+/**
  * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
  * reads of them.
  */
@@ -181,6 +257,121 @@ export async function publicApi<T = unknown>(method: string, route: string, body
 export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
 	const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return page.data;
+}
+
+/**
+ * Publishes (activates) a workflow; when it has a Hero Health Trigger, resolves once Hero holds one registration per
+ * event at the trigger's production URL (n8n answers first and registers in the background) and n8n has saved
+ * their signing keys: Hero lists a registration before n8n saves its key, and a delivery in between is refused.
+ */
+export async function publish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/activate`);
+	await heroRegistrations(workflowId, true);
+}
+
+/** Unpublishes (deactivates) a workflow; resolves once Hero holds no registration of its Hero Health Trigger. */
+export async function unpublish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/deactivate`);
+	await heroRegistrations(workflowId, false);
+}
+
+async function heroRegistrations(workflowId: string, published: boolean): Promise<void> {
+	const { nodes } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+	const trigger = nodes.find((node) => node.type === HERO_TRIGGER);
+	if (!trigger) return;
+	const url = `${e2e().n8nUrl}/webhook/${trigger.webhookId}/webhook`;
+	const events = trigger.parameters.events as string[];
+	const expected = published ? events.length : 0;
+	await waitFor(
+		`${expected} Hero registrations of ${workflowId}'s trigger`,
+		async () => (await standinState()).webhooks.filter((hook) => hook.url === url).length === expected,
+	);
+	if (!published) return;
+	await waitFor(`${workflowId}'s signing keys saved`, async () => {
+		const { staticData } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+		const saved = staticData?.[`node:${trigger.name}`] as { registrations?: object } | undefined;
+		return events.every((event) => saved?.registrations && event in saved.registrations);
+	});
+}
+
+/**
+ * What staff do in the browser: submit a published workflow's n8n form (its Form Trigger) at the production URL,
+ * one value per form field in order (a file as [content, file name]), with the demo Basic Auth login the local
+ * instances attach, or without a login.
+ */
+export async function submitStaffForm(workflow: WorkflowJson, fields: Array<string | [Blob, string]>, { login = true } = {}) {
+	const form = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.formTrigger')!;
+	const body = new FormData();
+	fields.forEach((value, i) =>
+		typeof value === 'string' ? body.append(`field-${i}`, value) : body.append(`field-${i}`, value[0], value[1]),
+	);
+	const { user, password } = n8n.DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
+	const headers: Record<string, string> = login
+		? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+		: {};
+	return await fetch(`${e2e().n8nUrl}/form/${(form.parameters.options as { path: string }).path}`, {
+		method: 'POST',
+		body,
+		headers,
+	});
+}
+
+/** Where the examples email the practice team: a placeholder address, caught by the local mailbox. */
+export const PRACTICE_TEAM = 'practice-team@your-practice.example';
+
+/**
+ * For a test file about one example that must be published (a trigger, a form): publishes it before the file's
+ * tests and unpublishes it after. `since()` is the stand-in log's last seq before publishing, for the file's
+ * contract check.
+ */
+export function publishedExample(file: string) {
+	const workflow = example(file);
+	let seq = 0;
+	beforeAll(async () => {
+		seq = await lastSeq();
+		await publish(workflow.id);
+	});
+	afterAll(async () => await unpublish(workflow.id));
+	return { workflow, since: () => seq };
+}
+
+/** Waits until the workflow has at least `count` finished executions; resolves to them, newest first. */
+export async function finishedRuns(workflowId: string, count: number, timeoutMs = 60_000): Promise<ExecutionJson[]> {
+	return await waitFor(
+		`${count} finished runs of ${workflowId}`,
+		async () => {
+			const done = (await executionsOf(workflowId)).filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+			return done.length >= count ? done : undefined;
+		},
+		timeoutMs,
+	);
+}
+
+/** A row of an n8n data table as the public API answers it: its columns, and n8n's own id, createdAt and updatedAt. */
+export type DataTableRow = Record<string, unknown> & { id: number };
+
+/** The ID of the data table with exactly this name (the workflows find theirs by name), or undefined. */
+export async function dataTableId(name: string): Promise<string | undefined> {
+	const filter = encodeURIComponent(JSON.stringify({ name }));
+	const tables = await publicApi<PageJson<{ id: string; name: string }>>('GET', `/data-tables?filter=${filter}`);
+	return tables.data.find((table) => table.name === name)?.id;
+}
+
+/** Every row of the named data table ([] while it does not exist), oldest first. */
+export async function dataTableRows<T extends DataTableRow = DataTableRow>(name: string): Promise<T[]> {
+	const id = await dataTableId(name);
+	if (!id) return [];
+	const rows: T[] = [];
+	let cursor: string | null | undefined;
+	do {
+		const page = await publicApi<PageJson<T>>(
+			'GET',
+			`/data-tables/${id}/rows?limit=250&sortBy=${encodeURIComponent('id:asc')}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
+		rows.push(...page.data);
+		cursor = page.nextCursor;
+	} while (cursor);
+	return rows;
 }
 
 export async function waitFor<T>(
