@@ -6,7 +6,7 @@ import path from 'path';
 import * as YAML from 'yaml';
 import Ajv2020, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { LogEntry } from './server';
+import type { LogEntry } from './model';
 import type { DeliveryLogEntry } from './webhooks';
 import type { Query, ValidationIssue } from './util';
 
