@@ -86,7 +86,7 @@ export function createControlRoutes(parts: ControlParts) {
 	}
 
 	// a change outside the API: 200 with the record it made or changed, or the API error it refused with
-	function happen(change: () => unknown): [number, unknown] {
+	function answerOutsideChange(change: () => unknown): [number, unknown] {
 		try {
 			return [200, change()];
 		} catch (e) {
@@ -101,13 +101,13 @@ export function createControlRoutes(parts: ControlParts) {
 		if ((m = /^GET \/_standin\/verify\/([^/]+)$/.exec(route))) return verifyIdentity(m[1]);
 		if ((m = /^POST \/_standin\/form-links\/([^/]+)\/submit$/.exec(route))) {
 			const linkId = m[1];
-			return happen(() => outside.submitForm(linkId));
+			return answerOutsideChange(() => outside.submitForm(linkId));
 		}
 		if ((m = /^POST \/_standin\/patients\/([^/]+)\/(prescription|record-update|sequence)$/.exec(route))) {
 			const [patientId, change] = [m[1], m[2]];
-			if (change === 'prescription') return happen(() => outside.issuePrescription(patientId));
-			if (change === 'record-update') return happen(() => outside.updateMedicalRecord(patientId));
-			return happen(() => outside.addToSequence(patientId));
+			if (change === 'prescription') return answerOutsideChange(() => outside.issuePrescription(patientId));
+			if (change === 'record-update') return answerOutsideChange(() => outside.updateMedicalRecord(patientId));
+			return answerOutsideChange(() => outside.addToSequence(patientId));
 		}
 		if ((m = /^(GET|POST) \/_standin\/write-to-record\/([^/]+)\/confirm$/.exec(route))) {
 			const token = url.searchParams.get('auth_token');
