@@ -16,7 +16,7 @@ import * as readline from 'readline';
 
 import { startStandin } from '../standin';
 import type { DeliveryLogEntry, Standin } from '../standin';
-import { mailboxCredential, startMailbox } from './lib/mailbox';
+import { startMailbox } from './lib/mailbox';
 import type { Mailbox } from './lib/mailbox';
 import * as n8n from './lib/n8n';
 import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
@@ -154,7 +154,7 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
 	if (!credentials.includes(n8n.SCRIPTED_MODEL_CREDENTIAL.id)) problems.push('the scripted model credential is not imported');
 	if (!credentials.includes(n8n.DEMO_FORM_CREDENTIAL.id)) problems.push('the demo Basic Auth credential is not imported');
-	if (!credentials.includes(mailboxCredential(0).id)) problems.push('the local mailbox SMTP credential is not imported');
+	if (!credentials.includes(n8n.mailboxCredential(0).id)) problems.push('the local mailbox SMTP credential is not imported');
 	return problems;
 }
 

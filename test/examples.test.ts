@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { mailboxCredential } from '../scripts/lib/mailbox';
 import {
 	DEMO_CALLER_CREDENTIAL,
 	DEMO_FORM_CREDENTIAL,
 	EXAMPLES_DIR,
 	exampleFiles,
+	mailboxCredential,
 	readExample,
 	scriptedModelCredential,
 	standinCredential,

@@ -9,8 +9,6 @@ import { simpleParser } from 'mailparser';
 import type { AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-import type { CredentialDocument } from './n8n';
-
 /** One message as received: who it was for, when it arrived, and its text. */
 export interface CaughtMail {
 	receivedAt: string;
@@ -77,14 +75,4 @@ export function readMailbox(file: string): CaughtMail[] {
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => JSON.parse(line) as CaughtMail);
-}
-
-/** The SMTP credential the examples' Send Email nodes get on the local instances. */
-export function mailboxCredential(port: number): CredentialDocument {
-	return {
-		id: 'LocalMailbox0001',
-		name: 'Local mailbox (catches staff email)',
-		type: 'smtp',
-		data: { host: '127.0.0.1', port, secure: false, disableStartTls: true, user: '', password: '' },
-	};
 }

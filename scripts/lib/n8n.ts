@@ -18,8 +18,6 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-import { mailboxCredential } from './mailbox';
-
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const HOST_TEMPLATE_DIR = path.join(__dirname, '..', 'n8n-host');
 export const NODE_VERSION = '24.21.0';
@@ -846,6 +844,16 @@ export function scriptedModelCredential(modelUrl: string): CredentialDocument {
 		...SCRIPTED_MODEL_CREDENTIAL,
 		type: 'openAiApi',
 		data: { apiKey: 'local-scripted-model-not-a-secret', url: modelUrl },
+	};
+}
+
+/** The SMTP credential the examples' Send Email nodes get on the local instances: the local mailbox (scripts/lib/mailbox.ts). */
+export function mailboxCredential(port: number): CredentialDocument {
+	return {
+		id: 'LocalMailbox0001',
+		name: 'Local mailbox (catches staff email)',
+		type: 'smtp',
+		data: { host: '127.0.0.1', port, secure: false, disableStartTls: true, user: '', password: '' },
 	};
 }
 
