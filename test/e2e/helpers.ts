@@ -12,7 +12,7 @@ import type {
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
-import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -151,6 +151,48 @@ export async function execute(id: string) {
 }
 
 /**
+ * Runs a workflow in the n8n server from its Schedule Trigger as if the schedule had fired at `at`: a copy of the
+ * workflow (not published, deleted afterwards) with the trigger's output pinned to what a Schedule Trigger gives,
+ * `timestamp` = `at`, run manually through the editor's own route. Only that output is virtual: the server's clock
+ * stays real, so a workflow that acts on what has come due must take its time from the trigger's `timestamp`
+ * (falling back to $now for Run now). This serves workflows that use n8n data tables: `n8n execute` cannot reach
+ * them (the CLI does not load n8n's data-table module), even under libfaketime. Resolves to the finished execution.
+ */
+export async function runScheduleAt(workflowId: string, at: Date, trigger: string): Promise<ExecutionJson> {
+	const { n8nUrl, cookie } = e2e();
+	const { name, nodes, connections, settings } = await publicApi<WorkflowJson & { connections: unknown; settings: unknown }>(
+		'GET',
+		`/workflows/${workflowId}`,
+	);
+	const when = at.toISOString();
+	const copy = await publicApi<{ id: string }>('POST', '/workflows', {
+		name: `${name} (schedule at ${when})`,
+		nodes,
+		connections,
+		settings,
+		pinData: { [trigger]: [{ json: { timestamp: when } }] },
+	});
+	try {
+		const started = await n8n.restOk<{ data: { executionId?: string } }>(n8nUrl, 'POST', `/rest/workflows/${copy.id}/run`, {
+			cookie,
+			body: { triggerToStartFrom: { name: trigger } },
+		});
+		const executionId = started.json.data.executionId;
+		if (!executionId) throw new Error(`n8n did not run ${workflowId} from "${trigger}": ${JSON.stringify(started.json)}`);
+		return await waitFor(
+			`the run of ${workflowId} scheduled at ${when}`,
+			async () => {
+				const execution = await publicApi<ExecutionJson>('GET', `/executions/${executionId}?includeData=true`);
+				return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+			},
+			120_000,
+		);
+	} finally {
+		await publicApi('DELETE', `/workflows/${copy.id}`);
+	}
+}
+
+/**
  * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
  * reads of them.
  */
@@ -173,6 +215,33 @@ export async function publicApi<T = unknown>(method: string, route: string, body
 export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
 	const page = await publicApi<PageJson<ExecutionJson>>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return page.data;
+}
+
+/** A row of an n8n data table as the public API answers it: its columns, and n8n's own id, createdAt and updatedAt. */
+export type DataTableRow = Record<string, unknown> & { id: number };
+
+/** The ID of the data table with exactly this name (the workflows find theirs by name), or undefined. */
+export async function dataTableId(name: string): Promise<string | undefined> {
+	const filter = encodeURIComponent(JSON.stringify({ name }));
+	const tables = await publicApi<PageJson<{ id: string; name: string }>>('GET', `/data-tables?filter=${filter}`);
+	return tables.data.find((table) => table.name === name)?.id;
+}
+
+/** Every row of the named data table ([] while it does not exist), oldest first. */
+export async function dataTableRows<T extends DataTableRow = DataTableRow>(name: string): Promise<T[]> {
+	const id = await dataTableId(name);
+	if (!id) return [];
+	const rows: T[] = [];
+	let cursor: string | null | undefined;
+	do {
+		const page = await publicApi<PageJson<T>>(
+			'GET',
+			`/data-tables/${id}/rows?limit=250&sortBy=${encodeURIComponent('id:asc')}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
+		rows.push(...page.data);
+		cursor = page.nextCursor;
+	} while (cursor);
+	return rows;
 }
 
 export async function waitFor<T>(
