@@ -38,7 +38,7 @@ export function standinCredentials(
 
 export interface RunHeroOptions {
 	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
+	continueOnFail?: boolean | 'errorOutput';
 	credentials?: ICredentialDataDecryptedObject;
 	nodeType?: AnyNodeType;
 }

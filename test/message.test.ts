@@ -146,6 +146,37 @@ describe('Message: Send', () => {
 		expect(result.items[2]).toMatchObject({ json: { message_id: expect.any(String) }, pairedItem: { item: 2 } });
 	});
 
+	it('with Continue (using error output), a send Hero answers 503 goes to the error output, not resent, the others to the main one', async () => {
+		standin.failNext({ method: 'POST', path: '/v1/messages/send', status: 503, after: 1 });
+		const result = await runHero(standin, messageSendParameters('={{ $json.patientId }}', 'sms', 'Reminder'), {
+			items: items([{ patientId: '1001' }, { patientId: '1002' }, { patientId: '1003' }]),
+			continueOnFail: 'errorOutput',
+		});
+
+		expect(result.error).toBeUndefined();
+		const asked = standin.log.filter((entry) => entry.path === '/v1/messages/send');
+		expect(asked.map((entry) => [(entry.body as { patient_id: string }).patient_id, entry.status])).toEqual([
+			['1001', 200],
+			['1002', 503],
+			['1003', 200],
+		]);
+		expect(result.items.map((item) => [item.json.message_id !== undefined, item.pairedItem])).toEqual([
+			[true, { item: 0 }],
+			[true, { item: 2 }],
+		]);
+		// n8n adds the input item's fields: what failed can be told apart downstream
+		expect(result.errorItems).toEqual([
+			{
+				json: {
+					patientId: '1002',
+					error: expect.stringContaining('server error (503) on POST /v1/messages/send'),
+					details: expect.stringMatching(/not resent/),
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+
 	it('names the blocked channels when the patient restricts data sharing', async () => {
 		const { id, restrictions } = standin.fixtures.restrictedSms;
 		const result = await runHero(standin, messageSendParameters(id, 'sms', 'Hello'));

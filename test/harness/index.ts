@@ -67,8 +67,8 @@ export interface RunNodeOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Every credential type the node may use. */
 	credentialTypes: ICredentialType[];
-	/** The node's "On Error: Continue" setting. */
-	continueOnFail?: boolean;
+	/** The node's "On Error" setting: Continue (true), or Continue (using error output). */
+	continueOnFail?: boolean | 'errorOutput';
 	/** Extra node settings (retryOnFail, maxTries, …). */
 	node?: Partial<Omit<INode, 'parameters' | 'type' | 'typeVersion' | 'credentials'>>;
 }
@@ -76,6 +76,8 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	/** The node's main output 0. */
 	items: INodeExecutionData[];
+	/** Its error output, under "Continue (using error output)". */
+	errorItems: INodeExecutionData[];
 	/** The node's execution error (the NodeApiError/NodeOperationError instance) when it failed. */
 	error?: NodeError;
 	/** Every line n8n logged during the run. */
@@ -107,7 +109,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 			parameters: structuredClone(opts.parameters),
 			credentials: nodeCredentials(opts.credentials),
 		};
-		if (opts.continueOnFail) node.onError = 'continueRegularOutput';
+		if (opts.continueOnFail)
+			node.onError = opts.continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput';
 		const connections = { [INPUT_NODE_NAME]: { main: [[{ node: node.name, type: 'main' as const, index: 0 }]] } };
 		const workflowData = workflowBase('harness-workflow', [inputNode, node], connections);
 		const workflow = new Workflow({
@@ -137,7 +140,8 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 
 		const taskData = run.data.resultData.runData[node.name]?.[0];
 		const error = (taskData?.error ?? run.data.resultData.error) as NodeError | undefined;
-		return { items: taskData?.data?.main?.[0] ?? [], error, logs: sink.lines, run };
+		const main = taskData?.data?.main ?? [];
+		return { items: main[0] ?? [], errorItems: main[1] ?? [], error, logs: sink.lines, run };
 	} finally {
 		sink.close();
 	}

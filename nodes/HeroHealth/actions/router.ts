@@ -39,6 +39,13 @@ function failureItem(
 	const labelled = itemIndex === undefined ? error : labelWithItem(error, itemIndex);
 	if (this.continueOnFail()) {
 		const json: IDataObject = { error: labelled.message };
+		// "Continue (using error output)": n8n sends an item there only when its json holds nothing but error,
+		// message and details (or it carries an error object, whose message n8n then makes the whole json).
+		// The message already names the HTTP status.
+		if (this.getNode().onError === 'continueErrorOutput') {
+			if (labelled.description) json.details = labelled.description;
+			return { json, pairedItem };
+		}
 		if (labelled.description) json.description = labelled.description;
 		if (labelled.httpCode) json.httpCode = labelled.httpCode;
 		return { json, pairedItem };
