@@ -217,6 +217,45 @@ export async function executionsOf(workflowId: string): Promise<ExecutionJson[]>
 	return page.data;
 }
 
+/**
+ * Publishes (activates) a workflow; when it has a Hero Health Trigger, resolves once Hero holds one registration per
+ * event at the trigger's production URL (n8n answers first and registers in the background).
+ */
+export async function publish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/activate`);
+	await heroRegistrations(workflowId, true);
+}
+
+/** Unpublishes (deactivates) a workflow; resolves once Hero holds no registration of its Hero Health Trigger. */
+export async function unpublish(workflowId: string): Promise<void> {
+	await publicApi('POST', `/workflows/${workflowId}/deactivate`);
+	await heroRegistrations(workflowId, false);
+}
+
+async function heroRegistrations(workflowId: string, published: boolean): Promise<void> {
+	const { nodes } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+	const trigger = nodes.find((node) => node.type === HERO_TRIGGER);
+	if (!trigger) return;
+	const url = `${e2e().n8nUrl}/webhook/${trigger.webhookId}/webhook`;
+	const expected = published ? (trigger.parameters.events as string[]).length : 0;
+	await waitFor(
+		`${expected} Hero registrations of ${workflowId}'s trigger`,
+		async () => (await standinState()).webhooks.filter((hook) => hook.url === url).length === expected,
+	);
+}
+
+/** Waits until the workflow has at least `count` finished executions; resolves to them, newest first. */
+export async function finishedRuns(workflowId: string, count: number, timeoutMs = 60_000): Promise<ExecutionJson[]> {
+	return await waitFor(
+		`${count} finished runs of ${workflowId}`,
+		async () => {
+			const done = (await executionsOf(workflowId)).filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+			return done.length >= count ? done : undefined;
+		},
+		timeoutMs,
+	);
+}
+
 /** A row of an n8n data table as the public API answers it: its columns, and n8n's own id, createdAt and updatedAt. */
 export type DataTableRow = Record<string, unknown> & { id: number };
 

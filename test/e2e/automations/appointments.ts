@@ -1,0 +1,84 @@
+// What patients and staff do in Hero, for the appointment automations' e2e files (examples 06 to 08): book,
+// cancel and move appointments at the stand-in, as Hero's own apps would, which raises Hero's events.
+import type { Slot } from '../../../standin';
+import { heroApi, standinState } from '../helpers';
+
+export interface Booked {
+	appointmentId: string;
+	patientId: string;
+	slot: Slot;
+}
+
+const londonDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso));
+
+/** Free slots of appointment type 1 at location 1, soonest first. */
+async function freeSlots(): Promise<Slot[]> {
+	const { slots } = await standinState();
+	return slots
+		.filter((s) => s.appointment_id === null && s.appointment_type_id === '1' && s.location_id === '1')
+		.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+}
+
+/**
+ * `count` free slots on one London day, the first day starting at least `after` that has that many, at distinct
+ * times (the automations' tests want one day's appointments, a few hours apart at most, whatever today is).
+ */
+export async function slotsOneDay(count: number, after: Date): Promise<Slot[]> {
+	const byDay = new Map<string, Slot[]>();
+	for (const slot of await freeSlots()) {
+		if (Date.parse(slot.start_time) < after.getTime()) continue;
+		const day = byDay.get(londonDay(slot.start_time)) ?? [];
+		if (!day.some((s) => s.start_time === slot.start_time)) day.push(slot);
+		byDay.set(londonDay(slot.start_time), day);
+	}
+	const day = [...byDay.values()].find((slots) => slots.length >= count);
+	if (!day) throw new Error(`the stand-in has no day after ${after.toISOString()} with ${count} free slots`);
+	return day.slice(0, count);
+}
+
+/** The first free slot of the same type and location starting at or after `after`. */
+export async function slotFrom(after: Date): Promise<Slot> {
+	const slot = (await freeSlots()).find((s) => Date.parse(s.start_time) >= after.getTime());
+	if (!slot) throw new Error(`the stand-in has no free slot after ${after.toISOString()}`);
+	return slot;
+}
+
+/** The patient reserves the slot and confirms it (Hero raises appointment.confirmed). */
+export async function book(patientId: string, slot: Slot): Promise<Booked> {
+	const reserved = await heroApi<{ id: string }>('POST', '/v1/appointments', {
+		appointment_type_id: slot.appointment_type_id,
+		location_id: slot.location_id,
+		practitioner_id: slot.practitioner_id,
+		duration: 15,
+		start_time: slot.start_time,
+		patient_id: patientId,
+	});
+	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
+	const appointmentId = String(reserved.json.id);
+	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {});
+	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
+	return { appointmentId, patientId, slot };
+}
+
+/** Cancels the appointment (Hero raises appointment.cancelled); `body` as Hero's cancel takes it, e.g. suppress_mail. */
+export async function cancel(appointmentId: string, body: Record<string, unknown> = {}): Promise<void> {
+	const r = await heroApi('PATCH', `/v1/appointments/${appointmentId}/cancel`, body);
+	if (r.status !== 200)
+		throw new Error(`cancelling appointment ${appointmentId} answered ${r.status}: ${JSON.stringify(r.json)}`);
+}
+
+/** Moves the appointment to the slot (Hero raises appointment.rescheduled). */
+export async function reschedule(appointmentId: string, slot: Slot): Promise<void> {
+	const r = await heroApi('PATCH', `/v1/appointments/${appointmentId}/reschedule`, { slot_id: slot.id });
+	if (r.status !== 200) throw new Error(`moving appointment ${appointmentId} answered ${r.status}: ${JSON.stringify(r.json)}`);
+}
+
+/** `iso` in UK time as the workflows write it, e.g. "Wednesday 9 December at 09:30" or "09:30". */
+export function ukTime(iso: string, withDay = true): string {
+	const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+		new Date(iso),
+	);
+	if (!withDay) return time;
+	const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' });
+	return `${day.format(new Date(iso))} at ${time}`;
+}
