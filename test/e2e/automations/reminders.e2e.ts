@@ -1,29 +1,33 @@
 // Automation 1, examples/06: appointment reminders a day before (and two hours before), sent only while Hero still
 // has the appointment booked for that time. Hero's events reach the published workflow from the stand-in; the
 // schedule runs at virtual instants (runScheduleAt: its trigger's timestamp), so days pass in seconds.
-import type { LogEntry } from '../../../standin';
 import {
 	contractViolationsSince,
 	dataTableRows,
 	example,
-	finishedRuns,
 	lastSeq,
-	logSince,
-	publicApi,
 	publish,
-	unpublish,
-	runScheduleAt,
 	standinFailNext,
+	unpublish,
 	type DataTableRow,
-	executionsOf,
 } from '../helpers';
-import type { ExecutionJson } from '../../../scripts/lib/n8n';
-import { book, cancel, reschedule, slotFrom, slotsOneDay, ukTime, type Booked } from './appointments';
+import {
+	book,
+	cancel,
+	changeSettings,
+	messagesIn,
+	reschedule,
+	runCounter,
+	scheduledRun,
+	slotFrom,
+	slotsOneDay,
+	ukTime,
+	type Booked,
+} from './lifecycle';
 
 const workflow = example('06-appointment-reminders.json');
 const WF = workflow.id;
 const TABLE = String(workflow.nodes.find((node) => node.parameters.resource === 'table')!.parameters.tableName);
-const SCHEDULE = 'Every 15 minutes';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -36,26 +40,13 @@ interface Reminder extends DataTableRow {
 	note: string;
 }
 
-interface SendBody {
-	patient_id: string;
-	message_type: string;
-	fallback_message_type?: string;
-	message_string: string;
-}
-
 const at = (iso: string, offsetMs: number) => new Date(Date.parse(iso) + offsetMs);
 const startOf = (b: Booked) => b.slot.start_time;
 
-/** The schedule run at `when`, and who Hero was asked to message meanwhile: [patient, channel, fallback, text, status]. */
-async function scheduleAt(when: Date): Promise<{ run: ExecutionJson; sends: string[][]; log: LogEntry[] }> {
-	const before = await lastSeq();
-	const run = await runScheduleAt(WF, when, SCHEDULE);
-	const log = (await logSince(before)).filter((entry) => entry.operationId === 'sendMessage');
-	const sends = log.map((entry) => {
-		const body = entry.body as SendBody;
-		return [body.patient_id, body.message_type, String(body.fallback_message_type), body.message_string, String(entry.status)];
-	});
-	return { run, sends, log };
+/** The schedule run at `when`, and who Hero was asked to message meanwhile. */
+async function scheduleAt(when: Date) {
+	const { run, log } = await scheduledRun(WF, when);
+	return { run, sends: messagesIn(log) };
 }
 
 /** The reminders the table holds for an appointment: [hours before, start, state], day-before first. */
@@ -76,36 +67,14 @@ const sameDay = (b: Booked) =>
 	`Reminder: you have an appointment at the practice today at ${ukTime(startOf(b), false)}. If you can no longer come, please let us know so that someone else can have it.`;
 
 let since = 0;
-let runs = 0;
-
-/** Waits for `count` more finished runs of the workflow (Hero's events), and checks they all succeeded. */
-async function eventRuns(count: number) {
-	const done = await finishedRuns(WF, runs + count);
-	expect(done.slice(0, done.length - runs).map((run) => run.status)).toEqual(Array(count).fill('success'));
-	runs = done.length;
-}
+let eventRuns: (count: number) => Promise<void>;
 
 beforeAll(async () => {
 	since = await lastSeq();
-	// The practice turns the two-hour reminder on (Settings) before publishing.
-	const stored = await publicApi<{ name: string; nodes: typeof workflow.nodes; connections: unknown; settings: unknown }>(
-		'GET',
-		`/workflows/${WF}`,
-	);
-	const nodes = stored.nodes.map((node) => {
-		if (node.name !== 'Settings') return node;
-		const assignments = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
-		const on = assignments.map((a) => (a.name === 'remindTwoHoursBefore' ? { ...a, value: true } : a));
-		return { ...node, parameters: { ...node.parameters, assignments: { assignments: on } } };
-	});
-	await publicApi('PUT', `/workflows/${WF}`, {
-		name: stored.name,
-		nodes,
-		connections: stored.connections,
-		settings: stored.settings,
-	});
+	// the practice turns the two-hour reminder on before publishing
+	await changeSettings(WF, { remindTwoHoursBefore: true });
 	await publish(WF);
-	runs = (await executionsOf(WF)).length;
+	eventRuns = await runCounter(WF);
 });
 
 afterAll(async () => {
@@ -166,16 +135,16 @@ it('sends each reminder when it comes due, only for appointments Hero still has 
 	// C has moved to another day.
 	const dayRun = await scheduleAt(new Date(lastOld - 24 * HOUR + MINUTE));
 	expect(dayRun.run.status).toBe('success');
-	expect(dayRun.sends).toEqual([[a.patientId, 'nhs_app', 'sms', dayBefore(a), '200']]);
+	expect(dayRun.sends).toEqual([[a.patientId, 'nhs_app, else sms', dayBefore(a), '200']]);
 	expect((await remindersOf(d))[0]).toEqual([24, 'booked time', 'not booked']);
 
 	// two hours before A: A again, the same-day reminder
 	const twoHours = await scheduleAt(at(startOf(a), -2 * HOUR + MINUTE));
-	expect(twoHours.sends).toEqual([[a.patientId, 'nhs_app', 'sms', sameDay(a), '200']]);
+	expect(twoHours.sends).toEqual([[a.patientId, 'nhs_app, else sms', sameDay(a), '200']]);
 
 	// a day before C's new time: C, with the new time
 	const movedRun = await scheduleAt(at(startOf(c), -24 * HOUR + MINUTE));
-	expect(movedRun.sends).toEqual([[c.patientId, 'nhs_app', 'sms', dayBefore(c), '200']]);
+	expect(movedRun.sends).toEqual([[c.patientId, 'nhs_app, else sms', dayBefore(c), '200']]);
 
 	expect(await remindersOf(a)).toEqual([
 		[24, 'booked time', 'sent'],
@@ -195,7 +164,7 @@ it('Hero answering 503 to one send of three: the other two go out once, the thir
 	const { run, sends } = await scheduleAt(due);
 	// one request each, in the order of the table; the second was answered 503
 	expect(sends.map(([patient]) => patient).sort()).toEqual(booked.map((x) => x.patientId));
-	expect(sends.map(([, , , , status]) => status)).toEqual(['200', '503', '200']);
+	expect(sends.map(([, , , status]) => status)).toEqual(['200', '503', '200']);
 	const failed = booked.find((x) => x.patientId === sends[1][0])!;
 	// the run ends in error, naming the reminder that was not sent
 	expect(run.status).toBe('error');

@@ -1,7 +1,9 @@
-// What patients and staff do in Hero, for the appointment automations' e2e files (examples 06 to 08): book,
-// cancel and move appointments at the stand-in, as Hero's own apps would, which raises Hero's events.
-import type { Slot } from '../../../standin';
-import { heroApi, standinState } from '../helpers';
+// For the appointment automations' e2e files (examples 06 to 08): what patients and staff do in Hero (book, cancel
+// and move appointments at the stand-in, as Hero's own apps would, which raises Hero's events), and how the
+// workflows are set up and run.
+import type { ExecutionJson, WorkflowJson } from '../../../scripts/lib/n8n';
+import type { LogEntry, Slot } from '../../../standin';
+import { executionsOf, finishedRuns, heroApi, lastSeq, logSince, publicApi, runScheduleAt, standinState } from '../helpers';
 
 export interface Booked {
 	appointmentId: string;
@@ -82,3 +84,58 @@ export function ukTime(iso: string, withDay = true): string {
 	const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' });
 	return `${day.format(new Date(iso))} at ${time}`;
 }
+
+/** What a practice does in the editor before publishing: sets fields of the workflow's Set node named Settings. */
+export async function changeSettings(workflowId: string, values: Record<string, unknown>): Promise<void> {
+	const stored = await publicApi<WorkflowJson & { connections: unknown; settings: unknown }>('GET', `/workflows/${workflowId}`);
+	const nodes = stored.nodes.map((node) => {
+		if (node.name !== 'Settings') return node;
+		const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
+		const changed = assignments.map((field) => (field.name in values ? { ...field, value: values[field.name] } : field));
+		return { ...node, parameters: { ...node.parameters, assignments: { assignments: changed } } };
+	});
+	await publicApi('PUT', `/workflows/${workflowId}`, {
+		name: stored.name,
+		nodes,
+		connections: stored.connections,
+		settings: stored.settings,
+	});
+}
+
+/** From now on, `expectRuns(n)` waits for n more finished runs of the workflow (Hero's events) and checks each succeeded. */
+export async function runCounter(workflowId: string): Promise<(count: number) => Promise<void>> {
+	let seen = (await executionsOf(workflowId)).length;
+	return async (count: number) => {
+		const done = await finishedRuns(workflowId, seen + count);
+		expect(done.slice(0, done.length - seen).map((run) => run.status)).toEqual(Array(count).fill('success'));
+		seen = done.length;
+	};
+}
+
+/** The workflow's schedule run at `when` (runScheduleAt), and the requests Hero received meanwhile. */
+export async function scheduledRun(
+	workflowId: string,
+	when: Date,
+	trigger = 'Every 15 minutes',
+): Promise<{ run: ExecutionJson; log: LogEntry[] }> {
+	const before = await lastSeq();
+	const run = await runScheduleAt(workflowId, when, trigger);
+	return { run, log: await logSince(before) };
+}
+
+export interface SendBody {
+	patient_id: string;
+	message_type: string;
+	fallback_message_type?: string;
+	message_string: string;
+}
+
+/** The messages in a request log: [patient, channel (e.g. 'nhs_app, else sms'), text, Hero's status] each. */
+export const messagesIn = (log: LogEntry[]) =>
+	log
+		.filter((entry) => entry.operationId === 'sendMessage')
+		.map((entry) => {
+			const body = entry.body as SendBody;
+			const channel = [body.message_type, body.fallback_message_type].filter(Boolean).join(', else ');
+			return [body.patient_id, channel, body.message_string, String(entry.status)];
+		});
