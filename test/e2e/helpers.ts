@@ -7,6 +7,7 @@ import type {
 	DeliverWebhookSpec,
 	FailNextSpec,
 	LogEntry,
+	Slot,
 	Standin,
 	StandinState,
 } from '../../standin';
@@ -113,6 +114,11 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
 		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
 	);
 	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
+	return { appointmentId: await bookSlot(patientId, slot, standinUrl), slot };
+}
+
+/** The patient reserves the slot and confirms it (appointment.confirmed); resolves to the appointment's ID. */
+export async function bookSlot(patientId: string, slot: Slot, standinUrl = e2e().standinUrl): Promise<string> {
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
@@ -130,7 +136,7 @@ export async function confirmAppointment(patientId: string, standinUrl = e2e().s
 	const appointmentId = String(reserved.json.id);
 	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {}, standinUrl);
 	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
-	return { appointmentId, slot };
+	return appointmentId;
 }
 
 /**

@@ -2,17 +2,8 @@
 // form link, once per patient per day, never for a cancelled appointment. Hero's events reach the published
 // workflow from the stand-in; the schedule runs at virtual instants (runScheduleAt), so hours pass in seconds.
 import type { LogEntry } from '../../../standin';
-import {
-	contractViolationsSince,
-	dataTableRows,
-	example,
-	lastSeq,
-	publish,
-	standinFailNext,
-	unpublish,
-	type DataTableRow,
-} from '../helpers';
-import { book, cancel, changeSettings, messagesIn, runCounter, scheduledRun, slotsOneDay, type Booked } from './lifecycle';
+import { dataTableRows, example, standinFailNext, type DataTableRow } from '../helpers';
+import { book, cancel, messagesIn, publishedForTheseTests, scheduledRun, slotsOneDay, type Booked } from './lifecycle';
 
 const workflow = example('07-friends-and-family-test.json');
 const WF = workflow.id;
@@ -48,24 +39,8 @@ const statesOf = async (booked: Booked[]) => {
 	return booked.map((b) => rows.find((row) => row.appointment_id === b.appointmentId)?.state);
 };
 
-let since = 0;
-let eventRuns: (count: number) => Promise<void>;
-
-beforeAll(async () => {
-	since = await lastSeq();
-	// what the sticky note asks for before publishing: the practice's FFT form
-	await changeSettings(WF, { fftFormId: FORM_ID, hoursAfterEnd: HOURS_AFTER_END });
-	await publish(WF);
-	eventRuns = await runCounter(WF);
-});
-
-afterAll(async () => {
-	await unpublish(WF);
-});
-
-afterEach(async () => {
-	expect(await contractViolationsSince(since)).toEqual([]);
-});
+// what the sticky note asks for before publishing: the practice's FFT form
+const eventRuns = publishedForTheseTests(WF, { fftFormId: FORM_ID, hoursAfterEnd: HOURS_AFTER_END });
 
 it('sends one FFT a patient with two appointments that day, one to a patient with one, none for a cancelled appointment', async () => {
 	const slots = await slotsOneDay(4, new Date(Date.now() + 48 * 3600_000));

@@ -3,7 +3,20 @@
 // workflows are set up and run.
 import type { ExecutionJson, WorkflowJson } from '../../../scripts/lib/n8n';
 import type { LogEntry, Slot } from '../../../standin';
-import { executionsOf, finishedRuns, heroApi, lastSeq, logSince, publicApi, runScheduleAt, standinState } from '../helpers';
+import {
+	bookSlot,
+	contractViolationsSince,
+	executionsOf,
+	finishedRuns,
+	heroApi,
+	lastSeq,
+	logSince,
+	publicApi,
+	publish,
+	runScheduleAt,
+	standinState,
+	unpublish,
+} from '../helpers';
 
 export interface Booked {
 	appointmentId: string;
@@ -47,19 +60,7 @@ export async function slotFrom(after: Date): Promise<Slot> {
 
 /** The patient reserves the slot and confirms it (Hero raises appointment.confirmed). */
 export async function book(patientId: string, slot: Slot): Promise<Booked> {
-	const reserved = await heroApi<{ id: string }>('POST', '/v1/appointments', {
-		appointment_type_id: slot.appointment_type_id,
-		location_id: slot.location_id,
-		practitioner_id: slot.practitioner_id,
-		duration: 15,
-		start_time: slot.start_time,
-		patient_id: patientId,
-	});
-	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
-	const appointmentId = String(reserved.json.id);
-	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {});
-	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
-	return { appointmentId, patientId, slot };
+	return { appointmentId: await bookSlot(patientId, slot), patientId, slot };
 }
 
 /** Cancels the appointment (Hero raises appointment.cancelled); `body` as Hero's cancel takes it, e.g. suppress_mail. */
@@ -102,9 +103,22 @@ export async function changeSettings(workflowId: string, values: Record<string, 
 	});
 }
 
-/** From now on, `expectRuns(n)` waits for n more finished runs of the workflow (Hero's events) and checks each succeeded. */
-export async function runCounter(workflowId: string): Promise<(count: number) => Promise<void>> {
-	let seen = (await executionsOf(workflowId)).length;
+/**
+ * The file's tests run with the workflow published (after the practice's `settings`, if any) and unpublished after
+ * them; after each, every request Hero received and answer it gave must have kept the contract. Resolves
+ * `eventRuns(n)`: waits for n more finished runs of the workflow (Hero's events) and checks each succeeded.
+ */
+export function publishedForTheseTests(workflowId: string, settings?: Record<string, unknown>): (count: number) => Promise<void> {
+	let since = 0;
+	let seen = 0;
+	beforeAll(async () => {
+		since = await lastSeq();
+		if (settings) await changeSettings(workflowId, settings);
+		await publish(workflowId);
+		seen = (await executionsOf(workflowId)).length;
+	});
+	afterAll(async () => await unpublish(workflowId));
+	afterEach(async () => expect(await contractViolationsSince(since)).toEqual([]));
 	return async (count: number) => {
 		const done = await finishedRuns(workflowId, seen + count);
 		expect(done.slice(0, done.length - seen).map((run) => run.status)).toEqual(Array(count).fill('success'));
