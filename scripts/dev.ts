@@ -2,8 +2,10 @@
 //
 // The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
 // a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in),
-// the demo Header Auth credential example 05's Webhook node asks callers for, and every workflow from
-// examples/ imported with those credentials. Prints the editor URL and login. Ctrl-C stops both.
+// the demo Header Auth credential example 05's Webhook node asks callers for, an OpenAI credential pointing at
+// a scripted chat model on 127.0.0.1 for example 13's assistant (scripts/lib/scripted-model.ts; no real model
+// or key), and every workflow from examples/ imported with those credentials. Prints the editor URL and login.
+// Ctrl-C stops them all.
 //
 // Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
 // Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
@@ -15,6 +17,8 @@ import { startStandin } from '../standin';
 import type { DeliveryLogEntry, Standin } from '../standin';
 import * as n8n from './lib/n8n';
 import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
+import { startScriptedModel } from './lib/scripted-model';
+import type { ScriptedModel } from './lib/scripted-model';
 
 export const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
 
@@ -69,6 +73,7 @@ export interface DevOptions {
 
 export interface Dev {
 	standin: Standin;
+	model: ScriptedModel;
 	server: RunningN8n;
 	/** the owner's auth cookie; '' when logging in failed */
 	cookie: string;
@@ -77,7 +82,7 @@ export interface Dev {
 	stop(): Promise<void>;
 }
 
-/** Starts the stand-in and n8n. */
+/** Starts the stand-in, the scripted chat model and n8n. */
 export async function startDev({
 	userFolder = path.join(DEV_DIR, 'home'),
 	fresh = false,
@@ -87,12 +92,21 @@ export async function startDev({
 }: DevOptions = {}): Promise<Dev> {
 	const paths = n8n.ensureN8n();
 	const standin = await startStandin({ port: await n8n.portOr(standinPort) });
+	// a free port each time: the credential is imported afresh at every start
+	const model = await startScriptedModel();
 	let server: RunningN8n | undefined;
 	try {
 		await seedDemo(standin);
 		const port = await n8n.portOr(n8nPort);
 		const brokerPort = await n8n.freePort();
-		const env = await n8n.prepareInstance(paths, { userFolder, port, brokerPort, standinUrl: standin.url, fresh });
+		const env = await n8n.prepareInstance(paths, {
+			userFolder,
+			port,
+			brokerPort,
+			standinUrl: standin.url,
+			modelUrl: model.url,
+			fresh,
+		});
 		// The stand-in starts empty each time, so webhook registrations from a previous session are gone;
 		// n8n would not register them again for workflows left active. Start with none active.
 		await n8n.runCliOk(paths, env, ['unpublish:workflow', '--all']);
@@ -106,11 +120,13 @@ export async function startDev({
 		const running = server;
 		const stop = async () => {
 			await running.stop();
+			await model.close();
 			await standin.close();
 		};
-		return { standin, server: running, cookie, paths, env, stop };
+		return { standin, model, server: running, cookie, paths, env, stop };
 	} catch (error) {
 		if (server) await server.stop();
+		await model.close();
 		await standin.close();
 		throw error;
 	}
@@ -139,10 +155,11 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 	).json.data.map((c) => c.id);
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
+	if (!credentials.includes(n8n.SCRIPTED_MODEL_CREDENTIAL.id)) problems.push('the scripted model credential is not imported');
 	return problems;
 }
 
-function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
+function banner({ standin, model, server }: Pick<Dev, 'standin' | 'model' | 'server'>): void {
 	const examples = n8n.exampleFiles().map(n8n.readExample);
 	const elements = examples.flatMap((w) => w.nodes).find((node) => node.parameters.authentication === 'headerAuth');
 	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
@@ -163,6 +180,9 @@ function banner({ standin, server }: Pick<Dev, 'standin' | 'server'>): void {
 		'',
 		"  Try the Elements token: publish example 05, then, as a web page's server would (demo header value, local only):",
 		`    curl -H '${caller.name}: ${caller.value}' ${server.url}/webhook/${String(elements?.parameters.path)}`,
+		'',
+		'  Try the capacity assistant: open example 13 and press Open chat, e.g. "next free GP Appointment at Riverside Branch',
+		`  Surgery?". The chat model is scripted (${model.url}; no real model): it looks things up and answers as a model would.`,
 		'',
 		`  n8n's log: ${server.logFile}`,
 		'  Ctrl-C stops n8n and the stand-in.',

@@ -17,6 +17,7 @@ DATES=(
 	"2027-10-30 22:30:00|Sat 2027-10-30 23:30 BST (evening before the autumn clock change)"
 	"2028-02-29 12:00:00|Tue 2028-02-29 12:00 GMT (29 February)"
 	"2026-12-31 23:30:00|Thu 2026-12-31 23:30 GMT (New Year's Eve late evening)"
+	"2034-06-15 08:00:00|Thu 2034-06-15 09:00 BST (years ahead: no literal date may have passed)"
 )
 
 if ! command -v faketime >/dev/null 2>&1; then

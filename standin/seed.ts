@@ -11,7 +11,7 @@ import type { FormResponse } from './handlers/forms';
 import type { MergeToken, Prescription } from './handlers/patients';
 import type { AccessToken } from './handlers/practice';
 import type { Webhook } from './handlers/webhooks';
-import { londonWallTime, wallClock } from '../nodes/HeroHealth/actions/londonTime';
+import { londonWallTime, wallClock } from '../nodes/HeroHealth/helpers/londonTime';
 import { createRng, iso, nhsCheckDigit, type Rng } from './util';
 
 export const PRACTICE_GROUP_ID = 'pg_standin_1';

@@ -1,7 +1,7 @@
 // Small shared helpers: seeded randomness, London time, NHS numbers, API errors and paging.
 
 // London time comes from the node's own module: one piece of zone arithmetic for the package and its stand-in.
-import { londonWallTime } from '../nodes/HeroHealth/actions/londonTime';
+import { londonWallTime } from '../nodes/HeroHealth/helpers/londonTime';
 
 export interface Rng {
 	(): number;

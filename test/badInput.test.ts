@@ -8,7 +8,8 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { heroResources } from '../nodes/HeroHealth/actions/node.description';
 import type { Standin } from './helpers';
-import { items, processed, runHero, startTestStandin } from './helpers';
+import { aYearAhead, byId, items, processed, runHero, startTestStandin } from './helpers';
+import { londonDate } from './standin/helpers';
 
 let standin: Standin;
 
@@ -23,9 +24,8 @@ afterAll(async () => {
 });
 
 const BAD = '={{ $json.v }}';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const HUGE = 'x'.repeat(100_000);
-const FUTURE = '2031-03-04T10:00:00Z';
+const FUTURE = aYearAhead();
 const ANY_TYPE_WRONG = [{ a: 1 }, [1, 2], true];
 
 // Bad values by the kind of parameter. Optional parameters leave out the "not given" values.
@@ -199,7 +199,12 @@ const CASES: Case[] = [
 	})),
 	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map((path): Case => ({
 		operation: 'link.createAttachmentLink',
-		base: { ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1', options: { expiryDate: '2031-01-01', maximumUses: 1 } },
+		base: {
+			...patient,
+			fileSource: 'ehrFile',
+			ehrFileId: 'ehr-file-1',
+			options: { expiryDate: londonDate(365), maximumUses: 1 },
+		},
 		path,
 		kind: (
 			{
@@ -215,9 +220,9 @@ const CASES: Case[] = [
 		{
 			...slotSearch,
 			options: {
-				fromDate: '2031-01-01',
-				toDate: '2031-01-31',
-				expiryDate: '2031-02-01',
+				fromDate: londonDate(365),
+				toDate: londonDate(395),
+				expiryDate: londonDate(396),
 				maximumUses: 1,
 				practitionerId: byId('11'),
 			},
@@ -249,7 +254,7 @@ const CASES: Case[] = [
 	{ operation: 'link.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
 	{ operation: 'link.getStatus', base: { lookupBy: 'id' }, path: 'linkId', kind: 'text' },
-	{ operation: 'link.update', base: { updateFields: { fromDate: '2031-01-01' } }, path: 'linkId', kind: 'numericId' },
+	{ operation: 'link.update', base: { updateFields: { fromDate: londonDate(365) } }, path: 'linkId', kind: 'numericId' },
 	...casesOf(
 		'link.update',
 		{ linkId: '3001', updateFields: {} },

@@ -5,9 +5,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { DEMO_CALLER_CREDENTIAL, EXAMPLES_DIR, exampleFiles, readExample, standinCredential } from '../scripts/lib/n8n';
+import {
+	DEMO_CALLER_CREDENTIAL,
+	EXAMPLES_DIR,
+	exampleFiles,
+	readExample,
+	scriptedModelCredential,
+	standinCredential,
+} from '../scripts/lib/n8n';
 
 const standin = standinCredential('http://127.0.0.1');
+const model = scriptedModelCredential('http://127.0.0.1');
 // (the demo header's name may appear: the Elements example suggests it for the user's own credential)
 const LOCAL = [
 	standin.id,
@@ -18,6 +26,9 @@ const LOCAL = [
 	DEMO_CALLER_CREDENTIAL.id,
 	DEMO_CALLER_CREDENTIAL.name,
 	DEMO_CALLER_CREDENTIAL.data.value,
+	model.id,
+	model.name,
+	model.data.apiKey,
 	'localhost',
 ].map(String);
 
@@ -45,20 +56,43 @@ it('05 Elements token: the webhook asks for a Header Auth credential and allows 
 	});
 });
 
-it.each(exampleFiles().map((file) => path.basename(file)))('%s opens no endpoint to anyone without a credential', (file) => {
-	const open = readExample(file)
-		.nodes.filter(
-			(node) =>
-				(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger'].includes(node.type) &&
-					[undefined, 'none'].includes(node.parameters.authentication as string | undefined)) ||
-				(node.type === '@n8n/n8n-nodes-langchain.chatTrigger' && node.parameters.public === true),
-		)
-		.map((node) => node.name);
-	expect(open).toEqual([]);
+it.each(exampleFiles().map((file) => path.basename(file)))('%s has no public Chat Trigger', (file) => {
+	const chats = readExample(file).nodes.filter((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+	for (const chat of chats)
+		expect({ name: chat.name, public: chat.parameters.public }).toEqual({ name: chat.name, public: false });
 });
 
+it('13 capacity assistant: its agent has only Hero Health tools, each fixed to a read operation', () => {
+	const workflow = readExample('13-staff-capacity-assistant.json');
+	const connections = workflow.connections ?? {};
+	const tools = Object.keys(connections).filter((name) => 'ai_tool' in connections[name]);
+	const toolNodes = workflow.nodes.filter((node) => tools.includes(node.name));
+	expect(toolNodes.map((node) => node.type)).toEqual(tools.map(() => 'n8n-nodes-hero-health.heroHealthTool'));
+	// a plain value, not an expression, so the model cannot choose the operation
+	expect(toolNodes.map((node) => `${String(node.parameters.resource)} ${String(node.parameters.operation)}`).sort()).toEqual([
+		'appointmentType getAll',
+		'location getAll',
+		'practitioner getAll',
+		'slot getAll',
+	]);
+});
+
+it.each(exampleFiles().map((file) => path.basename(file)))(
+	'%s has no Webhook or Form Trigger open to callers without a credential',
+	(file) => {
+		const open = readExample(file)
+			.nodes.filter(
+				(node) =>
+					['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger'].includes(node.type) &&
+					[undefined, 'none'].includes(node.parameters.authentication as string | undefined),
+			)
+			.map((node) => node.name);
+		expect(open).toEqual([]);
+	},
+);
+
 // A data table's ID is made by the n8n instance that holds it, so an imported workflow must name its tables and
-// create them itself (docs/automations.md, "How these automations keep their list and wait").
+// create them itself (docs/automations.md, "Keeping a list and waiting").
 it.each(exampleFiles().map((file) => path.basename(file)))('%s names its data tables and creates each one it uses', (file) => {
 	const tables = readExample(file).nodes.filter((node) => node.type === 'n8n-nodes-base.dataTable');
 	const created = tables

@@ -70,6 +70,12 @@ export function sentBody(result: RunNodeResult, requests: LogEntry[]): unknown {
 	return request.body;
 }
 
+/** A whole hour about a year after now, as ISO 8601 UTC: a start time that is in the future whatever the date. */
+export function aYearAhead(): string {
+	const hour = 3_600_000;
+	return new Date(Math.ceil((Date.now() + 365 * 24 * hour) / hour) * hour).toISOString();
+}
+
 /** A resource locator value in "By ID" mode, as the editor stores it. */
 export function byId(value: string) {
 	return { __rl: true, mode: 'id', value };

@@ -1,6 +1,6 @@
 // London-time date maths at fixed instants that stress the UK calendar (clock changes, 29 February, New Year,
 // London's day starting before UTC's in summer time), so these hold whatever today's date is.
-import { addDays, londonIso, londonToday, utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
+import { addDays, londonIso, londonToday, utcDateTime } from '../nodes/HeroHealth/helpers/londonTime';
 import { calendarDateProblem, dateOfBirthProblem, plainDate } from '../nodes/HeroHealth/validation';
 
 const at = (utc: string) => Date.parse(utc);

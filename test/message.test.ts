@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { setGlobalState } from 'n8n-workflow';
 
 import { properties } from '../nodes/HeroHealth/actions/node.description';
-import { utcDateTime } from '../nodes/HeroHealth/actions/londonTime';
+import { utcDateTime } from '../nodes/HeroHealth/helpers/londonTime';
 import type { Standin } from './helpers';
 import { byId, items, messageSendParameters, processed, runHero, sentBody, setUpTestStandin } from './helpers';
 import { londonWallClock as londonWallClockOf } from './bookingHelpers';

@@ -3,7 +3,7 @@
 // reach Hero twice, none may be lost, and a POST answered 5xx or cut off is reported, never resent.
 import type { LogEntry } from '../standin';
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
+import { byId, items, runHero, startTestStandin } from './helpers';
 
 let standin: Standin;
 
@@ -16,8 +16,6 @@ beforeEach(() => standin.reset());
 afterAll(async () => {
 	await standin.close();
 });
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const sendEach = (extra: Record<string, unknown> = {}) => ({
 	resource: 'message',

@@ -15,7 +15,8 @@ import { heroResources } from '../nodes/HeroHealth/actions/node.description';
 import * as signature from '../nodes/HeroHealth/trigger/signature';
 import { signWebhook } from '../standin';
 import type { Standin } from './helpers';
-import { items, runHero, startTestStandin } from './helpers';
+import { aYearAhead, byId, items, runHero, startTestStandin } from './helpers';
+import { londonDate } from './standin/helpers';
 import { TriggerHarness } from './harness';
 
 const API_KEY = 'SECRET-API-KEY-7f3a9c1e55d04b8e-do-not-show';
@@ -57,9 +58,8 @@ function record(what: string, ...values: unknown[]) {
 	seen.push({ what, text: values.map(everything).join('\n') });
 }
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const patient = { patientId: byId('1001') };
-const FUTURE = '2031-03-04T10:00:00Z';
+const FUTURE = aYearAhead();
 /** A slot given by its details (Edit, Reschedule); a new appointment adds its type, location and patient (Book, Reserve). */
 const slotDetails = { slotSelection: 'details', practitionerId: byId('11'), startTime: FUTURE, duration: 15 };
 const newAppointment = { ...slotDetails, appointmentTypeId: byId('1'), locationId: byId('1'), ...patient };
@@ -95,7 +95,7 @@ const PARAMETERS: Record<string, INodeParameters> = {
 	'link.get': { linkId: '1' },
 	'link.getAll': { returnAll: true },
 	'link.getStatus': { lookupBy: 'url', url: 'https://example.com/s/abc' },
-	'link.update': { linkId: '1', updateFields: { fromDate: '2031-01-01' } },
+	'link.update': { linkId: '1', updateFields: { fromDate: londonDate(365) } },
 	'location.getAll': { returnAll: true },
 	'message.get': { messageId: '70001' },
 	'message.send': { ...patient, channel: 'sms', message: 'Your results are ready' },

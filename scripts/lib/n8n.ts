@@ -676,6 +676,8 @@ export interface WorkflowJson {
 	name: string;
 	active?: boolean;
 	nodes: WorkflowNodeJson[];
+	/** by source node name, then connection type (main, ai_tool, ...): where its outputs go */
+	connections?: Record<string, Record<string, unknown>>;
 	/** what the nodes keep between runs, by `node:<name>` (or `global`) */
 	staticData?: Record<string, unknown> | null;
 }
@@ -821,6 +823,19 @@ export const DEMO_CALLER_CREDENTIAL: CredentialDocument = {
 	data: { name: 'X-Elements-Caller-Key', value: 'local-demo-caller-key-not-a-secret' },
 };
 
+/**
+ * The OpenAI credential example 13's chat model gets on the local instances: its base URL is the scripted model
+ * (scripts/lib/scripted-model.ts) that `npm run dev` and the e2e suite serve on 127.0.0.1; the key is a dummy.
+ */
+export const SCRIPTED_MODEL_CREDENTIAL = { id: 'ScriptedModel01', name: 'OpenAI (local scripted model)' };
+export function scriptedModelCredential(modelUrl: string): CredentialDocument {
+	return {
+		...SCRIPTED_MODEL_CREDENTIAL,
+		type: 'openAiApi',
+		data: { apiKey: 'local-scripted-model-not-a-secret', url: modelUrl },
+	};
+}
+
 /** An example as committed in examples/ (a file name there, or any path). */
 export function readExample(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.resolve(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
@@ -828,7 +843,8 @@ export function readExample(file: string): WorkflowJson {
 
 /**
  * An example as the local instances import it. Examples ship naming no credential, so that users pick their
- * own; here each Hero node gets the stand-in credential and each Webhook node with Header Auth the demo one.
+ * own; here each Hero node gets the stand-in credential, each Webhook node with Header Auth the demo one and each
+ * OpenAI chat model the scripted model's.
  */
 export function withLocalCredentials(workflow: WorkflowJson): WorkflowJson {
 	const nodes = workflow.nodes.map((node) => {
@@ -836,6 +852,8 @@ export function withLocalCredentials(workflow: WorkflowJson): WorkflowJson {
 			return { ...node, credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } } };
 		if (node.parameters.authentication === 'headerAuth')
 			return { ...node, credentials: { httpHeaderAuth: { id: DEMO_CALLER_CREDENTIAL.id, name: DEMO_CALLER_CREDENTIAL.name } } };
+		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi')
+			return { ...node, credentials: { openAiApi: SCRIPTED_MODEL_CREDENTIAL } };
 		return node;
 	});
 	return { ...workflow, nodes };
@@ -878,15 +896,25 @@ export async function prepareInstance(
 		port,
 		brokerPort,
 		standinUrl,
+		modelUrl,
 		fresh = false,
 		examples = exampleFiles(),
-	}: { userFolder: string; port: number; brokerPort: number; standinUrl: string; fresh?: boolean; examples?: string[] },
+	}: {
+		userFolder: string;
+		port: number;
+		brokerPort: number;
+		standinUrl: string;
+		/** the scripted chat model's base URL, for example 13's OpenAI credential */
+		modelUrl: string;
+		fresh?: boolean;
+		examples?: string[];
+	},
 ): Promise<N8nEnv> {
 	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
 	const env = n8nEnv(paths, { userFolder, port, brokerPort });
-	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL]);
+	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL, scriptedModelCredential(modelUrl)]);
 	const workflows = examples.map((file) => withLocalCredentials(readExample(file)));
 	if (workflows.length) await importWorkflows(paths, env, workflows);
 	return env;

@@ -3,7 +3,7 @@
 
 import type { StandinState } from '../seed';
 import type { HandlerContext } from '../server';
-import { londonWallTime } from '../../nodes/HeroHealth/actions/londonTime';
+import { londonWallTime } from '../../nodes/HeroHealth/helpers/londonTime';
 import { iso, apiError, notFound, validationError, issue, paginate, type Query } from '../util';
 
 const DEFAULT_EXPIRY_DAYS = 30;

@@ -5,6 +5,7 @@ import { EVENT_HEADER } from '../../nodes/HeroHealth/trigger/events';
 import type { WorkflowJson } from '../../scripts/lib/n8n';
 import type { LogEntry } from '../../standin';
 import {
+	type TriggerItem,
 	STANDIN_KEY,
 	confirmAppointment,
 	contractViolationsSince,
@@ -35,17 +36,6 @@ let since = 0;
 let productionUrl = '';
 
 const ours = async () => (await standinState()).webhooks.filter((hook) => hook.url === productionUrl);
-
-/** What the trigger outputs for a delivery. */
-interface TriggerItem {
-	event: string;
-	object: string;
-	id: string;
-	practiceGroupId: string;
-	record: Record<string, unknown> | null;
-	recordError?: { message: string; httpCode: string | null };
-	headers: Record<string, string | undefined>;
-}
 
 /** Terminal executions of the workflow (a webhook run is saved when it finishes). */
 const finishedRuns = async () => (await executionsOf(WF)).filter((run) => run.status !== 'running' && run.status !== 'new');

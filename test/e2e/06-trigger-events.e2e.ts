@@ -6,6 +6,7 @@ import { randomUUID } from 'crypto';
 import { heroWebhookEvents } from '../../nodes/HeroHealth/trigger/events';
 import type { ExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 import {
+	type TriggerItem,
 	HERO_TRIGGER,
 	STANDIN_KEY,
 	confirmAppointment,
@@ -27,16 +28,6 @@ const TRIGGER = 'Every Hero event';
 const PATIENT = '1003';
 let since = 0;
 let workflowId = '';
-
-interface TriggerItem {
-	event: string;
-	object: string;
-	id: string;
-	practiceGroupId: string;
-	record: Record<string, unknown> | null;
-	recordUnavailable?: string;
-	recordError?: unknown;
-}
 
 async function control<T>(route: string): Promise<T> {
 	const res = await fetch(`${e2e().standinUrl}/_standin${route}`, { method: 'POST' });

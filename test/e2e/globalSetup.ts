@@ -1,12 +1,15 @@
 // Before the e2e files: real n8n (installed once into the cache), a fresh private instance with this
 // package's `npm pack` in its community-nodes folder, the stand-in credential and every example imported,
-// the local Hero stand-in, `n8n start`, an owner account and a public-API key.
+// the local Hero stand-in, the scripted chat model example 13's OpenAI credential points at, `n8n start`, an
+// owner account and a public-API key.
 // Everything the tests need goes to process.env.HERO_E2E (the tests run in this process: maxWorkers 1).
 import * as fs from 'fs';
 import * as path from 'path';
 
 import * as n8n from '../../scripts/lib/n8n';
 import type { InstallPaths, RunningN8n } from '../../scripts/lib/n8n';
+import { startScriptedModel } from '../../scripts/lib/scripted-model';
+import type { ScriptedModel } from '../../scripts/lib/scripted-model';
 import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
 import type { E2EConfig } from './helpers';
@@ -14,6 +17,7 @@ import type { E2EConfig } from './helpers';
 /** What globalTeardown stops; jest runs both hooks in its own process, so a global carries them over. */
 export interface E2EHandles {
 	standin: Standin;
+	model?: ScriptedModel;
 	server?: RunningN8n;
 }
 
@@ -27,7 +31,12 @@ interface Timings {
 	startMs?: number;
 }
 
-async function startAll(paths: InstallPaths, standin: Standin, timings: Timings): Promise<E2EConfig & { timings: Timings }> {
+async function startAll(
+	paths: InstallPaths,
+	standin: Standin,
+	model: ScriptedModel,
+	timings: Timings,
+): Promise<E2EConfig & { timings: Timings }> {
 	const runDir = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'e2e');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(runDir, { recursive: true });
@@ -40,6 +49,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 		port,
 		brokerPort: serverBrokerPort,
 		standinUrl: standin.url,
+		modelUrl: model.url,
 		fresh: true,
 	});
 	timings.prepareMs = Date.now() - t;
@@ -47,7 +57,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 	t = Date.now();
 	const server = await n8n.startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
 	timings.startMs = Date.now() - t;
-	globalThis.__HERO_E2E__ = { standin, server };
+	globalThis.__HERO_E2E__ = { standin, model, server };
 
 	const cookie = await n8n.setupOwner(server.url);
 	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
@@ -57,6 +67,7 @@ async function startAll(paths: InstallPaths, standin: Standin, timings: Timings)
 		paths,
 		n8nUrl: server.url,
 		standinUrl: standin.url,
+		modelUrl: model.url,
 		cookie,
 		apiKey,
 		cliEnv,
@@ -75,13 +86,15 @@ export default async function globalSetup(): Promise<void> {
 
 	// The stand-in enforces Hero's 300 requests per minute per key, like the real API.
 	const standin = await startStandin({ port: 0 });
-	globalThis.__HERO_E2E__ = { standin };
+	const model = await startScriptedModel();
+	globalThis.__HERO_E2E__ = { standin, model };
 	let config;
 	try {
-		config = await startAll(paths, standin, timings);
+		config = await startAll(paths, standin, model, timings);
 	} catch (error) {
 		const { server } = globalThis.__HERO_E2E__;
 		if (server) await server.stop();
+		await model.close();
 		await standin.close();
 		globalThis.__HERO_E2E__ = undefined;
 		throw error;

@@ -13,12 +13,15 @@ import type {
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
 import * as n8n from '../../scripts/lib/n8n';
+import { reservationBody } from '../standin/helpers';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
 	n8nUrl: string;
 	standinUrl: string;
+	/** the scripted chat model's base URL (…/v1); its requests: GET <origin>/_scripted/requests */
+	modelUrl: string;
 	cookie: string;
 	apiKey: string;
 	cliEnv: N8nEnv;
@@ -122,14 +125,7 @@ export async function bookSlot(patientId: string, slot: Slot, standinUrl = e2e()
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
-		{
-			appointment_type_id: slot.appointment_type_id,
-			location_id: slot.location_id,
-			practitioner_id: slot.practitioner_id,
-			duration: 15,
-			start_time: slot.start_time,
-			patient_id: patientId,
-		},
+		reservationBody(slot, patientId),
 		standinUrl,
 	);
 	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
@@ -146,6 +142,18 @@ export async function bookSlot(patientId: string, slot: Slot, standinUrl = e2e()
  */
 export async function contractViolationsSince(seq: number): Promise<string[]> {
 	return [...contractViolations(await logSince(seq)), ...deliveryViolations(await standinDeliveries())];
+}
+
+/** What the Hero Health Trigger outputs for a delivery (README: "The trigger's output"). */
+export interface TriggerItem {
+	event: string;
+	object: string;
+	id: string;
+	practiceGroupId: string;
+	record: Record<string, unknown> | null;
+	recordUnavailable?: string;
+	recordError?: { message: string; description: string | null; httpCode: string | null };
+	headers: Record<string, string | undefined>;
 }
 
 // ---- n8n

@@ -1,5 +1,5 @@
 import type { LogEntry, Standin, StandinState } from '../../standin';
-import { client, setUpStandin } from './helpers';
+import { client, request, setUpStandin } from './helpers';
 import type { Call } from './helpers';
 
 const SEND = { patient_id: '1001', message_type: 'sms', message_string: 'Your results are ready' };
@@ -83,12 +83,16 @@ describe('stand-in: rate limit and fault injection', () => {
 	});
 
 	it('is driven over HTTP by /_standin/ control endpoints, which are never logged', async () => {
-		const control = (method: string, path: string, body?: unknown) =>
-			fetch(s.url + path, {
-				method,
-				headers: { 'content-type': 'application/json' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			}).then((r): Promise<unknown> => r.json());
+		const control = async (method: string, path: string, body?: unknown): Promise<unknown> =>
+			JSON.parse(
+				(
+					await request(s.url + path, {
+						method,
+						headers: { 'content-type': 'application/json' },
+						body: body === undefined ? undefined : JSON.stringify(body),
+					})
+				).text,
+			);
 		await control('POST', '/_standin/config', { rateLimitPerMinute: 0 });
 		await control('POST', '/_standin/fail-next', { method: 'PATCH', path: { regex: '/book$' }, status: 500 });
 		const res = await api('PATCH', '/v1/appointments/5001/book', {});

@@ -1,4 +1,6 @@
-import { addDays, londonToday } from '../../nodes/HeroHealth/actions/londonTime';
+import * as http from 'node:http';
+
+import { addDays, londonToday } from '../../nodes/HeroHealth/helpers/londonTime';
 import { startStandin } from '../../standin';
 import type { Slot, Standin, StandinKey, StandinOptions, ValidationIssue } from '../../standin';
 
@@ -58,7 +60,32 @@ export type Call = <T = unknown>(
 	headers?: Record<string, string>,
 ) => Promise<ApiResponse<T>>;
 
-/** A tiny Hero client over real HTTP (Node's global fetch) with the given key. */
+/**
+ * One HTTP request on a connection of its own (no keep-alive pool): a test never depends on a pooled
+ * connection surviving a socket the stand-in dropped, or an idle one it closed, on a busy machine.
+ */
+export function request(
+	url: string,
+	{ method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; text: string; headers: Headers }> {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method, headers, agent: false }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('error', reject);
+			res.on('end', () => {
+				const answered = new Headers();
+				for (const [name, value] of Object.entries(res.headers))
+					if (value !== undefined) answered.set(name, Array.isArray(value) ? value.join(', ') : value);
+				resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: answered });
+			});
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+/** A tiny Hero client over real HTTP with the given key. */
 export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 	return async <T>(
 		method: string,
@@ -66,7 +93,7 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 		body?: unknown,
 		headers: Record<string, string> = {},
 	): Promise<ApiResponse<T>> => {
-		const res = await fetch(s.url + path, {
+		const res = await request(s.url + path, {
 			method,
 			headers: {
 				...(key ? { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId } : {}),
@@ -75,14 +102,13 @@ export function client(s: Standin, key: StandinKey | null = s.keys.full): Call {
 			},
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 		});
-		const text = await res.text();
 		let parsed: unknown;
 		try {
-			parsed = text ? JSON.parse(text) : undefined;
+			parsed = res.text ? JSON.parse(res.text) : undefined;
 		} catch {
 			parsed = undefined;
 		}
-		return { status: res.status, body: parsed as T, text, headers: res.headers };
+		return { status: res.status, body: parsed as T, text: res.text, headers: res.headers };
 	};
 }
 

@@ -1,5 +1,5 @@
 import type { Standin } from '../../standin';
-import { client, setUpStandin } from './helpers';
+import { client, request, setUpStandin } from './helpers';
 import type { Call, HeroError, Page } from './helpers';
 
 /** A patient as Hero's v3 search answers: the fields the tests read. */
@@ -65,7 +65,7 @@ describe('stand-in: patients, PDS, GDPR restrictions and merging', () => {
 			message: 'Patient must verify their identity before proceeding',
 			login_url: expect.stringMatching(/^http/),
 		});
-		expect((await fetch(verify.body.login_url)).status).toBe(200); // the patient verifies
+		expect((await request(verify.body.login_url)).status).toBe(200); // the patient verifies
 		const afterVerify = await api('POST', '/v1/patients/register_pds', s.fixtures.pdsVerification);
 		expect(afterVerify.body).toEqual({ patient_id: expect.stringMatching(/^\d+$/) });
 

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Standin, Webhook } from '../../standin';
 import { deliveryViolations } from '../../standin';
-import { client, londonDate, reservationBody, setUpStandin } from './helpers';
+import { client, londonDate, request, reservationBody, setUpStandin } from './helpers';
 import type { Call, HeroValidationError, Page, SlotAnswer } from './helpers';
 
 interface Received {
@@ -145,39 +145,6 @@ describe('stand-in: webhooks', () => {
 		expect(received[0].headers['x-herohealth-timestamp']).toBeUndefined();
 	});
 
-	it('raises appointment.confirmed / .rescheduled / .cancelled when the booking changes', async () => {
-		await register('appointment.confirmed');
-		await register('appointment.rescheduled');
-		await register('appointment.cancelled');
-		const [slot, other] = (
-			await api<Page<SlotAnswer>>('GET', `/v1/slots?appointment_type_id=1&location_id=1&start_date=${londonDate(5)}&page_size=2`)
-		).body.data;
-		const { body: r } = await api<{ id: string }>('POST', '/v1/appointments', reservationBody(slot, '1001'));
-		await api('PATCH', `/v1/appointments/${r.id}/book`, {});
-		await api('PATCH', `/v1/appointments/${r.id}/reschedule`, {
-			start_time: other.start_time,
-			practitioner_id: other.practitioner_id,
-		});
-		await api('PATCH', `/v1/appointments/${r.id}/cancel`, {});
-		await s.waitForDeliveries();
-		// deliveries are asynchronous, so their arrival order is not guaranteed
-		expect(received.map((x) => x.headers['x-event-label']).sort()).toEqual([
-			'appointment.cancelled',
-			'appointment.confirmed',
-			'appointment.rescheduled',
-		]);
-		for (const x of received) {
-			expect(verify(x)).toBe(true);
-			expect(JSON.parse(x.raw)).toEqual({
-				object: 'Appointment',
-				id: r.id,
-				practice_group_id: s.fixtures.practiceGroupId,
-				event: x.headers['x-event-label'],
-			});
-		}
-		expect(deliveryViolations(s.deliveries)).toEqual([]);
-	});
-
 	it('raises each of the nine events from what causes it, naming a record that can be read', async () => {
 		const events = [
 			'appointment.cancelled',
@@ -202,7 +169,8 @@ describe('stand-in: webhooks', () => {
 		});
 		await api('PATCH', `/v1/appointments/${appointment.id}/cancel`, {});
 		const { body: link } = await api<{ id: string }>('POST', '/v1/form_links', { form_id: '12', patient_id: '1001' });
-		const control = async (route: string) => await (await fetch(`${s.url}/_standin${route}`, { method: 'POST' })).json();
+		const control = async (route: string): Promise<unknown> =>
+			JSON.parse((await request(`${s.url}/_standin${route}`, { method: 'POST' })).text);
 		const submitted = (await control(`/form-links/${link.id}/submit`)) as { id: number };
 		const send = (patientId: string) => ({
 			patient_id: patientId,
@@ -252,17 +220,17 @@ describe('stand-in: webhooks', () => {
 				.status,
 		).toBe('written');
 		// a form link is used up by its submission
-		expect((await fetch(`${s.url}/_standin/form-links/${link.id}/submit`, { method: 'POST' })).status).toBe(409);
+		expect((await request(`${s.url}/_standin/form-links/${link.id}/submit`, { method: 'POST' })).status).toBe(409);
 	});
 
 	it('can be triggered over HTTP', async () => {
 		const hook = await register('patient.medical-record-updated');
-		const res = await fetch(`${s.url}/_standin/webhooks/deliver`, {
+		const res = await request(`${s.url}/_standin/webhooks/deliver`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ webhookId: hook.id, id: '1001' }),
 		});
-		expect(await res.json()).toEqual([expect.objectContaining({ webhookId: hook.id, status: 204 })]);
+		expect(JSON.parse(res.text)).toEqual([expect.objectContaining({ webhookId: hook.id, status: 204 })]);
 		expect(verify(received[0])).toBe(true);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactError, redactJson } from '../transport/errors';
+import { redactError, redactJson } from '../helpers/redact';
 import { heroSecrets } from '../transport/request';
 import { heroResources } from './node.description';
 import { requestsInFlight } from './requestsInFlight';

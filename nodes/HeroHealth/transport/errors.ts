@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redact, redactObject } from '../helpers/redact';
+
 /** What the failing call was doing, in words a workflow author recognises: "get message 42". */
 export interface RequestSummary {
 	method: string;
@@ -26,14 +28,6 @@ export interface HeroErrorInput {
 
 const WRITE_NOT_RESENT =
 	'The request was not resent, because Hero may already have acted on it (a resent message is a second SMS to a patient). Check in Hero before running this item again.';
-
-export function redact(text: string, secrets: string[]): string {
-	let clean = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
-	}
-	return clean;
-}
 
 function asObject(body: unknown): IDataObject {
 	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
@@ -188,35 +182,4 @@ export function heroNetworkError(
 		{ networkError: input.code },
 		{ message: redact(message, input.secrets), description, itemIndex: input.itemIndex },
 	);
-}
-
-function redactObject(value: unknown, secrets: string[]): unknown {
-	return JSON.parse(redact(JSON.stringify(value ?? {}), secrets));
-}
-
-/** Output JSON with every secret replaced; left as it is (not copied) when it holds none. */
-export function redactJson(json: IDataObject, secrets: string[]): IDataObject {
-	const text = JSON.stringify(json);
-	const clean = redact(text, secrets);
-	return clean === text ? json : (JSON.parse(clean) as IDataObject);
-}
-
-type ErrorText = { message?: unknown; description?: unknown; stack?: unknown; messages?: unknown; cause?: unknown };
-
-/** The same error with every secret removed from what it and its causes say (n8n logs the whole chain). */
-export function redactError<E>(error: E, secrets: string[]): E {
-	const seen = new Set<unknown>();
-	for (
-		let said = error as ErrorText | undefined;
-		said && typeof said === 'object' && !seen.has(said);
-		said = said.cause as ErrorText
-	) {
-		seen.add(said);
-		for (const name of ['message', 'description', 'stack'] as const) {
-			if (typeof said[name] === 'string') said[name] = redact(said[name] as string, secrets);
-		}
-		if (Array.isArray(said.messages))
-			said.messages = said.messages.map((text) => (typeof text === 'string' ? redact(text, secrets) : text));
-	}
-	return error;
 }

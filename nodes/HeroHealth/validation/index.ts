@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { londonToday } from '../actions/londonTime';
+import { londonToday } from '../helpers/londonTime';
 
 // Pure checks return a problem in words, or undefined when the value is fine.
 // `refuseInvalid` turns a problem into an error that names the field and the item,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } fr
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { withLondonStart } from '../londonTime';
+import { withLondonStart } from '../../helpers/londonTime';
 import { confirm, readReservation, reservationFields, reserve } from './shared';
 import type { HeroItem } from '../types';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withLondonStart } from '../londonTime';
+import { withLondonStart } from '../../helpers/londonTime';
 import { appointmentIdField, confirm, readAppointmentId } from './shared';
 import type { HeroItem } from '../types';
 

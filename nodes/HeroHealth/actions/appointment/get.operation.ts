@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
-import { withLondonStart } from '../londonTime';
+import { withLondonStart } from '../../helpers/londonTime';
 import { appointmentIdField, readAppointmentId } from './shared';
 import type { HeroItem } from '../types';
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { heroRequest } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
-import { utcDateTime, withLondonStart } from '../londonTime';
+import { utcDateTime, withLondonStart } from '../../helpers/londonTime';
 import {
 	appointmentTypeLocator,
 	locationLocator,

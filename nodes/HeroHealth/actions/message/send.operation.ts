@@ -12,7 +12,7 @@ import {
 	refuseInvalid,
 	ukMobileProblem,
 } from '../../validation';
-import { utcDateTime } from '../londonTime';
+import { utcDateTime } from '../../helpers/londonTime';
 import type { HeroItem } from '../types';
 
 export const independentItems = true;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { slotIdField } from '../common.descriptions';
 import { fetchFreeSlot } from '../common.requests';
-import { withLondonStart } from '../londonTime';
+import { withLondonStart } from '../../helpers/londonTime';
 import type { HeroItem } from '../types';
 
 export const independentItems = true;

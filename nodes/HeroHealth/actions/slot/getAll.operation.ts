@@ -4,7 +4,7 @@ import { heroRequestAllPages } from '../../transport/request';
 import { heroPaths } from '../../transport/paths';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readPageOptions } from '../common.parameters';
-import { withLondonStart } from '../londonTime';
+import { withLondonStart } from '../../helpers/londonTime';
 import { readSlotSearch, slotSearchFields } from './shared';
 import type { HeroItem } from '../types';
 

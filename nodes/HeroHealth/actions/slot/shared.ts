@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, dateRangeFields, locationLocator, practitionerLocator } from '../common.descriptions';
 import { readDateRange, readNumericId, readOptionalNumericId } from '../common.parameters';
-import { addDays, londonToday } from '../londonTime';
+import { addDays, londonToday } from '../../helpers/londonTime';
 
 const DEFAULT_WINDOW_DAYS = 14;
 
