@@ -3,15 +3,24 @@
 // workflow from the stand-in; the schedule runs at virtual instants (runScheduleAt), so hours pass in seconds.
 import type { LogEntry } from '../../../standin';
 import { dataTableRows, example, standinFailNext, type DataTableRow } from '../helpers';
-import { book, cancel, messagesIn, publishedForTheseTests, scheduledRun, slotsOneDay, type Booked } from './lifecycle';
+import {
+	book,
+	cancel,
+	HOUR,
+	messagesIn,
+	MINUTE,
+	publishedForTheseTests,
+	scheduledRun,
+	slotsOneDay,
+	tableOf,
+	type Booked,
+} from './lifecycle';
 
 const workflow = example('07-friends-and-family-test.json');
 const WF = workflow.id;
-const TABLE = String(workflow.nodes.find((node) => node.parameters.resource === 'table')!.parameters.tableName);
+const TABLE = tableOf(workflow);
 const FORM_ID = '31';
 const HOURS_AFTER_END = 2;
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 interface FftRow extends DataTableRow {
 	appointment_id: string;
@@ -43,7 +52,7 @@ const statesOf = async (booked: Booked[]) => {
 const eventRuns = publishedForTheseTests(WF, { fftFormId: FORM_ID, hoursAfterEnd: HOURS_AFTER_END });
 
 it('sends one FFT a patient with two appointments that day, one to a patient with one, none for a cancelled appointment', async () => {
-	const slots = await slotsOneDay(4, new Date(Date.now() + 48 * 3600_000));
+	const slots = await slotsOneDay(4);
 	// 1021 comes twice that day; 1022 cancels; 1023 comes once
 	const booked = await Promise.all(
 		[
@@ -77,7 +86,7 @@ it('sends one FFT a patient with two appointments that day, one to a patient wit
 });
 
 it('Hero answering 503 to one SMS of three: the other two go out once, the third is reported and never sent again', async () => {
-	const slots = await slotsOneDay(3, new Date(Date.now() + 48 * 3600_000));
+	const slots = await slotsOneDay(3);
 	const booked = await Promise.all(['1024', '1025', '1026'].map(async (patient, i) => await book(patient, slots[i])));
 	await eventRuns(3);
 	const due = new Date(Math.max(...booked.map(dueOf)) + MINUTE);

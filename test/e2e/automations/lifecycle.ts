@@ -18,6 +18,13 @@ import {
 	unpublish,
 } from '../helpers';
 
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** The name of the data table the workflow creates (its Data table node's Table → Create). */
+export const tableOf = (workflow: WorkflowJson) =>
+	String(workflow.nodes.find((node) => node.parameters.resource === 'table')!.parameters.tableName);
+
 export interface Booked {
 	appointmentId: string;
 	patientId: string;
@@ -35,10 +42,10 @@ async function freeSlots(): Promise<Slot[]> {
 }
 
 /**
- * `count` free slots on one London day, the first day starting at least `after` that has that many, at distinct
- * times (the automations' tests want one day's appointments, a few hours apart at most, whatever today is).
+ * `count` free slots on one London day, the first day starting at least `after` (two days ahead unless given)
+ * that has that many, at distinct times: one day's appointments, a few hours apart at most, whatever today is.
  */
-export async function slotsOneDay(count: number, after: Date): Promise<Slot[]> {
+export async function slotsOneDay(count: number, after = new Date(Date.now() + 48 * HOUR)): Promise<Slot[]> {
 	const byDay = new Map<string, Slot[]>();
 	for (const slot of await freeSlots()) {
 		if (Date.parse(slot.start_time) < after.getTime()) continue;

@@ -13,13 +13,14 @@ import {
 	slotsOneDay,
 	ukTime,
 	type Booked,
+	HOUR,
+	MINUTE,
+	tableOf,
 } from './lifecycle';
 
 const workflow = example('06-appointment-reminders.json');
 const WF = workflow.id;
-const TABLE = String(workflow.nodes.find((node) => node.parameters.resource === 'table')!.parameters.tableName);
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const TABLE = tableOf(workflow);
 
 interface Reminder extends DataTableRow {
 	appointment_id: string;
@@ -69,7 +70,7 @@ let a: Booked, b: Booked, c: Booked, d: Booked;
 
 it('remembers confirmed appointments, moves the reminders of a rescheduled one and drops those of a cancelled one', async () => {
 	// four patients book on one day at least two days ahead
-	const slots = await slotsOneDay(7, new Date(Date.now() + 48 * HOUR));
+	const slots = await slotsOneDay(7);
 	[a, b, c, d] = await Promise.all(['1011', '1012', '1013', '1014'].map((patient, i) => book(patient, slots[i])));
 	await eventRuns(4);
 
@@ -122,7 +123,7 @@ it('sends each reminder when it comes due, only for appointments Hero still has 
 });
 
 it('Hero answering 503 to one send of three: the other two go out once, the third is reported and never sent again', async () => {
-	const slots = await slotsOneDay(3, new Date(Date.now() + 48 * HOUR));
+	const slots = await slotsOneDay(3);
 	const booked = await Promise.all(['1015', '1016', '1017'].map((patient, i) => book(patient, slots[i])));
 	await eventRuns(3);
 	const due = new Date(Math.max(...booked.map((x) => Date.parse(startOf(x)))) - 24 * HOUR + MINUTE);
