@@ -1,3 +1,4 @@
+const fs = require('fs');
 const { src, dest, parallel } = require('gulp');
 
 // Icons are referenced as file:../icons/... from dist/credentials and file:../../icons/... from dist/nodes/*,
@@ -12,3 +13,8 @@ function copyCodex() {
 }
 
 exports['build:icons'] = parallel(copyIcons, copyCodex);
+
+// A build starts from an empty dist/: compiled leftovers of deleted sources would otherwise be packed.
+exports.clean = async function clean() {
+	fs.rmSync('dist', { recursive: true, force: true });
+};

@@ -12,7 +12,7 @@
  *    statement points at (package.json and nodes/, credentials/ of this checkout). Its CLI needs the published
  *    package, its provenance and GitHub, so it cannot run before a release. Any finding fails, warnings included.
  *
- *   npm run check:package      (builds first)
+ *   npm run build && npm run check:package      (checks the dist/ the last build made; .ci/run builds once, in npm test)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -26,6 +26,10 @@ import { packProject } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) {
+	console.error('[package] no dist/: run npm run build first');
+	process.exit(1);
+}
 
 /** What this script uses of @n8n/scan-community-package's scanner.mjs (an ES module without type declarations). */
 interface Scanner {

@@ -2,10 +2,11 @@
 //
 // The local Hero stand-in and a real n8n (installed into the cache on first use) with this package loaded as
 // a community package, a ready "Hero Health (local stand-in)" credential (Environment: Custom → the stand-in),
-// the demo Header Auth credential example 05's Webhook node asks callers for, an OpenAI credential pointing at
-// a scripted chat model on 127.0.0.1 for example 13's assistant (scripts/lib/scripted-model.ts; no real model
-// or key), and every workflow from examples/ imported with those credentials. Prints the editor URL and login.
-// Ctrl-C stops them all.
+// the demo Header Auth credential example 05's Webhook node asks callers for, a demo Basic Auth login for the staff
+// forms, a local mailbox that catches (and prints here) the email the examples send staff, an OpenAI credential
+// pointing at a scripted chat model on 127.0.0.1 for example 13's assistant (scripts/lib/scripted-model.ts; no
+// real model or key), and every workflow from examples/ imported with those credentials. Prints the editor URL
+// and login. Ctrl-C stops them all.
 //
 // Options: --fresh (wipe the dev instance first), --check (start, verify, stop: exit 0 when it all works).
 // Env: HERO_STANDIN_PORT (default 4010), HERO_N8N_PORT (default 5678); a taken port is replaced by a free one.
@@ -15,25 +16,14 @@ import * as readline from 'readline';
 
 import { startStandin } from '../standin';
 import type { DeliveryLogEntry, Standin } from '../standin';
+import { mailboxCredential, startMailbox } from './lib/mailbox';
+import type { Mailbox } from './lib/mailbox';
 import * as n8n from './lib/n8n';
 import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
 import { startScriptedModel } from './lib/scripted-model';
 import type { ScriptedModel } from './lib/scripted-model';
 
 export const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
-
-/** Personal booking links "sent last week", so the daily reminder example has patients who have not booked. */
-export async function seedDemo(standin: Standin): Promise<void> {
-	const key = standin.keys.full;
-	for (const patientId of ['1001', '1002', '1003']) {
-		await fetch(`${standin.url}/v1/booking_links`, {
-			method: 'POST',
-			headers: { 'x-api-key': key.apiKey, 'x-practice-group-id': key.practiceGroupId, 'content-type': 'application/json' },
-			body: JSON.stringify({ appointment_type_id: '1', location_id: '1', patient_id: patientId }),
-		});
-	}
-	standin.clearLog();
-}
 
 /** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
 export async function confirmAppointment(
@@ -75,6 +65,7 @@ export interface Dev {
 	standin: Standin;
 	model: ScriptedModel;
 	server: RunningN8n;
+	mailbox: Mailbox;
 	/** the owner's auth cookie; '' when logging in failed */
 	cookie: string;
 	paths: InstallPaths;
@@ -95,8 +86,11 @@ export async function startDev({
 	// a free port each time: the credential is imported afresh at every start
 	const model = await startScriptedModel();
 	let server: RunningN8n | undefined;
+	let mailbox: Mailbox | undefined;
 	try {
-		await seedDemo(standin);
+		mailbox = await startMailbox(path.join(path.dirname(userFolder), 'mail.jsonl'), (mail) =>
+			console.log(`  [mail] ${mail.receivedAt} to ${mail.to.join(', ')}: ${mail.subject}`),
+		);
 		const port = await n8n.portOr(n8nPort);
 		const brokerPort = await n8n.freePort();
 		const env = await n8n.prepareInstance(paths, {
@@ -105,6 +99,7 @@ export async function startDev({
 			brokerPort,
 			standinUrl: standin.url,
 			modelUrl: model.url,
+			mailPort: mailbox.port,
 			fresh,
 		});
 		// The stand-in starts empty each time, so webhook registrations from a previous session are gone;
@@ -117,15 +112,17 @@ export async function startDev({
 			);
 			return '';
 		});
-		const running = server;
+		const [running, mail] = [server, mailbox];
 		const stop = async () => {
 			await running.stop();
+			await mail.close();
 			await model.close();
 			await standin.close();
 		};
-		return { standin, model, server: running, cookie, paths, env, stop };
+		return { standin, model, server: running, mailbox: mail, cookie, paths, env, stop };
 	} catch (error) {
 		if (server) await server.stop();
+		if (mailbox) await mailbox.close();
 		await model.close();
 		await standin.close();
 		throw error;
@@ -156,6 +153,8 @@ export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>)
 	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
 	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
 	if (!credentials.includes(n8n.SCRIPTED_MODEL_CREDENTIAL.id)) problems.push('the scripted model credential is not imported');
+	if (!credentials.includes(n8n.DEMO_FORM_CREDENTIAL.id)) problems.push('the demo Basic Auth credential is not imported');
+	if (!credentials.includes(mailboxCredential(0).id)) problems.push('the local mailbox SMTP credential is not imported');
 	return problems;
 }
 
@@ -163,6 +162,7 @@ function banner({ standin, model, server }: Pick<Dev, 'standin' | 'model' | 'ser
 	const examples = n8n.exampleFiles().map(n8n.readExample);
 	const elements = examples.flatMap((w) => w.nodes).find((node) => node.parameters.authentication === 'headerAuth');
 	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
+	const formLogin = n8n.DEMO_FORM_CREDENTIAL.data;
 	const lines = [
 		'',
 		'  Hero Health nodes are running in n8n',
@@ -183,6 +183,10 @@ function banner({ standin, model, server }: Pick<Dev, 'standin' | 'model' | 'ser
 		'',
 		'  Try the capacity assistant: open example 13 and press Open chat, e.g. "next free GP Appointment at Riverside Branch',
 		`  Surgery?". The chat model is scripted (${model.url}; no real model): it looks things up and answers as a model would.`,
+		'',
+		'  Staff forms and email (examples 09 and 10 have forms, 09 to 12 email staff): publish the example, open its form',
+		`    at ${server.url}/form/<path> and log in as ${String(formLogin.user)} / ${String(formLogin.password)} (demo, local only); each`,
+		'    email is caught by a local mailbox and shown here as a [mail] line.',
 		'',
 		`  n8n's log: ${server.logFile}`,
 		'  Ctrl-C stops n8n and the stand-in.',

@@ -101,9 +101,9 @@ async function readmeShots(page: Page, base: string, done: string[]): Promise<vo
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('Escape');
 
-	// 2. Send Message: NHS App with SMS fallback (example 03)
-	const pds = example('03-register-from-pds-nhs-app-message.json');
-	await openWorkflow(page, base, pds.id);
+	// 2. Send Message: NHS App with SMS fallback (example 10)
+	const welcome = example('10-new-patient-welcome.json');
+	await openWorkflow(page, base, welcome.id);
 	await openNode(page, 'Welcome message (NHS App, SMS fallback)');
 	await shot(page, 'send-message.png', done);
 	await page.keyboard.press('Escape');

@@ -18,7 +18,7 @@ export interface LabelledKey extends StandinKey {
 
 // Which scope each operation needs (README: messaging / booking / booking links). Practice group
 // operations (/v1/me*, /v1/access_token) need any valid key. One place to correct if Hero differs.
-export const SCOPE_BY_OPERATION: Record<string, Scope | null> = {
+export const SCOPE_BY_OPERATION = {
 	createAccessToken: null,
 	getPracticeGroupById: null,
 	updatePracticeGroup: null,
@@ -77,7 +77,12 @@ export const SCOPE_BY_OPERATION: Record<string, Scope | null> = {
 
 	// the scope is not documented; form responses come from form links
 	getFormResponse: 'booking_links',
-};
+} as const satisfies Record<string, Scope | null>;
+
+/** An operation of the contract the stand-in serves: the scope table names each one. */
+export type OperationId = keyof typeof SCOPE_BY_OPERATION;
+
+export const isOperationId = (name: string): name is OperationId => Object.hasOwn(SCOPE_BY_OPERATION, name);
 
 const SCOPE_NAMES: Record<Scope, string> = { messaging: 'Messaging', booking: 'Booking', booking_links: 'Booking links' };
 
@@ -98,7 +103,7 @@ export function authorise(key: StandinKey, headers: IncomingHttpHeaders, operati
 	if (pg !== key.practiceGroupId) {
 		throw apiError(403, 'forbidden', `This API key does not have access to practice group ${pg}`);
 	}
-	const scope = SCOPE_BY_OPERATION[operationId];
+	const scope = isOperationId(operationId) ? SCOPE_BY_OPERATION[operationId] : null;
 	if (scope && !key.scopes.includes(scope)) {
 		throw apiError(403, 'forbidden', `This API key lacks the ${SCOPE_NAMES[scope]} scope required for ${operationId}`);
 	}

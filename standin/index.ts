@@ -1,20 +1,12 @@
 // Local stand-in of the Hero Health Public API (see README.md in this folder).
-export { startStandin, DEFAULTS } from './server';
+export { startStandin } from './server';
+export { DEFAULTS } from './config';
 export { signature as signWebhook } from './webhooks';
 export { loadContract, contractViolations, deliveryViolations } from './contract';
 
-export type {
-	BatchListShape,
-	ConfigUpdate,
-	FailNextSpec,
-	FaultKind,
-	LogEntry,
-	Standin,
-	StandinConfig,
-	StandinFaults,
-	StandinOptions,
-	StandinSettings,
-} from './server';
+export type { Standin } from './server';
+export type { BatchListShape, ConfigUpdate, StandinConfig, StandinFaults, StandinOptions, StandinSettings } from './config';
+export type { FailNextSpec } from './faults';
 export type { StandinKey, Scope } from './auth';
 export type { Contract, Operation, Route } from './contract';
 export type {
@@ -26,23 +18,31 @@ export type {
 	WebhookTamper,
 } from './webhooks';
 export type {
+	AccessToken,
 	Admin,
+	Appointment,
+	AppointmentStatus,
 	AppointmentType,
 	Attachment,
+	AutomatedMessage,
+	BatchMessage,
+	BatchRecipient,
 	EhrRecord,
+	FaultKind,
+	FormResponse,
+	Link,
 	Location,
+	LogEntry,
+	MergeToken,
+	Message,
 	Patient,
 	PdsRecord,
 	PracticeGroup,
+	Prescription,
 	Slot,
 	StandinFixtures,
 	StandinKeys,
 	StandinState,
-} from './seed';
-export type { Appointment, AppointmentStatus } from './handlers/booking';
-export type { Link } from './handlers/links';
-export type { AutomatedMessage, BatchMessage, BatchRecipient, Message } from './handlers/messages';
-export type { MergeToken } from './handlers/patients';
-export type { AccessToken } from './handlers/practice';
-export type { Webhook } from './handlers/webhooks';
+	Webhook,
+} from './model';
 export type { ValidationIssue } from './util';

@@ -108,7 +108,28 @@ export function apiError(status: number, error: string, message: string, extra?:
 
 export const notFound = (what: string, id?: unknown) =>
 	apiError(404, 'not_found', id === undefined ? what : `${what} ${id} not found`);
+/** The record with this id, or Hero's 404 naming it (and the body field that named it). */
+export function requireById<T extends { id: string }>(list: readonly T[], id: unknown, what: string, field?: string): T {
+	const item = list.find((x) => x.id === id);
+	if (!item) throw apiError(404, 'not_found', `${what} ${id} not found`, field ? { field } : undefined);
+	return item;
+}
 export const conflict = (error: string, message: string, extra?: Record<string, unknown>) => apiError(409, error, message, extra);
+
+export const RATE_LIMIT_BODY: ErrorBody = { error: 'too_many_requests', statusCode: 429, message: 'Rate limit exceeded' };
+const SERVER_ERRORS: Record<number, [string, string]> = {
+	500: ['internal_server_error', 'Unknown error'],
+	502: ['bad_gateway', 'Bad gateway'],
+	503: ['service_unavailable', 'Service temporarily unavailable'],
+	504: ['gateway_timeout', 'Gateway timeout'],
+};
+
+/** The body of an answer that is only its status: a 429 or a server error. */
+export function statusErrorBody(status: number): ErrorBody {
+	if (status === 429) return RATE_LIMIT_BODY;
+	const [error, message] = SERVER_ERRORS[status] || ['error', `HTTP ${status}`];
+	return { error, statusCode: status, message };
+}
 
 // Hero's 400 shape with zod-like issues
 export function validationError(issues: ValidationIssue[]): ApiError {

@@ -6,8 +6,7 @@
 import crypto from 'crypto';
 import http from 'http';
 import https from 'https';
-import type { Webhook } from './handlers/webhooks';
-import type { StandinState } from './seed';
+import type { StandinState, Webhook } from './model';
 import { iso, type ValidationIssue } from './util';
 
 const DELIVERY_TIMEOUT_MS = 5000;

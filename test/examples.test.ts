@@ -5,8 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { mailboxCredential } from '../scripts/lib/mailbox';
 import {
 	DEMO_CALLER_CREDENTIAL,
+	DEMO_FORM_CREDENTIAL,
 	EXAMPLES_DIR,
 	exampleFiles,
 	readExample,
@@ -29,7 +31,13 @@ const LOCAL = [
 	model.id,
 	model.name,
 	model.data.apiKey,
+	DEMO_FORM_CREDENTIAL.id,
+	DEMO_FORM_CREDENTIAL.name,
+	DEMO_FORM_CREDENTIAL.data.password,
+	mailboxCredential(0).id,
+	mailboxCredential(0).name,
 	'localhost',
+	'127.0.0.1',
 ].map(String);
 
 it.each(exampleFiles().map((file) => path.basename(file)))(
@@ -41,6 +49,26 @@ it.each(exampleFiles().map((file) => path.basename(file)))(
 		expect(credentialed).toEqual([]);
 		const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
 		expect(LOCAL.filter((local) => text.includes(local))).toEqual([]);
+	},
+);
+
+it.each(exampleFiles().map((file) => path.basename(file)))(
+	'%s is safe as imported: a workflow ID n8n accepts, no open form or webhook, email only to placeholder addresses',
+	(file) => {
+		const workflow = readExample(file);
+		// n8n takes a longer ID as no ID and then saves no static data: a Hero trigger would lose its signing keys
+		expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
+		const open = workflow.nodes.filter(
+			(node) =>
+				['n8n-nodes-base.formTrigger', 'n8n-nodes-base.webhook'].includes(node.type) &&
+				!['basicAuth', 'headerAuth'].includes(String(node.parameters.authentication)),
+		);
+		expect(open.map((node) => node.name)).toEqual([]);
+		const addresses = workflow.nodes
+			.filter((node) => node.type === 'n8n-nodes-base.emailSend')
+			.flatMap((node) => [node.parameters.fromEmail, node.parameters.toEmail].map(String));
+		// .example is reserved (RFC 2606): nobody receives a practice's email by mistake
+		expect(addresses.filter((address) => !/^[a-z0-9.-]+@[a-z0-9.-]+\.example$/.test(address))).toEqual([]);
 	},
 );
 

@@ -18,6 +18,8 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
+import { mailboxCredential } from './mailbox';
+
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const HOST_TEMPLATE_DIR = path.join(__dirname, '..', 'n8n-host');
 export const NODE_VERSION = '24.21.0';
@@ -824,6 +826,17 @@ export const DEMO_CALLER_CREDENTIAL: CredentialDocument = {
 };
 
 /**
+ * The Basic Auth credential the staff forms (n8n Form Trigger) of the examples get on the local instances: the
+ * login staff type to open the form. A demo value; a practice makes its own.
+ */
+export const DEMO_FORM_CREDENTIAL: CredentialDocument = {
+	id: 'StaffFormLogin01',
+	name: 'Staff form login (local demo)',
+	type: 'httpBasicAuth',
+	data: { user: 'staff', password: 'local-demo-form-password' },
+};
+
+/**
  * The OpenAI credential example 13's chat model gets on the local instances: its base URL is the scripted model
  * (scripts/lib/scripted-model.ts) that `npm run dev` and the e2e suite serve on 127.0.0.1; the key is a dummy.
  */
@@ -843,17 +856,18 @@ export function readExample(file: string): WorkflowJson {
 
 /**
  * An example as the local instances import it. Examples ship naming no credential, so that users pick their
- * own; here each Hero node gets the stand-in credential, each Webhook node with Header Auth the demo one and each
- * OpenAI chat model the scripted model's.
+ * own; here each Hero node gets the stand-in credential, each Webhook node with Header Auth and each form with
+ * Basic Auth the demo one, each Send Email node the local mailbox and each OpenAI chat model the scripted model's.
  */
 export function withLocalCredentials(workflow: WorkflowJson): WorkflowJson {
+	const ref = (credential: CredentialDocument) => ({ [credential.type]: { id: credential.id, name: credential.name } });
 	const nodes = workflow.nodes.map((node) => {
 		if (node.type.startsWith(`${PACKAGE_NAME}.`))
 			return { ...node, credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } } };
-		if (node.parameters.authentication === 'headerAuth')
-			return { ...node, credentials: { httpHeaderAuth: { id: DEMO_CALLER_CREDENTIAL.id, name: DEMO_CALLER_CREDENTIAL.name } } };
-		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi')
-			return { ...node, credentials: { openAiApi: SCRIPTED_MODEL_CREDENTIAL } };
+		if (node.parameters.authentication === 'headerAuth') return { ...node, credentials: ref(DEMO_CALLER_CREDENTIAL) };
+		if (node.parameters.authentication === 'basicAuth') return { ...node, credentials: ref(DEMO_FORM_CREDENTIAL) };
+		if (node.type === 'n8n-nodes-base.emailSend') return { ...node, credentials: ref(mailboxCredential(0)) };
+		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') return { ...node, credentials: ref(scriptedModelCredential('')) };
 		return node;
 	});
 	return { ...workflow, nodes };
@@ -897,6 +911,7 @@ export async function prepareInstance(
 		brokerPort,
 		standinUrl,
 		modelUrl,
+		mailPort,
 		fresh = false,
 		examples = exampleFiles(),
 	}: {
@@ -906,6 +921,8 @@ export async function prepareInstance(
 		standinUrl: string;
 		/** the scripted chat model's base URL, for example 13's OpenAI credential */
 		modelUrl: string;
+		/** the local mailbox's SMTP port (scripts/lib/mailbox.ts), for the Send Email nodes' credential */
+		mailPort: number;
 		fresh?: boolean;
 		examples?: string[];
 	},
@@ -914,7 +931,13 @@ export async function prepareInstance(
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
 	const env = n8nEnv(paths, { userFolder, port, brokerPort });
-	await importCredentials(paths, env, [standinCredential(standinUrl), DEMO_CALLER_CREDENTIAL, scriptedModelCredential(modelUrl)]);
+	await importCredentials(paths, env, [
+		standinCredential(standinUrl),
+		DEMO_CALLER_CREDENTIAL,
+		DEMO_FORM_CREDENTIAL,
+		mailboxCredential(mailPort),
+		scriptedModelCredential(modelUrl),
+	]);
 	const workflows = examples.map((file) => withLocalCredentials(readExample(file)));
 	if (workflows.length) await importWorkflows(paths, env, workflows);
 	return env;

@@ -1,26 +1,8 @@
 // Form responses: what a patient submits through a form link (GET /v1/form_response/{id}), and the submission
 // itself, which happens on Hero's form page rather than through the API (a control route here).
 
-import type { StandinState } from '../seed';
-import type { Emit, HandlerContext } from '../server';
+import type { Emit, FormResponse, HandlerContext, StandinState } from '../model';
 import { apiError, iso, notFound } from '../util';
-
-/** The contract's FormResponse: Hero numbers these IDs. */
-export interface FormResponse {
-	id: number;
-	form_id: number;
-	client_id: number | null;
-	appointment_id: number | null;
-	invoice_id: number | null;
-	practice_group_id: number;
-	created_at: string;
-	updated_at: string;
-	hidden: boolean;
-	emis_file_record_at: string | null;
-	short_link_id: number | null;
-	admin_id: number | null;
-	write_to_record_error: string | null;
-}
 
 // Hero's practice groups have a numeric ID besides the public one the API takes in headers.
 const PRACTICE_GROUP_NUMBER = 1;

@@ -1,52 +1,11 @@
 // Links: booking links (v1 create/get/update, v2 list), form, attachment and video links, link status.
 // All link kinds share one store (state.links) so GET /v1/links/status can find any of them.
 
-import type { StandinState } from '../seed';
-import type { HandlerContext } from '../server';
 import { londonWallTime } from '../../nodes/HeroHealth/helpers/londonTime';
-import { iso, apiError, notFound, validationError, issue, paginate, type Query } from '../util';
+import type { BookingLinkMeta, HandlerContext, Link, LinkType, StandinState } from '../model';
+import { iso, apiError, notFound, requireById, validationError, issue, paginate, type Query } from '../util';
 
 const DEFAULT_EXPIRY_DAYS = 30;
-
-export type LinkType = 'booking' | 'form' | 'attachment' | 'video';
-
-export interface BookingLinkMeta {
-	appointment_type_id: string[];
-	location_id: string[];
-	practitioner_id: string[];
-	patient_id?: string | null;
-	from_date?: string | null;
-	to_date?: string | null;
-}
-
-/** Any kind of link; the optional fields each belong to some kinds only. */
-export interface Link {
-	id: string;
-	type: LinkType;
-	code: string;
-	short_link: string;
-	practice_group_id: string;
-	active: boolean;
-	number_of_uses: number;
-	open_count: number;
-	created_at?: string;
-	expiry_date: string;
-	maximum_uses?: number;
-	/** booking */
-	unlimited_use?: boolean;
-	/** booking */
-	meta?: BookingLinkMeta;
-	/** form */
-	form_id?: string;
-	/** form, attachment, video */
-	patient_id?: string | null;
-	/** attachment */
-	attachment_uuid?: string;
-	ehr_file_id?: string | null;
-	file_name?: string | null;
-	/** video */
-	appointment_id?: string | null;
-}
 
 type BookingLink = Link & { meta: BookingLinkMeta };
 
@@ -127,14 +86,7 @@ function newLink<F extends Partial<Link> & Pick<Link, 'expiry_date'>>(
 }
 
 function requirePatient(state: StandinState, id: unknown): asserts id is string | undefined {
-	if (id === undefined) return;
-	if (!state.patients.some((p) => p.id === id))
-		throw apiError(404, 'not_found', `Patient ${id} not found`, { field: 'patient_id' });
-}
-
-function requireRef(list: Array<{ id: string }>, id: unknown, what: string, field: string): void {
-	if (id === undefined) return;
-	if (!list.some((x) => x.id === id)) throw apiError(404, 'not_found', `${what} ${id} not found`, { field });
+	if (id !== undefined) requireById(state.patients, id, 'Patient', 'patient_id');
 }
 
 function bookingView(l: Link) {
@@ -160,9 +112,10 @@ function getBookingLinkRecord(state: StandinState, id: string): BookingLink {
 }
 
 function checkBookingRefs(state: StandinState, body: BookingRefs): void {
-	requireRef(state.appointmentTypes, body.appointment_type_id, 'Appointment type', 'appointment_type_id');
-	requireRef(state.locations, body.location_id, 'Location', 'location_id');
-	requireRef(state.admins, body.practitioner_id, 'Practitioner', 'practitioner_id');
+	const { appointment_type_id: typeId, location_id: locationId, practitioner_id: practitionerId } = body;
+	if (typeId !== undefined) requireById(state.appointmentTypes, typeId, 'Appointment type', 'appointment_type_id');
+	if (locationId !== undefined) requireById(state.locations, locationId, 'Location', 'location_id');
+	if (practitionerId !== undefined) requireById(state.admins, practitionerId, 'Practitioner', 'practitioner_id');
 	requirePatient(state, body.patient_id);
 	if (body.from_date && body.to_date && body.from_date > body.to_date) {
 		throw validationError([issue('to_date', 'custom', 'date on or after from_date', 'to_date must not be before from_date')]);

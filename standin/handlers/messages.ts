@@ -1,90 +1,13 @@
-// Messages: single sends (with GDPR channel restrictions and write-to-record) and batch messages.
+// Messages: single sends (with GDPR channel restrictions and write-to-record), reading one back, and the
+// reminders Hero sends by itself. Batch messages are in batchMessages.ts.
 
-import type { Patient, StandinState } from '../seed';
-import type { Emit, HandlerContext } from '../server';
-import {
-	iso,
-	dobDate,
-	normaliseNhs,
-	isValidNhs,
-	ApiError,
-	notFound,
-	conflict,
-	validationError,
-	issue,
-	paginate,
-	type Query,
-} from '../util';
+import type { Emit, HandlerContext, Message, MessageType, Patient, StandinState } from '../model';
+import { iso, ApiError, notFound, requireById, validationError, issue, paginate, type Query } from '../util';
 
 // GDPR restriction status: the contract leaves it open (README: "status unknown"). We answer 403,
 // the only non-auth 4xx the sendMessage page lists ("403 Unauthorised"); 422 is never mentioned.
 const GDPR_STATUS = 403;
 const DEFAULT_SNOMED = { code: '999000000000', term: 'Message sent to patient (stand-in default code)' };
-const BATCH_CHANNEL = { SMS: 'sms', EMAIL: 'email', NHS_APP: 'nhs_app' } as const;
-
-export type MessageType = 'hero' | 'sms' | 'email' | 'nhs_app';
-export type BatchChannel = keyof typeof BATCH_CHANNEL;
-
-/** A message sent on its own (sendMessage) or as one recipient's share of a batch (sendBatchMessage). */
-export interface Message {
-	id: string;
-	patient_id: string | null;
-	message_type: MessageType;
-	/** the channel it went out on (the fallback when the first had no contact detail) */
-	channel_used: MessageType;
-	content: string;
-	subject?: string;
-	recipient_contact_detail: string | null;
-	status: 'scheduled' | 'delivered' | 'QUEUED';
-	created_at: string;
-	send_at: string;
-	write_to_record: boolean;
-	auto_write_to_record?: boolean;
-	write_to_record_status: 'written' | 'awaiting_approval' | 'failed' | null;
-	written_at?: string;
-	/** why the clinical system refused the write */
-	write_to_record_failure_reason?: string | null;
-	snomed_code: string | null;
-	snomed_term: string | null;
-	encrypted?: boolean | string;
-	task_id?: string | null;
-	attachment_uuid?: string | null;
-	short_link_id?: string | null;
-	assignee_id?: number | null;
-	assignee_type?: string | null;
-	batch_message_id: string | null;
-	recipient_id?: string;
-	/** confirms a write-to-record awaiting approval (the confirm_write_to_record_url) */
-	auth_token?: string | null;
-}
-
-export interface BatchRecipient {
-	id: string;
-	nhs_number: string;
-	dob: string | null;
-	status: 'ENRICHED' | 'INVALID_PAYLOAD' | 'ENRICHMENT_ERROR' | 'QUEUED';
-	patient_id: string | null;
-	error: string | null;
-}
-
-export interface BatchMessage {
-	id: string;
-	name: string;
-	status: 'CREATED' | 'COMPLETED';
-	channel: BatchChannel;
-	subject?: string;
-	content: string;
-	recipients: BatchRecipient[];
-	created_at: string;
-	sent_at: string | null;
-}
-
-/** A reminder Hero sends by itself; the stand-in makes none, tests may add some. */
-export interface AutomatedMessage {
-	recipient_id?: string;
-	status?: string;
-	[field: string]: unknown;
-}
 
 export interface SendMessageBody {
 	patient_id: string;
@@ -106,16 +29,6 @@ export interface SendMessageBody {
 	send_at?: string;
 }
 
-export interface CreateBatchMessageBody {
-	name: string;
-	channel: BatchChannel;
-	subject?: string;
-	content: string;
-	recipients: Array<{ nhs_number: string; dob: string | null }>;
-}
-
-type StatusQuery = Query & { status?: string };
-
 function gdprError(patient: Patient) {
 	return new ApiError(GDPR_STATUS, {
 		error: 'gdpr_restriction',
@@ -124,7 +37,7 @@ function gdprError(patient: Patient) {
 	});
 }
 
-function contactFor(patient: Patient, channel: string): string | null {
+export function contactFor(patient: Patient, channel: string): string | null {
 	if (channel === 'sms') return patient.mobile;
 	if (channel === 'email') return patient.email;
 	if (channel === 'nhs_app') return patient.nhs_number;
@@ -159,30 +72,6 @@ function messageView(state: StandinState, m: Message, now: number) {
 		message_type: m.channel_used || m.message_type,
 		content: m.content,
 	};
-}
-
-function batchView(b: BatchMessage) {
-	const view = {
-		id: b.id,
-		name: b.name,
-		status: b.status,
-		channel: b.channel,
-		content: b.content,
-		created_at: b.created_at,
-		sent_at: b.sent_at,
-		recipient_count: b.recipients.length,
-	};
-	return b.subject !== undefined ? { ...view, subject: b.subject } : view;
-}
-
-function getBatch(state: StandinState, id: string): BatchMessage {
-	const b = state.batchMessages.find((x) => x.id === id);
-	if (!b) throw notFound('Batch message', id);
-	return b;
-}
-
-function byStatus<T extends { status: string }>(items: T[], query: StatusQuery): T[] {
-	return query.status ? items.filter((i) => i.status === query.status) : items;
 }
 
 export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<SendMessageBody>) {
@@ -262,9 +151,7 @@ export function sendMessage({ state, body, now, emit, baseUrl }: HandlerContext<
 }
 
 export function getMessage({ state, params, now }: HandlerContext) {
-	const m = state.messages.find((x) => x.id === params.id);
-	if (!m) throw notFound('Message', params.id);
-	return messageView(state, m, now);
+	return messageView(state, requireById(state.messages, params.id, 'Message'), now);
 }
 
 // Reminders Hero sends by itself; the stand-in has none of its own, so the list is empty unless a test adds some.
@@ -276,114 +163,6 @@ export function listAutomatedMessages({
 		(a) => (!query.recipient_id || a.recipient_id === query.recipient_id) && (!query.status || a.status === query.status),
 	);
 	return paginate(items, query);
-}
-
-export function createBatchMessage({ state, body, now }: HandlerContext<CreateBatchMessageBody>) {
-	const channel = BATCH_CHANNEL[body.channel];
-	const recipients = body.recipients.map((r): BatchRecipient => {
-		const rec: BatchRecipient = {
-			id: String(state.nextId.recipient++),
-			nhs_number: r.nhs_number,
-			dob: r.dob,
-			status: 'ENRICHED',
-			patient_id: null,
-			error: null,
-		};
-		if (!isValidNhs(r.nhs_number)) return { ...rec, status: 'INVALID_PAYLOAD', error: 'Invalid NHS number' };
-		const nhs = normaliseNhs(r.nhs_number);
-		const patient = state.patients.find((p) => p.nhs_number === nhs && p.dob === dobDate(r.dob) && p.status !== 'archived');
-		if (!patient) return { ...rec, status: 'ENRICHMENT_ERROR', error: 'No patient found' };
-		if ((patient.restrictions || []).includes(channel))
-			return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: 'gdpr_restriction' };
-		if (!contactFor(patient, channel))
-			return { ...rec, patient_id: patient.id, status: 'ENRICHMENT_ERROR', error: `No ${channel} contact detail` };
-		return { ...rec, patient_id: patient.id };
-	});
-	const batch: BatchMessage = {
-		id: String(state.nextId.batch++),
-		name: body.name,
-		status: 'CREATED',
-		channel: body.channel,
-		subject: body.subject,
-		content: body.content,
-		recipients,
-		created_at: iso(now),
-		sent_at: null,
-	};
-	state.batchMessages.push(batch);
-	return batchView(batch);
-}
-
-// Hero's reference shows a single BatchMessage; nothing settles it, so the stand-in answers the API-wide
-// {data, count} by default and, with config.batchListShape, a bare array or the first batch alone.
-export function listBatchMessages({ state, query, config }: HandlerContext<unknown, StatusQuery>) {
-	const page = paginate(byStatus(state.batchMessages, query), query);
-	const data = page.data.map(batchView);
-	if (config.batchListShape === 'array') return data;
-	if (config.batchListShape === 'object') {
-		if (!data.length) throw notFound('Batch message', 'of this list');
-		return data[0];
-	}
-	return { data, count: page.count };
-}
-
-export function getBatchMessage({ state, params }: HandlerContext) {
-	return batchView(getBatch(state, params.id));
-}
-
-export function sendBatchMessage({ state, params, now }: HandlerContext) {
-	const batch = getBatch(state, params.id);
-	if (batch.status !== 'CREATED')
-		throw conflict('batch_already_sent', `Batch message ${batch.id} was already sent at ${batch.sent_at}`);
-	const channel = BATCH_CHANNEL[batch.channel];
-	for (const r of batch.recipients.filter((x) => x.status === 'ENRICHED')) {
-		// an ENRICHED recipient always names a patient
-		const patient = state.patients.find((p) => p.id === r.patient_id)!;
-		r.status = 'QUEUED';
-		state.messages.push({
-			id: String(state.nextId.message++),
-			patient_id: r.patient_id,
-			message_type: channel,
-			channel_used: channel,
-			content: batch.content,
-			subject: batch.subject,
-			recipient_contact_detail: contactFor(patient, channel),
-			status: 'QUEUED',
-			created_at: iso(now),
-			send_at: iso(now),
-			write_to_record: false,
-			write_to_record_status: null,
-			snomed_code: null,
-			snomed_term: null,
-			batch_message_id: batch.id,
-			recipient_id: r.id,
-		});
-	}
-	batch.status = 'COMPLETED';
-	batch.sent_at = iso(now);
-	return batchView(batch);
-}
-
-export function listBatchMessageSends({ state, params, query }: HandlerContext<unknown, StatusQuery>) {
-	const batch = getBatch(state, params.id);
-	return paginate(byStatus(batch.recipients, query), query);
-}
-
-export function listSentMessages({ state, params, query }: HandlerContext<unknown, StatusQuery>) {
-	getBatch(state, params.id);
-	const items = state.messages
-		.filter((m) => m.batch_message_id === params.id)
-		.map((m) => ({
-			id: m.id,
-			recipient_id: m.recipient_id,
-			patient_id: m.patient_id,
-			status: m.status,
-			channel: m.message_type,
-			recipient_contact_detail: m.recipient_contact_detail,
-			content: m.content,
-			created_at: m.created_at,
-		}));
-	return paginate(byStatus(items, query), query);
 }
 
 const NOT_LINKED = 'The patient is not linked to a clinical record (EMIS Web or SystmOne), so nothing could be written';

@@ -1,20 +1,11 @@
 // Practice group: /v1/me*, elements and the Elements access token (a JWT valid 30 minutes).
 
 import crypto from 'crypto';
-import type { PracticeGroup } from '../seed';
-import type { HandlerContext } from '../server';
+import type { HandlerContext, PracticeGroup } from '../model';
 import { paginate } from '../util';
 
 export const TOKEN_SECRET = 'hero-standin-elements-secret'; // the stand-in signs its own tokens (HS256)
 const TOKEN_TTL_SECONDS = 30 * 60;
-
-/** What the stand-in remembers of an Elements token it issued. */
-export interface AccessToken {
-	jti: string;
-	exp: number;
-	/** the label of the key that asked for it */
-	key: string;
-}
 
 export interface UpdatePracticeGroupBody {
 	name?: string;

@@ -1,20 +1,7 @@
 // Webhook registrations. Deliveries are in ../webhooks.ts.
 
-import type { HandlerContext } from '../server';
+import type { HandlerContext, Webhook } from '../model';
 import { iso, notFound, validationError, issue, paginate, type Query } from '../util';
-
-export interface Webhook {
-	id: string;
-	event_type: string;
-	url: string;
-	/** HMAC key for X-Herohealth-Signature; unsigned registrations have none */
-	signing_key?: string;
-	description?: string;
-	/** sent with every delivery */
-	headers: Record<string, string>;
-	created_at: string;
-	updated_at: string;
-}
 
 export interface CreateWebhookBody {
 	event_type: string;

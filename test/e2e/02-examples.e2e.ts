@@ -6,7 +6,6 @@ import {
 	e2e,
 	example,
 	execute,
-	heroApi,
 	lastSeq,
 	logSince,
 	outputOf,
@@ -23,9 +22,6 @@ beforeAll(async () => {
 	since = await lastSeq();
 });
 
-const londonDate = (offsetDays: number) =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
 async function runExample(file: string) {
 	const workflow = example(file);
 	const before = await lastSeq();
@@ -40,76 +36,6 @@ async function runExample(file: string) {
 	const log = await logSince(before);
 	return { workflow, run: result.run, log, ops: log.map((entry) => entry.operationId) };
 }
-
-it('02 daily booking links: finds the invited patients who have not booked and sends them one batch SMS with a new booking link', async () => {
-	// invitations sent earlier: personal booking links for three patients; the third has expired
-	const invite = async (patientId: string, extra: Record<string, unknown> = {}) => {
-		const r = await heroApi('POST', '/v1/booking_links', {
-			appointment_type_id: '1',
-			location_id: '1',
-			patient_id: patientId,
-			...extra,
-		});
-		expect(r.status).toBe(200);
-	};
-	await invite('1001');
-	await invite('1002');
-	await invite('1003', { expiry_date: londonDate(-2) });
-	const patients = (await standinState()).patients;
-	const recipientOf = (id: string) => {
-		const p = patients.find((patient) => patient.id === id)!;
-		return { nhs_number: p.nhs_number, dob: p.dob };
-	};
-
-	const { run, log, ops } = await runExample('02-daily-booking-links-batch.json');
-	expect(ops).toEqual([
-		'createBookingLink',
-		'listBookingLinks',
-		'getPatientById',
-		'getPatientById',
-		'createBatchMessage',
-		'sendBatchMessage',
-	]);
-	expect(log.every((entry) => entry.status === 200)).toBe(true);
-	const [generic] = outputOf<{ short_link: string; meta: { patient_id: string | null } }>(run, 'Create booking link');
-	expect(generic.meta.patient_id).toBeNull();
-	expect(log.filter((e) => e.operationId === 'getPatientById').map((e) => e.path)).toEqual([
-		'/v1/patients/1001',
-		'/v1/patients/1002',
-	]);
-
-	const created = log.find((e) => e.operationId === 'createBatchMessage')!.body as {
-		channel: string;
-		recipients: unknown[];
-		content: string;
-	};
-	expect(created.channel).toBe('SMS');
-	expect(created.recipients).toEqual([recipientOf('1001'), recipientOf('1002')]);
-	expect(created.content).toContain(generic.short_link);
-
-	const [batch] = outputOf<{ id: string | number }>(run, 'Send the batch');
-	expect(log.find((e) => e.operationId === 'sendBatchMessage')!.path).toBe(`/v1/batch_message/${batch.id}/send`);
-	const stored = (await standinState()).batchMessages.find((b) => String(b.id) === String(batch.id));
-	expect(stored).toBeDefined();
-	expect(stored!.status).not.toBe('CREATED');
-});
-
-it('03 register from PDS: registers the new patient and messages them on the NHS App with SMS fallback', async () => {
-	const { run, log, ops } = await runExample('03-register-from-pds-nhs-app-message.json');
-	expect(ops).toEqual(['registerPatientPds', 'sendMessage']);
-	const fixtures = (await standinState()).fixtures;
-	expect(log[0].body).toEqual({ nhs_number: fixtures.pdsNew.nhs_number, dob: fixtures.pdsNew.dob });
-
-	const [registered] = outputOf<{ status: string; patient_id: string | number }>(run, 'Register from PDS');
-	expect(registered.status).toBe('registered');
-	const patient = (await standinState()).patients.find((p) => p.nhs_number === fixtures.pdsNew.nhs_number);
-	expect(patient).toBeDefined();
-	expect(String(registered.patient_id)).toBe(patient!.id);
-
-	expect(log[1].body).toMatchObject({ patient_id: patient!.id, message_type: 'nhs_app', fallback_message_type: 'sms' });
-	expect(outputOf(run, 'Welcome message (NHS App, SMS fallback)')).toHaveLength(1);
-	expect(outputOf(run, 'Registered?', 1)).toEqual([]); // nobody needed an identity check
-});
 
 it('04 book the first free slot: books the earliest free slot for the patient and confirms the time by SMS', async () => {
 	const { run, log, ops } = await runExample('04-book-first-free-slot-confirm-sms.json');

@@ -1,11 +1,13 @@
 // Before the e2e files: real n8n (installed once into the cache), a fresh private instance with this
 // package's `npm pack` in its community-nodes folder, the stand-in credential and every example imported,
-// the local Hero stand-in, the scripted chat model example 13's OpenAI credential points at, `n8n start`, an
-// owner account and a public-API key.
+// the local Hero stand-in, the scripted chat model example 13's OpenAI credential points at, a local mailbox for
+// the email examples send staff, `n8n start`, an owner account and a public-API key.
 // Everything the tests need goes to process.env.HERO_E2E (the tests run in this process: maxWorkers 1).
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { startMailbox } from '../../scripts/lib/mailbox';
+import type { Mailbox } from '../../scripts/lib/mailbox';
 import * as n8n from '../../scripts/lib/n8n';
 import type { InstallPaths, RunningN8n } from '../../scripts/lib/n8n';
 import { startScriptedModel } from '../../scripts/lib/scripted-model';
@@ -19,6 +21,7 @@ export interface E2EHandles {
 	standin: Standin;
 	model?: ScriptedModel;
 	server?: RunningN8n;
+	mailbox?: Mailbox;
 }
 
 declare global {
@@ -41,6 +44,8 @@ async function startAll(
 	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(runDir, { recursive: true });
 	const userFolder = path.join(runDir, 'home');
+	const mailbox = await startMailbox(path.join(runDir, 'mail.jsonl'));
+	globalThis.__HERO_E2E__ = { standin, model, mailbox };
 	const [port, serverBrokerPort, cliBrokerPort] = [await n8n.freePort(), await n8n.freePort(), await n8n.freePort()];
 
 	let t = Date.now();
@@ -50,6 +55,7 @@ async function startAll(
 		brokerPort: serverBrokerPort,
 		standinUrl: standin.url,
 		modelUrl: model.url,
+		mailPort: mailbox.port,
 		fresh: true,
 	});
 	timings.prepareMs = Date.now() - t;
@@ -57,7 +63,7 @@ async function startAll(
 	t = Date.now();
 	const server = await n8n.startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
 	timings.startMs = Date.now() - t;
-	globalThis.__HERO_E2E__ = { standin, model, server };
+	globalThis.__HERO_E2E__ = { standin, model, server, mailbox };
 
 	const cookie = await n8n.setupOwner(server.url);
 	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
@@ -74,6 +80,7 @@ async function startAll(
 		runDir,
 		userFolder,
 		logFile: server.logFile,
+		mailFile: mailbox.file,
 		timings,
 	};
 }
@@ -92,9 +99,10 @@ export default async function globalSetup(): Promise<void> {
 	try {
 		config = await startAll(paths, standin, model, timings);
 	} catch (error) {
-		const { server } = globalThis.__HERO_E2E__;
+		const { server, mailbox } = globalThis.__HERO_E2E__;
 		if (server) await server.stop();
 		await model.close();
+		if (mailbox) await mailbox.close();
 		await standin.close();
 		globalThis.__HERO_E2E__ = undefined;
 		throw error;

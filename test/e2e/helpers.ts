@@ -12,6 +12,7 @@ import type {
 	StandinState,
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
+import { readMailbox } from '../../scripts/lib/mailbox';
 import * as n8n from '../../scripts/lib/n8n';
 import { reservationBody } from '../standin/helpers';
 import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
@@ -28,6 +29,8 @@ export interface E2EConfig {
 	runDir: string;
 	userFolder: string;
 	logFile: string;
+	/** the local mailbox's file (scripts/lib/mailbox.ts): one JSON line per email n8n sent */
+	mailFile: string;
 }
 
 export function e2e(): E2EConfig {
@@ -59,11 +62,15 @@ export async function closeStandinCheckingContract(standin: Standin, listed = In
 }
 
 async function standinJson<T>(method: string, route: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${e2e().standinUrl}${route}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const ask = () =>
+		fetch(`${e2e().standinUrl}${route}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	// A kept-alive connection can be closed by the stand-in just as it is reused (seen after long, loaded n8n runs):
+	// a read is asked again once.
+	const res = await ask().catch((error: unknown) => (method === 'GET' ? ask() : Promise.reject(error)));
 	if (!res.ok) throw new Error(`stand-in ${method} ${route} answered ${res.status}: ${await res.text()}`);
 	return (await res.json()) as T;
 }
@@ -76,6 +83,18 @@ export const deliverWebhook = async (spec: DeliverWebhookSpec) =>
 export const standinIdle = async () => await standinJson<{ idle: true }>('GET', '/_standin/idle');
 export const standinFailNext = async (spec: FailNextSpec) =>
 	await standinJson<{ queued: number }>('POST', '/_standin/fail-next', spec);
+
+/** A valid NHS number (modulus 11 check digit) that neither PDS nor Hero knows, as a patient list may hold. */
+export async function unknownNhsNumber(): Promise<string> {
+	const state = await standinState();
+	const known = new Set([...state.pds.map((r) => r.nhs_number), ...state.patients.map((p) => p.nhs_number)]);
+	for (let base = 943476500; ; base++) {
+		const digits = String(base).split('').map(Number);
+		const check = (11 - (digits.reduce((sum, d, i) => sum + d * (10 - i), 0) % 11)) % 11;
+		const nhs = `${base}${check}`;
+		if (check !== 10 && !known.has(nhs)) return nhs;
+	}
+}
 
 /** The seq of the newest stand-in log entry (0 when empty): entries after it belong to what comes next. */
 export async function lastSeq(): Promise<number> {
@@ -108,24 +127,38 @@ export async function heroApi<T = unknown>(
 }
 
 /**
- * What a patient does in Hero's booking page: reserves a free slot of appointment type 1 at least two days
- * ahead and confirms it, which raises appointment.confirmed. Returns the appointment and its slot.
+ * What a patient does in Hero's booking page: reserves a free slot of the appointment type (1 unless given; at the
+ * location, if given) at least two days ahead and confirms it, which raises appointment.confirmed. Returns the
+ * appointment and its slot.
  */
-export async function confirmAppointment(patientId: string, standinUrl = e2e().standinUrl) {
+export async function confirmAppointment(
+	patientId: string,
+	standinUrl = e2e().standinUrl,
+	{ appointmentTypeId = '1', locationId }: { appointmentTypeId?: string; locationId?: string } = {},
+) {
 	const state = (await (await fetch(`${standinUrl}/_standin/state`)).json()) as StandinState;
 	const slot = state.slots.find(
-		(s) => s.appointment_id === null && Date.parse(s.start_time) > Date.now() + 48 * 3600_000 && s.appointment_type_id === '1',
+		(s) =>
+			s.appointment_id === null &&
+			Date.parse(s.start_time) > Date.now() + 48 * 3600_000 &&
+			s.appointment_type_id === appointmentTypeId &&
+			(!locationId || s.location_id === locationId),
 	);
-	if (!slot) throw new Error('the stand-in has no free slot of type 1 two days ahead');
-	return { appointmentId: await bookSlot(patientId, slot, standinUrl), slot };
+	if (!slot) throw new Error(`the stand-in has no free slot of type ${appointmentTypeId} two days ahead`);
+	const duration = state.appointmentTypes.find((type) => type.id === appointmentTypeId)?.duration ?? 15;
+	return { appointmentId: await bookSlot(patientId, slot, { standinUrl, duration }), slot };
 }
 
 /** The patient reserves the slot and confirms it (appointment.confirmed); resolves to the appointment's ID. */
-export async function bookSlot(patientId: string, slot: Slot, standinUrl = e2e().standinUrl): Promise<string> {
+export async function bookSlot(
+	patientId: string,
+	slot: Slot,
+	{ standinUrl = e2e().standinUrl, duration = 15 }: { standinUrl?: string; duration?: number } = {},
+): Promise<string> {
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
-		reservationBody(slot, patientId),
+		{ ...reservationBody(slot, patientId), duration },
 		standinUrl,
 	);
 	if (reserved.status !== 200) throw new Error(`reserving slot ${slot.id} answered ${reserved.status}`);
@@ -206,6 +239,11 @@ export async function runScheduleAt(workflowId: string, at: Date, trigger: strin
 	}
 }
 
+// ---- staff email (the local mailbox)
+
+/** Every email n8n has sent since the suite started, oldest first. */
+export const mails = () => readMailbox(e2e().mailFile);
+
 /**
  * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
  * reads of them.
@@ -233,7 +271,8 @@ export async function executionsOf(workflowId: string): Promise<ExecutionJson[]>
 
 /**
  * Publishes (activates) a workflow; when it has a Hero Health Trigger, resolves once Hero holds one registration per
- * event at the trigger's production URL (n8n answers first and registers in the background).
+ * event at the trigger's production URL (n8n answers first and registers in the background) and n8n has saved
+ * their signing keys: Hero lists a registration before n8n saves its key, and a delivery in between is refused.
  */
 export async function publish(workflowId: string): Promise<void> {
 	await publicApi('POST', `/workflows/${workflowId}/activate`);
@@ -251,11 +290,59 @@ async function heroRegistrations(workflowId: string, published: boolean): Promis
 	const trigger = nodes.find((node) => node.type === HERO_TRIGGER);
 	if (!trigger) return;
 	const url = `${e2e().n8nUrl}/webhook/${trigger.webhookId}/webhook`;
-	const expected = published ? (trigger.parameters.events as string[]).length : 0;
+	const events = trigger.parameters.events as string[];
+	const expected = published ? events.length : 0;
 	await waitFor(
 		`${expected} Hero registrations of ${workflowId}'s trigger`,
 		async () => (await standinState()).webhooks.filter((hook) => hook.url === url).length === expected,
 	);
+	if (!published) return;
+	await waitFor(`${workflowId}'s signing keys saved`, async () => {
+		const { staticData } = await publicApi<WorkflowJson>('GET', `/workflows/${workflowId}`);
+		const saved = staticData?.[`node:${trigger.name}`] as { registrations?: object } | undefined;
+		return events.every((event) => saved?.registrations && event in saved.registrations);
+	});
+}
+
+/**
+ * What staff do in the browser: submit a published workflow's n8n form (its Form Trigger) at the production URL,
+ * one value per form field in order (a file as [content, file name]), with the demo Basic Auth login the local
+ * instances attach, or without a login.
+ */
+export async function submitStaffForm(workflow: WorkflowJson, fields: Array<string | [Blob, string]>, { login = true } = {}) {
+	const form = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.formTrigger')!;
+	const body = new FormData();
+	fields.forEach((value, i) =>
+		typeof value === 'string' ? body.append(`field-${i}`, value) : body.append(`field-${i}`, value[0], value[1]),
+	);
+	const { user, password } = n8n.DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
+	const headers: Record<string, string> = login
+		? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+		: {};
+	return await fetch(`${e2e().n8nUrl}/form/${(form.parameters.options as { path: string }).path}`, {
+		method: 'POST',
+		body,
+		headers,
+	});
+}
+
+/** Where the examples email the practice team: a placeholder address, caught by the local mailbox. */
+export const PRACTICE_TEAM = 'practice-team@your-practice.example';
+
+/**
+ * For a test file about one example that must be published (a trigger, a form): publishes it before the file's
+ * tests and unpublishes it after. `since()` is the stand-in log's last seq before publishing, for the file's
+ * contract check.
+ */
+export function publishedExample(file: string) {
+	const workflow = example(file);
+	let seq = 0;
+	beforeAll(async () => {
+		seq = await lastSeq();
+		await publish(workflow.id);
+	});
+	afterAll(async () => await unpublish(workflow.id));
+	return { workflow, since: () => seq };
 }
 
 /** Waits until the workflow has at least `count` finished executions; resolves to them, newest first. */

@@ -10,6 +10,7 @@ import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	ICredentialsHelper,
 	IExecuteFunctions,
 	INode,
 	INodeCredentials,
@@ -24,7 +25,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
 
-import type { HarnessCredentialsHelper } from './credentials-helper';
 import { installCapturingLogger } from './logging';
 
 /** Node type names get this package prefix, as n8n does for a community package. */
@@ -129,7 +129,7 @@ export function workflowBase(id: string, nodes: INode[], connections: IWorkflowB
 }
 
 export interface AdditionalDataOptions {
-	credentialsHelper: HarnessCredentialsHelper;
+	credentialsHelper: ICredentialsHelper;
 	mode: WorkflowExecuteMode;
 	workflowData: IWorkflowBase;
 	/** n8n's WEBHOOK_URL, with trailing slash: production webhook URLs start with it. */
