@@ -2,7 +2,7 @@
 // form link, once per patient per day, never for a cancelled appointment. Hero's events reach the published
 // workflow from the stand-in; the schedule runs at virtual instants (runScheduleAt), so hours pass in seconds.
 import type { LogEntry } from '../../../standin';
-import { dataTableRows, example, standinFailNext, type DataTableRow } from '../helpers';
+import { dataTableRows, standinFailNext, type DataTableRow } from '../helpers';
 import {
 	book,
 	cancel,
@@ -16,11 +16,15 @@ import {
 	type Booked,
 } from './lifecycle';
 
-const workflow = example('07-friends-and-family-test.json');
-const WF = workflow.id;
-const TABLE = tableOf(workflow);
 const FORM_ID = '31';
 const HOURS_AFTER_END = 2;
+// what the sticky note asks for before publishing: the practice's FFT form
+const { workflow, eventRuns } = publishedForTheseTests('07-friends-and-family-test.json', {
+	fftFormId: FORM_ID,
+	hoursAfterEnd: HOURS_AFTER_END,
+});
+const WF = workflow.id;
+const TABLE = tableOf(workflow);
 
 interface FftRow extends DataTableRow {
 	appointment_id: string;
@@ -47,9 +51,6 @@ const statesOf = async (booked: Booked[]) => {
 	const rows = await dataTableRows<FftRow>(TABLE);
 	return booked.map((b) => rows.find((row) => row.appointment_id === b.appointmentId)?.state);
 };
-
-// what the sticky note asks for before publishing: the practice's FFT form
-const eventRuns = publishedForTheseTests(WF, { fftFormId: FORM_ID, hoursAfterEnd: HOURS_AFTER_END });
 
 it('sends one FFT a patient with two appointments that day, one to a patient with one, none for a cancelled appointment', async () => {
 	const slots = await slotsOneDay(4);

@@ -6,16 +6,16 @@ import type { LogEntry, Slot } from '../../../standin';
 import {
 	bookSlot,
 	contractViolationsSince,
+	example,
 	executionsOf,
 	finishedRuns,
 	heroApi,
 	lastSeq,
 	logSince,
 	publicApi,
-	publish,
+	publishedExample,
 	runScheduleAt,
 	standinState,
-	unpublish,
 } from '../helpers';
 
 export const MINUTE = 60_000;
@@ -111,26 +111,25 @@ export async function changeSettings(workflowId: string, values: Record<string, 
 }
 
 /**
- * The file's tests run with the workflow published (after the practice's `settings`, if any) and unpublished after
- * them; after each, every request Hero received and answer it gave must have kept the contract. Resolves
- * `eventRuns(n)`: waits for n more finished runs of the workflow (Hero's events) and checks each succeeded.
+ * publishedExample for an appointment automation's file: the practice's `settings` first, if any; after each test,
+ * every request Hero received and answer it gave must have kept the contract. Returns the workflow and
+ * `eventRuns(n)`, which waits for n more finished runs (Hero's events) and checks each succeeded.
  */
-export function publishedForTheseTests(workflowId: string, settings?: Record<string, unknown>): (count: number) => Promise<void> {
-	let since = 0;
+export function publishedForTheseTests(file: string, settings?: Record<string, unknown>) {
+	const { id } = example(file);
+	if (settings) beforeAll(async () => await changeSettings(id, settings));
+	const { workflow, since } = publishedExample(file);
 	let seen = 0;
 	beforeAll(async () => {
-		since = await lastSeq();
-		if (settings) await changeSettings(workflowId, settings);
-		await publish(workflowId);
-		seen = (await executionsOf(workflowId)).length;
+		seen = (await executionsOf(id)).length;
 	});
-	afterAll(async () => await unpublish(workflowId));
-	afterEach(async () => expect(await contractViolationsSince(since)).toEqual([]));
-	return async (count: number) => {
-		const done = await finishedRuns(workflowId, seen + count);
+	afterEach(async () => expect(await contractViolationsSince(since())).toEqual([]));
+	const eventRuns = async (count: number) => {
+		const done = await finishedRuns(id, seen + count);
 		expect(done.slice(0, done.length - seen).map((run) => run.status)).toEqual(Array(count).fill('success'));
 		seen = done.length;
 	};
+	return { workflow, eventRuns };
 }
 
 /** The workflow's schedule run at `when` (runScheduleAt), and the requests Hero received meanwhile. */

@@ -1,13 +1,11 @@
 // Automation 3, examples/08: the patient of a cancelled appointment gets a booking link for the same appointment
 // type and site by SMS, unless the practice cancelled with mail suppressed. Hero's events reach the published
 // workflow from the stand-in, which keeps the cancel's suppress_mail on the appointment record the trigger reads.
-import { example, executionsOf, lastSeq, logSince, outputOf } from '../helpers';
+import { executionsOf, lastSeq, logSince, outputOf } from '../helpers';
 import { book, cancel, messagesIn, publishedForTheseTests, slotsOneDay, ukTime } from './lifecycle';
 
-const workflow = example('08-rebook-after-cancellation.json');
+const { workflow, eventRuns } = publishedForTheseTests('08-rebook-after-cancellation.json');
 const WF = workflow.id;
-
-const eventRuns = publishedForTheseTests(WF);
 
 it('a patient who cancels gets one SMS with a booking link for the same appointment type and site', async () => {
 	const [slot] = await slotsOneDay(1);

@@ -1,24 +1,25 @@
 // Automation 1, examples/06: appointment reminders a day before (and two hours before), sent only while Hero still
 // has the appointment booked for that time. Hero's events reach the published workflow from the stand-in; the
 // schedule runs at virtual instants (runScheduleAt: its trigger's timestamp), so days pass in seconds.
-import { dataTableRows, example, publish, standinFailNext, unpublish, type DataTableRow } from '../helpers';
+import { dataTableRows, publish, standinFailNext, unpublish, type DataTableRow } from '../helpers';
 import {
 	book,
 	cancel,
+	HOUR,
 	messagesIn,
+	MINUTE,
 	publishedForTheseTests,
 	reschedule,
 	scheduledRun,
 	slotFrom,
 	slotsOneDay,
+	tableOf,
 	ukTime,
 	type Booked,
-	HOUR,
-	MINUTE,
-	tableOf,
 } from './lifecycle';
 
-const workflow = example('06-appointment-reminders.json');
+// the practice turns the two-hour reminder on before publishing
+const { workflow, eventRuns } = publishedForTheseTests('06-appointment-reminders.json', { remindTwoHoursBefore: true });
 const WF = workflow.id;
 const TABLE = tableOf(workflow);
 
@@ -62,9 +63,6 @@ const dayBefore = (b: Booked) =>
 	`Reminder: you have an appointment at the practice on ${ukTime(startOf(b))}. If you can no longer come, please let us know so that someone else can have it.`;
 const sameDay = (b: Booked) =>
 	`Reminder: you have an appointment at the practice today at ${ukTime(startOf(b), false)}. If you can no longer come, please let us know so that someone else can have it.`;
-
-// the practice turns the two-hour reminder on before publishing
-const eventRuns = publishedForTheseTests(WF, { remindTwoHoursBefore: true });
 
 let a: Booked, b: Booked, c: Booked, d: Booked;
 
