@@ -104,3 +104,37 @@ it('13 capacity assistant: its agent has only Hero Health tools, each fixed to a
 		'slot getAll',
 	]);
 });
+
+it.each(exampleFiles().map((file) => path.basename(file)))(
+	'%s has no Webhook or Form Trigger open to callers without a credential',
+	(file) => {
+		const open = readExample(file)
+			.nodes.filter(
+				(node) =>
+					['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger'].includes(node.type) &&
+					[undefined, 'none'].includes(node.parameters.authentication as string | undefined),
+			)
+			.map((node) => node.name);
+		expect(open).toEqual([]);
+	},
+);
+
+// A data table's ID is made by the n8n instance that holds it, so an imported workflow must name its tables and
+// create them itself (docs/automations.md, "Keeping a list and waiting").
+it.each(exampleFiles().map((file) => path.basename(file)))('%s names its data tables and creates each one it uses', (file) => {
+	const tables = readExample(file).nodes.filter((node) => node.type === 'n8n-nodes-base.dataTable');
+	const created = tables
+		.filter((node) => node.parameters.resource === 'table' && node.parameters.operation === 'create')
+		.map((node) => {
+			expect(node.parameters.options).toMatchObject({ createIfNotExists: true });
+			return node.parameters.tableName;
+		});
+	for (const node of tables.filter((n) => n.parameters.resource !== 'table')) {
+		const table = node.parameters.dataTableId as { mode: string; value: string };
+		expect({ node: node.name, mode: table.mode, created: created.includes(table.value) }).toEqual({
+			node: node.name,
+			mode: 'name',
+			created: true,
+		});
+	}
+});

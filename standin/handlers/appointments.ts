@@ -208,6 +208,9 @@ export function cancelAppointment({ state, params, body, now, emit }: HandlerCon
 	const wasBooked = a.status === 'booked';
 	a.status = 'cancelled';
 	a.cancelled_at = iso(now);
+	// The appointment record's suppress_mail says whether the last change was made with mail suppressed (as an edit
+	// sets it): what a listener to appointment.cancelled can read to tell a quiet practice cancellation.
+	if (body && body.suppress_mail !== undefined) a.suppress_mail = body.suppress_mail;
 	releaseSlot(state, a);
 	// only confirmed appointments raise appointment.cancelled; dropping a reservation is silent
 	if (wasBooked) emit('appointment.cancelled', a.id);

@@ -7,6 +7,7 @@ import type {
 	DeliverWebhookSpec,
 	FailNextSpec,
 	LogEntry,
+	Slot,
 	Standin,
 	StandinState,
 } from '../../standin';
@@ -145,6 +146,15 @@ export async function confirmAppointment(
 	);
 	if (!slot) throw new Error(`the stand-in has no free slot of type ${appointmentTypeId} two days ahead`);
 	const duration = state.appointmentTypes.find((type) => type.id === appointmentTypeId)?.duration ?? 15;
+	return { appointmentId: await bookSlot(patientId, slot, { standinUrl, duration }), slot };
+}
+
+/** The patient reserves the slot and confirms it (appointment.confirmed); resolves to the appointment's ID. */
+export async function bookSlot(
+	patientId: string,
+	slot: Slot,
+	{ standinUrl = e2e().standinUrl, duration = 15 }: { standinUrl?: string; duration?: number } = {},
+): Promise<string> {
 	const reserved = await heroApi<{ id: string | number }>(
 		'POST',
 		'/v1/appointments',
@@ -155,7 +165,7 @@ export async function confirmAppointment(
 	const appointmentId = String(reserved.json.id);
 	const booked = await heroApi('PATCH', `/v1/appointments/${appointmentId}/book`, {}, standinUrl);
 	if (booked.status !== 200) throw new Error(`confirming appointment ${appointmentId} answered ${booked.status}`);
-	return { appointmentId, slot };
+	return appointmentId;
 }
 
 /**

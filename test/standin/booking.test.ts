@@ -71,6 +71,8 @@ describe('stand-in: slots and the reservation lifecycle', () => {
 
 		const cancel = await api('PATCH', `/v1/appointments/${res.body.id}/cancel`, { suppress_mail: true });
 		expect(cancel.status).toBe(200);
+		// the record keeps that the cancellation was made with mail suppressed
+		expect((await api<{ suppress_mail: boolean }>('GET', `/v1/appointments/${res.body.id}`)).body.suppress_mail).toBe(true);
 		expect(await slotIsListed(slot)).toBe(true);
 		expect((await api('GET', `/v1/slots/${slot.id}`)).status).toBe(200);
 		const book = await api<HeroError>('PATCH', `/v1/appointments/${res.body.id}/book`, {});
