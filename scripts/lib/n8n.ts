@@ -460,8 +460,6 @@ export function n8nEnv(
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
-		// 2.x reads N8N_WEBHOOK_URL (and calls WEBHOOK_URL deprecated); 1.x reads only WEBHOOK_URL
-		...(paths.n8nVersion.startsWith('1.') ? { WEBHOOK_URL: base } : { N8N_WEBHOOK_URL: base }),
 		N8N_EDITOR_BASE_URL: base,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_PUBLIC_API_DISABLED: 'false',
@@ -479,11 +477,15 @@ export function n8nEnv(
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		// 1.x reads only WEBHOOK_URL and has no mcp-registry module (it refuses to start when told to disable it);
+		// 2.x reads N8N_WEBHOOK_URL and calls WEBHOOK_URL deprecated
+		...(paths.n8nVersion.startsWith('1.')
+			? { WEBHOOK_URL: base }
+			: { N8N_WEBHOOK_URL: base, N8N_DISABLED_MODULES: 'mcp-registry' }),
 		...extra,
 	});
 	return env;
