@@ -576,7 +576,10 @@ export async function importWorkflows(paths: InstallPaths, env: N8nEnv, files: s
 	}
 }
 
-/** Starts `n8n start` in its own process group; resolves when /healthz/readiness answers 200. */
+/**
+ * Starts `n8n start` in its own process group; resolves when /healthz/readiness and the editor's first REST call
+ * (/rest/settings) answer 200: n8n 1.x calls itself ready a moment before it serves its REST API.
+ */
 export async function startN8n(
 	paths: InstallPaths,
 	env: N8nEnv,
@@ -602,8 +605,8 @@ export async function startN8n(
 	for (;;) {
 		if (exited) throw new Error(`n8n exited during start (${JSON.stringify(exited)}). ${logFile}:\n${logTail()}`);
 		try {
-			const res = await fetch(`${url}/healthz/readiness`);
-			if (res.status === 200) break;
+			const ready = async (route: string) => (await fetch(`${url}${route}`)).status === 200;
+			if ((await ready('/healthz/readiness')) && (await ready('/rest/settings'))) break;
 		} catch {
 			// not listening yet
 		}
