@@ -115,7 +115,36 @@ function appointmentDetails(known: Known, slot: string): INodeParameters {
 	};
 }
 
+/** A list, read for its first record's ID, kept as `name`. */
+const firstOf = (operation: string, operationId: string, name: string): Step => ({
+	operation,
+	calls: 'read',
+	operationIds: [operationId],
+	parameters: () => limited,
+	keep: keepId(name),
+});
+
+/** A step on one record: the value named `name` in Known goes to the node's `parameter`, besides any `more`. */
+const onRecord = (
+	operation: string,
+	calls: Step['calls'],
+	operationId: string,
+	[name, parameter]: [string, string],
+	more: (known: Known) => INodeParameters = () => ({}),
+): Step => ({
+	operation,
+	calls,
+	operationIds: [operationId],
+	needs: [name],
+	parameters: (known) => ({ ...more(known), [parameter]: known[name] }),
+});
+
 const SLOTS = ['slotA', 'slotB', 'slotC', 'slotD'];
+const [BATCH, LINK, APPOINTMENT]: Array<[string, string]> = [
+	['batchId', 'batchMessageId'],
+	['linkId', 'linkId'],
+	['appointmentId', 'appointmentId'],
+];
 
 /** Every Hero call the node makes, in an order where each step finds the records it needs. */
 const STEPS: Step[] = [
@@ -123,27 +152,9 @@ const STEPS: Step[] = [
 	{ operation: 'practiceGroup.getCapabilities', calls: 'read', operationIds: ['getCapabilities'] },
 	{ operation: 'practiceGroup.getConfiguration', calls: 'read', operationIds: ['getConfiguration'] },
 	{ operation: 'practiceGroup.getElements', calls: 'read', operationIds: ['listPracticeGroupElements'] },
-	{
-		operation: 'location.getAll',
-		calls: 'read',
-		operationIds: ['listLocations'],
-		parameters: () => limited,
-		keep: keepId('locationId'),
-	},
-	{
-		operation: 'appointmentType.getAll',
-		calls: 'read',
-		operationIds: ['listAppointmentTypes'],
-		parameters: () => limited,
-		keep: keepId('appointmentTypeId'),
-	},
-	{
-		operation: 'practitioner.getAll',
-		calls: 'read',
-		operationIds: ['listPractitioners'],
-		parameters: () => limited,
-		keep: keepId('practitionerId'),
-	},
+	firstOf('location.getAll', 'listLocations', 'locationId'),
+	firstOf('appointmentType.getAll', 'listAppointmentTypes', 'appointmentTypeId'),
+	firstOf('practitioner.getAll', 'listPractitioners', 'practitionerId'),
 	{
 		operation: 'practitioner.get',
 		calls: 'read',
@@ -181,13 +192,7 @@ const STEPS: Step[] = [
 		operationIds: ['countSlots'],
 		parameters: (known) => ({ appointmentTypeId: byId(known.appointmentTypeId), locationId: byId(known.locationId) }),
 	},
-	{
-		operation: 'slot.get',
-		calls: 'read',
-		operationIds: ['getSlot'],
-		needs: ['slotA'],
-		parameters: (known) => ({ slotId: known.slotA }),
-	},
+	onRecord('slot.get', 'read', 'getSlot', ['slotA', 'slotId']),
 	{
 		operation: 'patient.get',
 		calls: 'read',
@@ -245,40 +250,12 @@ const STEPS: Step[] = [
 		}),
 		keep: keepId('batchId'),
 	},
+	onRecord('batchMessage.send', 'all', 'sendBatchMessage', BATCH),
+	firstOf('batchMessage.getAll', 'listBatchMessages', 'batchId'),
+	onRecord('batchMessage.get', 'read', 'getBatchMessage', BATCH),
+	onRecord('batchMessage.getRecipients', 'read', 'listBatchMessageSends', BATCH, () => limited),
 	{
-		operation: 'batchMessage.send',
-		calls: 'all',
-		operationIds: ['sendBatchMessage'],
-		needs: ['batchId'],
-		parameters: (known) => ({ batchMessageId: known.batchId }),
-	},
-	{
-		operation: 'batchMessage.getAll',
-		calls: 'read',
-		operationIds: ['listBatchMessages'],
-		parameters: () => limited,
-		keep: keepId('batchId'),
-	},
-	{
-		operation: 'batchMessage.get',
-		calls: 'read',
-		operationIds: ['getBatchMessage'],
-		needs: ['batchId'],
-		parameters: (known) => ({ batchMessageId: known.batchId }),
-	},
-	{
-		operation: 'batchMessage.getRecipients',
-		calls: 'read',
-		operationIds: ['listBatchMessageSends'],
-		needs: ['batchId'],
-		parameters: (known) => ({ batchMessageId: known.batchId, ...limited }),
-	},
-	{
-		operation: 'batchMessage.getMessages',
-		calls: 'read',
-		operationIds: ['listSentMessages'],
-		needs: ['batchId'],
-		parameters: (known) => ({ batchMessageId: known.batchId, ...limited }),
+		...onRecord('batchMessage.getMessages', 'read', 'listSentMessages', BATCH, () => limited),
 		keep: keepId('messageId', 'message_id'),
 	},
 	{
@@ -289,13 +266,7 @@ const STEPS: Step[] = [
 		parameters: (known) => ({ patientId: byId(known.patientId), channel: 'sms', message: 'A message from the Hero probe' }),
 		keep: keepId('messageId', 'message_id'),
 	},
-	{
-		operation: 'message.get',
-		calls: 'read',
-		operationIds: ['getMessage'],
-		needs: ['messageId'],
-		parameters: (known) => ({ messageId: known.messageId }),
-	},
+	onRecord('message.get', 'read', 'getMessage', ['messageId', 'messageId']),
 	{
 		operation: 'link.createBookingLink',
 		calls: 'all',
@@ -303,37 +274,12 @@ const STEPS: Step[] = [
 		parameters: (known) => ({ appointmentTypeId: byId(known.appointmentTypeId), locationId: byId(known.locationId) }),
 		keep: keepId('linkId'),
 	},
-	{
-		operation: 'link.getAll',
-		calls: 'read',
-		operationIds: ['listBookingLinks'],
-		parameters: () => limited,
-		keep: keepId('linkId'),
-	},
-	{
-		operation: 'link.get',
-		calls: 'read',
-		operationIds: ['getBookingLink'],
-		needs: ['linkId'],
-		parameters: (known) => ({ linkId: known.linkId }),
-	},
-	{
-		operation: 'link.getStatus',
-		calls: 'read',
-		operationIds: ['getLinkStatus'],
-		needs: ['linkId'],
-		parameters: (known) => ({ lookupBy: 'id', linkId: known.linkId }),
-	},
-	{
-		operation: 'link.update',
-		calls: 'all',
-		operationIds: ['updateBookingLink'],
-		needs: ['linkId'],
-		parameters: (known) => ({
-			linkId: known.linkId,
-			updateFields: { fromDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) },
-		}),
-	},
+	firstOf('link.getAll', 'listBookingLinks', 'linkId'),
+	onRecord('link.get', 'read', 'getBookingLink', LINK),
+	onRecord('link.getStatus', 'read', 'getLinkStatus', LINK, () => ({ lookupBy: 'id' })),
+	onRecord('link.update', 'all', 'updateBookingLink', LINK, () => ({
+		updateFields: { fromDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) },
+	})),
 	{
 		operation: 'link.createFormLink',
 		calls: 'all',
@@ -358,48 +304,12 @@ const STEPS: Step[] = [
 		parameters: (known) => ({ ...appointmentDetails(known, 'slotA'), patientId: byId(known.patientId) }),
 		keep: keepId('appointmentId'),
 	},
-	{
-		operation: 'appointment.get',
-		calls: 'read',
-		operationIds: ['getAppointment'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ appointmentId: known.appointmentId }),
-	},
-	{
-		operation: 'appointment.getStatus',
-		calls: 'read',
-		operationIds: ['getAppointmentStatus'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ appointmentId: known.appointmentId }),
-	},
-	{
-		operation: 'appointment.edit',
-		calls: 'all',
-		operationIds: ['editAppointment'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ ...appointmentDetails(known, 'slotB'), appointmentId: known.appointmentId }),
-	},
-	{
-		operation: 'appointment.confirm',
-		calls: 'all',
-		operationIds: ['bookAppointment'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ appointmentId: known.appointmentId }),
-	},
-	{
-		operation: 'appointment.reschedule',
-		calls: 'all',
-		operationIds: ['rescheduleAppointment'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ ...appointmentDetails(known, 'slotC'), appointmentId: known.appointmentId }),
-	},
-	{
-		operation: 'appointment.cancel',
-		calls: 'reservation',
-		operationIds: ['cancelAppointment'],
-		needs: ['appointmentId'],
-		parameters: (known) => ({ appointmentId: known.appointmentId }),
-	},
+	onRecord('appointment.get', 'read', 'getAppointment', APPOINTMENT),
+	onRecord('appointment.getStatus', 'read', 'getAppointmentStatus', APPOINTMENT),
+	onRecord('appointment.edit', 'all', 'editAppointment', APPOINTMENT, (known) => appointmentDetails(known, 'slotB')),
+	onRecord('appointment.confirm', 'all', 'bookAppointment', APPOINTMENT),
+	onRecord('appointment.reschedule', 'all', 'rescheduleAppointment', APPOINTMENT, (known) => appointmentDetails(known, 'slotC')),
+	onRecord('appointment.cancel', 'reservation', 'cancelAppointment', APPOINTMENT),
 	{
 		operation: 'appointment.book',
 		calls: 'all',
