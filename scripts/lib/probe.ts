@@ -20,7 +20,7 @@ import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { dateOfBirthProblem, nhsNumberProblem } from '../../nodes/HeroHealth/validation';
 import { loadContract } from '../../standin/contract';
-import type { Contract } from '../../standin/contract';
+import type { Contract, Operation } from '../../standin/contract';
 import { TriggerHarness, runNode } from '../../test/harness';
 
 export type ProbeCalls = 'read' | 'reservation' | 'all';
@@ -46,8 +46,6 @@ export interface ProbeOptions {
 interface Exchange {
 	method: string;
 	path: string;
-	query: string;
-	requestBody: unknown;
 	/** null when no answer came (the reason in `failure`) */
 	status: number | null;
 	body: unknown;
@@ -71,7 +69,7 @@ type Known = Record<string, string>;
 interface Step {
 	/** the node's operation (resource.operation), or 'trigger' for the trigger's activation and deactivation */
 	operation: string;
-	calls: Exclude<ProbeCalls, 'read'> | 'read';
+	calls: ProbeCalls;
 	/** the Hero operations it calls */
 	operationIds: string[];
 	/** the records it reads or changes, by their names in Known: a 404 for a guessed one may mean the record, not the path */
@@ -392,8 +390,6 @@ async function startProxy(target: string): Promise<Proxy> {
 			const exchange: Exchange = {
 				method: req.method ?? 'GET',
 				path: url.pathname,
-				query: url.search,
-				requestBody: parse(requestText),
 				status: null,
 				body: undefined,
 				text: '',
@@ -438,9 +434,9 @@ async function startProxy(target: string): Promise<Proxy> {
 // ---- checking a call against the contract
 
 /** The contract's own words for an operation: its documented answers by status, and whether it is inferred. */
-function documented(contract: Contract, method: string, template: string) {
-	const operation = (contract.spec.paths?.[template] as Record<string, { responses?: object; 'x-inferred'?: unknown }>)[
-		method.toLowerCase()
+function documented(contract: Contract, op: Operation) {
+	const operation = (contract.spec.paths?.[op.template] as Record<string, { responses?: object; 'x-inferred'?: unknown }>)[
+		op.method.toLowerCase()
 	];
 	return { statuses: Object.keys(operation.responses ?? {}), inferred: operation['x-inferred'] !== undefined };
 }
@@ -448,14 +444,13 @@ function documented(contract: Contract, method: string, template: string) {
 const shorten = (text: string, length = 120) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** What an exchange says about its operation: found or not, and whether the answer is the documented one. */
-function judge(contract: Contract, exchange: Exchange, operationId: string): Pick<ProbeLine, 'verdict' | 'detail'> {
+function judge(contract: Contract, exchange: Exchange, op: Operation): Pick<ProbeLine, 'verdict' | 'detail'> {
 	if (exchange.status === null) return { verdict: 'not found', detail: `no answer (${exchange.failure ?? 'connection closed'})` };
 	const { status } = exchange;
 	const said = shorten(typeof exchange.body === 'string' ? exchange.body : JSON.stringify(exchange.body ?? ''));
 	if (status === 404) return { verdict: 'not found', detail: `404 ${said}` };
 	if (status === 405) return { verdict: 'not found', detail: `405, the path is there but not this method: ${said}` };
-	const op = contract.operations.find((o) => o.operationId === operationId)!;
-	const { statuses } = documented(contract, op.method, op.template);
+	const { statuses } = documented(contract, op);
 	const family = `${String(status)[0]}XX`;
 	if (![String(status), family, 'default'].some((key) => statuses.includes(key)))
 		return { verdict: 'differs', detail: `${status}, a status the contract does not document: ${said}` };
@@ -536,6 +531,12 @@ export async function probe(options: ProbeOptions): Promise<ProbeLine[]> {
 		}
 	/** why an operation was not called, by operationId */
 	const skipped = new Map<string, string>();
+	const lineOf = (op: Operation) => ({
+		method: op.method,
+		path: op.template,
+		operationId: op.operationId,
+		inferred: documented(contract, op).inferred,
+	});
 	const lines: ProbeLine[] = [];
 	const judged = new Set<string>();
 	try {
@@ -568,21 +569,15 @@ export async function probe(options: ProbeOptions): Promise<ProbeLine[]> {
 					});
 					continue;
 				}
-				const { operationId, method, template } = route.op;
-				const verdict = judge(contract, exchange, operationId);
+				const { op } = route;
+				const verdict = judge(contract, exchange, op);
 				if (exchange.status === 404 && guessed.length)
 					verdict.detail += ` (guessed ${guessed.map((name) => `${name} ${known[name]}`).join(', ')}: a missing record answers 404 too)`;
-				const earlier = lines.find((line) => line.operationId === operationId);
+				const earlier = lines.find((line) => line.operationId === op.operationId);
 				// one line per operation: its first answer, unless a later one shows a problem the first did not
 				if (earlier && (earlier.verdict !== 'as documented' || verdict.verdict === 'as documented')) continue;
 				if (earlier) lines.splice(lines.indexOf(earlier), 1);
-				lines.push({
-					method,
-					path: template,
-					operationId,
-					inferred: documented(contract, method, template).inferred,
-					...verdict,
-				});
+				lines.push({ ...lineOf(op), ...verdict });
 			}
 			for (const id of step.operationIds)
 				if (!lines.some((line) => line.operationId === id) && !skipped.has(id))
@@ -595,10 +590,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeLine[]> {
 		if (lines.some((line) => line.operationId === operationId)) continue;
 		const op = contract.operations.find((o) => o.operationId === operationId)!;
 		lines.push({
-			method: op.method,
-			path: op.template,
-			operationId,
-			inferred: documented(contract, op.method, op.template).inferred,
+			...lineOf(op),
 			verdict: 'not called',
 			detail: skipped.get(operationId) ?? 'no step calls it',
 		});
