@@ -6,8 +6,9 @@
  * - every local `uses: ./...` names a file that exists (a reusable workflow: one with a workflow_call trigger);
  * - what issue 13 asks of the two workflows: ci.yml runs .ci/run on pushes and pull requests; publish.yml runs on
  *   v* tags, runs the CI first, and publishes with provenance from the only job with an OIDC token;
- * - ci.yml caches the folder scripts/lib/n8n.ts installs n8n into: the shell script it names that folder with
- *   (it runs before `npm ci`, so it cannot load n8n.ts) prints the same folder as n8n.ts.
+ * - ci.yml caches each folder scripts/lib/n8n.ts installs an n8n line into (2.x and 1.x): the shell script it names
+ *   those folders with (it runs before `npm ci`, so it cannot load n8n.ts) prints the same folders as n8n.ts, and
+ *   one cache step per line caches its folder.
  *
  *   npm run check:workflows
  */
@@ -17,7 +18,8 @@ import * as path from 'path';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse } from 'yaml';
 
-import { installPaths } from './lib/n8n';
+import { N8N_HOSTS, installPaths } from './lib/n8n';
+import type { N8nLine } from './lib/n8n';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
@@ -26,7 +28,7 @@ type Job = {
 	uses?: string;
 	needs?: string | string[];
 	permissions?: Record<string, string>;
-	steps?: Array<{ run?: string; uses?: string }>;
+	steps?: Array<{ run?: string; uses?: string; with?: Record<string, string> }>;
 };
 type Workflow = { on?: string | string[] | Record<string, { tags?: string[] } | null>; jobs?: Record<string, Job> };
 
@@ -91,17 +93,25 @@ check(
 	'no step runs .ci/run',
 );
 const CACHE_DIR_SCRIPT = 'scripts/n8n-cache-dir.sh';
-check(
-	'ci.yml',
-	runs('ci.yml').some((run) => run.includes(CACHE_DIR_SCRIPT)),
-	`no step names the n8n install folder with ${CACHE_DIR_SCRIPT}`,
-);
-const shellDir = spawnSync('bash', [path.join(ROOT, CACHE_DIR_SCRIPT)], { encoding: 'utf8' });
-check(
-	'ci.yml',
-	shellDir.status === 0 && shellDir.stdout.trim() === installPaths().dir,
-	`${CACHE_DIR_SCRIPT} prints ${JSON.stringify(shellDir.stdout.trim() || shellDir.stderr.trim())}, scripts/lib/n8n.ts installs into ${installPaths().dir}`,
-);
+const locate = runs('ci.yml').find((run) => run.includes(CACHE_DIR_SCRIPT));
+check('ci.yml', !!locate, `no step names the n8n install folders with ${CACHE_DIR_SCRIPT}`);
+const caches = jobs('ci.yml').flatMap((job) => (job.steps ?? []).filter((step) => step.uses?.startsWith('actions/cache@')));
+for (const line of Object.keys(N8N_HOSTS) as N8nLine[]) {
+	const dir = installPaths(line).dir;
+	const shellDir = spawnSync('bash', [path.join(ROOT, CACHE_DIR_SCRIPT), line], { encoding: 'utf8' });
+	check(
+		'ci.yml',
+		shellDir.status === 0 && shellDir.stdout.trim() === dir,
+		`${CACHE_DIR_SCRIPT} ${line} prints ${JSON.stringify(shellDir.stdout.trim() || shellDir.stderr.trim())}, scripts/lib/n8n.ts installs n8n ${line} into ${dir}`,
+	);
+	check('ci.yml', !!locate?.includes(line), `the step running ${CACHE_DIR_SCRIPT} does not name n8n ${line}`);
+	const output = `steps.n8n.outputs.dir-${line.replace('.x', '')}`;
+	check(
+		'ci.yml',
+		caches.some((step) => step.with?.path?.includes(output)),
+		`no actions/cache step caches n8n ${line} (path: \${{ ${output} }})`,
+	);
+}
 
 const publish = workflows['publish.yml'];
 const publishOn = publish?.on;

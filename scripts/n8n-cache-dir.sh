@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Prints the folder scripts/lib/n8n.ts installs Node 24 and n8n into (its installPaths().dir), with nothing but
-# Node and coreutils: the CI workflow caches that folder, and needs its name before `npm ci` has brought
-# ts-node. `npm run check:workflows` checks that this script and n8n.ts agree.
+# bash scripts/n8n-cache-dir.sh [2.x|1.x]
+# Prints the folder scripts/lib/n8n.ts installs Node 24 and the given n8n line (default 2.x) into (its
+# installPaths(line).dir), with nothing but Node and coreutils: the CI workflow caches that folder, and needs
+# its name before `npm ci` has brought ts-node. `npm run check:workflows` checks that this script and n8n.ts
+# agree for every line.
 set -euo pipefail
 scripts="$(cd "$(dirname "$0")" && pwd)"
-host="$scripts/n8n-host"
+line="${1:-2.x}"
+case "$line" in
+2.x) host="$scripts/n8n-host" ;;
+1.x) host="$scripts/n8n-host-1x" ;;
+*)
+	echo "unknown n8n line $line (2.x or 1.x)" >&2
+	exit 1
+	;;
+esac
 
 node_version="$(sed -n "s/^export const NODE_VERSION = '\([^']*\)';$/\1/p" "$scripts/lib/n8n.ts")"
 [ -n "$node_version" ] || { echo "no NODE_VERSION in $scripts/lib/n8n.ts" >&2; exit 1; }

@@ -90,6 +90,7 @@ const KINDS = {
 	optionalMobile: ['12345', '+1 555 0100', '07700 90012', HUGE, ...ANY_TYPE_WRONG],
 	optionalEmail: ['not-an-email', 'a@b', 'a b@example.com', HUGE, ...ANY_TYPE_WRONG],
 	url: ['', 'not a url', 'ftp://example.com/x', 'javascript:alert(1)', 'https://', ...ANY_TYPE_WRONG],
+	requestsInFlight: [0, -3, 51, 1.5, 'abc', '', null, '１', ...ANY_TYPE_WRONG],
 };
 type Kind = keyof typeof KINDS;
 
@@ -268,6 +269,13 @@ const CASES: Case[] = [
 	),
 	{ operation: 'location.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
 	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'numericId' },
+	{
+		operation: 'message.send',
+		base: { ...patient, channel: 'sms', message: 'Hello' },
+		path: 'options.requestsInFlight',
+		kind: 'requestsInFlight',
+		label: 'Requests in Flight',
+	},
 	...casesOf(
 		'message.send',
 		{ ...patient, channel: 'sms', message: 'Hello' },
@@ -433,6 +441,45 @@ describe('bad parameter values', () => {
 			expect(errors).toEqual(
 				bad.map((_, i) => expect.stringMatching(new RegExp(`^Invalid (Recipient \\d+ )?${field} \\[item ${i}\\]: `))),
 			);
+		},
+	);
+});
+
+describe('credential values a request header cannot carry', () => {
+	// Outside printable Latin-1, as pasted from a document or a chat: n8n's HTTP client would drop them silently.
+	const VALUES = [
+		['a zero-width space', 'hero-test-\u200bkey', 'U+200B'],
+		['typographic double quotes', '\u201chero-test-key\u201d', 'U+201C'],
+		['typographic single quotes', '\u2018hero-test-key\u2019', 'U+2018'],
+		['a byte order mark', '\ufeffhero-test-key', 'U+FEFF'],
+		['a non-breaking hyphen', 'hero\u2011test-key', 'U+2011'],
+		['a C1 control character', 'hero-test-key\u0085', 'U+0085'],
+		['an emoji', 'hero-test-key🔑', 'U+1F511'],
+	];
+	const FIELDS = [
+		['apiKey', 'API Key'],
+		['practiceGroupId', 'Practice Group ID'],
+	];
+
+	it.each(FIELDS.flatMap(([name, label]) => VALUES.map(([what, value, code]) => [label, what, name, value, code])))(
+		'%s with %s: refused per item, naming the field and the character, with nothing sent',
+		async (label, _, name, value, code) => {
+			const result = await runHero(
+				standin,
+				{ resource: 'practiceGroup', operation: 'get' },
+				{ credentials: { [name]: value }, items: items(2), continueOnFail: true },
+			);
+			expect(result.items.map(({ json }) => String(json.error))).toEqual(
+				[0, 1].map((item) =>
+					expect.stringMatching(
+						new RegExp(
+							`^Invalid ${label} in the Hero Health API credential \\[item ${item}\\]: it holds U\\+${code.slice(2)}, a character`,
+						),
+					),
+				),
+			);
+			expect(JSON.stringify(result.items)).not.toContain(value);
+			expect(standin.log).toEqual([]);
 		},
 	);
 });

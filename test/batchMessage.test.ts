@@ -239,6 +239,11 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		expect(odd.items).toEqual([]);
 		expect(odd.error?.message).toContain('Hero Health answered GET /v1/batch_message with something other than a list');
 		expect(odd.error?.description).toContain('an object with batches');
+
+		standin.failNext({ path: '/v1/batch_message', method: 'GET', status: 200, body: null });
+		const nothing = await runHero(standin, getMany);
+		expect(nothing.items).toEqual([]);
+		expect(nothing.error?.description).toContain('but got nothing.');
 	});
 
 	it('lists the recipients with their PDS status, and the messages a sent batch produced', async () => {

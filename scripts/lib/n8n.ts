@@ -2,7 +2,8 @@
 //
 // - ensureN8n(): Node 24 and n8n from the npm registry (the only source that works on these machines),
 //   installed OUTSIDE the clone in ${HERO_N8N_CACHE:-${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-hero-health}/<key>,
-//   keyed by the n8n and Node versions and a hash of scripts/n8n-host/. A `.complete` marker is written
+//   keyed by the n8n and Node versions and a hash of the line's host folder (scripts/n8n-host/ for 2.x,
+//   scripts/n8n-host-1x/ for 1.x; HERO_N8N_LINE=1.x picks 1.x, default 2.x). A `.complete` marker is written
 //   only after a whole install succeeded, so a fresh clone on the same machine reuses it in a second.
 // - installPackage(): `npm pack` of this project unpacked into <userFolder>/.n8n/nodes/node_modules/, which is
 //   exactly how n8n users get a community package (node types `n8n-nodes-hero-health.heroHealth`, ...).
@@ -19,8 +20,24 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const HOST_TEMPLATE_DIR = path.join(__dirname, '..', 'n8n-host');
 export const NODE_VERSION = '24.21.0';
+
+/**
+ * The n8n lines the e2e suite runs on, each installed from its own host folder under scripts/ (a package.json
+ * and its lockfile): the newest 2.x (also npm run dev, the queue suite, the screenshots) and the newest 1.x.
+ */
+export const N8N_HOSTS = { '2.x': 'n8n-host', '1.x': 'n8n-host-1x' } as const;
+export type N8nLine = keyof typeof N8N_HOSTS;
+
+function lineFromEnv(): N8nLine {
+	const line = process.env.HERO_N8N_LINE || '2.x';
+	if (!(line in N8N_HOSTS)) throw new Error(`HERO_N8N_LINE=${line}: expected one of ${Object.keys(N8N_HOSTS).join(', ')}`);
+	return line as N8nLine;
+}
+
+/** The line this process installs and runs: HERO_N8N_LINE, default 2.x. */
+export const N8N_LINE = lineFromEnv();
+const hostTemplateDir = (line: N8nLine) => path.join(__dirname, '..', N8N_HOSTS[line]);
 
 interface PackageJson {
 	name: string;
@@ -30,7 +47,9 @@ interface PackageJson {
 
 const readPackageJson = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
 
-export const N8N_VERSION = readPackageJson(HOST_TEMPLATE_DIR).dependencies!.n8n;
+const n8nVersionOf = (line: N8nLine) => readPackageJson(hostTemplateDir(line)).dependencies!.n8n;
+/** The n8n version of N8N_LINE. */
+export const N8N_VERSION = n8nVersionOf(N8N_LINE);
 export const PACKAGE_NAME = readPackageJson(PROJECT_ROOT).name;
 /** Fixed key for the private instances; never used for real data. */
 export const ENCRYPTION_KEY = 'hero-health-local-n8n-not-a-secret';
@@ -49,6 +68,8 @@ export interface InstallPaths {
 	n8nBin: string;
 	marker: string;
 	logFile: string;
+	/** the folder under scripts/ its package.json and lockfile come from */
+	template: string;
 	nodeVersion: string;
 	n8nVersion: string;
 }
@@ -119,14 +140,14 @@ export function cacheRoot(): string {
 	return path.join(xdg, 'n8n-nodes-hero-health');
 }
 
-function installKey(): string {
+function installKey(line: N8nLine): string {
 	const hash = crypto.createHash('sha256');
-	for (const f of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(HOST_TEMPLATE_DIR, f)));
-	return `n8n-${N8N_VERSION}_node-${NODE_VERSION}_${process.platform}-${process.arch}_${hash.digest('hex').slice(0, 10)}`;
+	for (const f of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(hostTemplateDir(line), f)));
+	return `n8n-${n8nVersionOf(line)}_node-${NODE_VERSION}_${process.platform}-${process.arch}_${hash.digest('hex').slice(0, 10)}`;
 }
 
-export function installPaths(): InstallPaths {
-	const dir = path.join(cacheRoot(), installKey());
+export function installPaths(line: N8nLine = N8N_LINE): InstallPaths {
+	const dir = path.join(cacheRoot(), installKey(line));
 	const nodeDir = path.join(dir, 'node');
 	const hostDir = path.join(dir, 'host');
 	return {
@@ -137,8 +158,9 @@ export function installPaths(): InstallPaths {
 		n8nBin: path.join(hostDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		marker: path.join(dir, '.complete'),
 		logFile: path.join(dir, 'install.log'),
+		template: hostTemplateDir(line),
 		nodeVersion: NODE_VERSION,
-		n8nVersion: N8N_VERSION,
+		n8nVersion: n8nVersionOf(line),
 	};
 }
 
@@ -146,7 +168,10 @@ export function isComplete(paths: InstallPaths): boolean {
 	try {
 		const marker = JSON.parse(fs.readFileSync(paths.marker, 'utf8')) as { n8n?: string; node?: string };
 		return (
-			marker.n8n === N8N_VERSION && marker.node === NODE_VERSION && fs.existsSync(paths.nodeBin) && fs.existsSync(paths.n8nBin)
+			marker.n8n === paths.n8nVersion &&
+			marker.node === NODE_VERSION &&
+			fs.existsSync(paths.nodeBin) &&
+			fs.existsSync(paths.n8nBin)
 		);
 	} catch {
 		return false;
@@ -269,7 +294,7 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 	withLockSync(`${paths.dir}.lock`, () => {
 		if (!force && isComplete(paths)) return;
 		const started = Date.now();
-		log(`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${paths.dir} (once per machine; several minutes)`);
+		log(`installing Node ${NODE_VERSION} and n8n ${paths.n8nVersion} into ${paths.dir} (once per machine; several minutes)`);
 		fs.rmSync(paths.dir, { recursive: true, force: true });
 		fs.mkdirSync(paths.dir, { recursive: true });
 		fs.writeFileSync(paths.logFile, `install started ${new Date().toISOString()}\n`);
@@ -300,10 +325,10 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 		// 2. n8n into a host folder, from the pinned lockfile, without install scripts (many need the internet).
 		fs.mkdirSync(paths.hostDir);
 		for (const f of ['package.json', 'package-lock.json'])
-			fs.copyFileSync(path.join(HOST_TEMPLATE_DIR, f), path.join(paths.hostDir, f));
+			fs.copyFileSync(path.join(paths.template, f), path.join(paths.hostDir, f));
 		runLogged(
 			paths,
-			`npm install n8n@${N8N_VERSION}`,
+			`npm install n8n@${paths.n8nVersion}`,
 			npmCommand(),
 			['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
 			{ cwd: paths.hostDir, env },
@@ -325,7 +350,7 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 			paths.nodeBin,
 			[
 				'-e',
-				`require('sqlite3'); const v = require('n8n/package.json').version; if (v !== ${JSON.stringify(N8N_VERSION)}) throw new Error('n8n ' + v);`,
+				`require('sqlite3'); const v = require('n8n/package.json').version; if (v !== ${JSON.stringify(paths.n8nVersion)}) throw new Error('n8n ' + v);`,
 			],
 			{ cwd: paths.hostDir, env },
 		);
@@ -333,7 +358,7 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 			paths.marker,
 			JSON.stringify(
 				{
-					n8n: N8N_VERSION,
+					n8n: paths.n8nVersion,
 					node: NODE_VERSION,
 					completedAt: new Date().toISOString(),
 					seconds: Math.round((Date.now() - started) / 1000),
@@ -342,7 +367,7 @@ export function ensureN8n({ force = false }: { force?: boolean } = {}): InstallP
 				2,
 			),
 		);
-		log(`n8n ${N8N_VERSION} on Node ${NODE_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		log(`n8n ${paths.n8nVersion} on Node ${NODE_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	});
 	return paths;
 }
@@ -435,7 +460,6 @@ export function n8nEnv(
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
-		N8N_WEBHOOK_URL: base,
 		N8N_EDITOR_BASE_URL: base,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_PUBLIC_API_DISABLED: 'false',
@@ -453,11 +477,15 @@ export function n8nEnv(
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		// 1.x reads only WEBHOOK_URL and has no mcp-registry module (it refuses to start when told to disable it);
+		// 2.x reads N8N_WEBHOOK_URL and calls WEBHOOK_URL deprecated
+		...(paths.n8nVersion.startsWith('1.')
+			? { WEBHOOK_URL: base }
+			: { N8N_WEBHOOK_URL: base, N8N_DISABLED_MODULES: 'mcp-registry' }),
 		...extra,
 	});
 	return env;
@@ -557,7 +585,10 @@ export async function importWorkflows(
 	}
 }
 
-/** Starts `n8n start` in its own process group; resolves when /healthz/readiness answers 200. */
+/**
+ * Starts `n8n start` in its own process group; resolves when /healthz/readiness and the editor's first REST call
+ * (/rest/settings) answer 200: n8n 1.x calls itself ready a moment before it serves its REST API.
+ */
 export async function startN8n(
 	paths: InstallPaths,
 	env: N8nEnv,
@@ -583,8 +614,8 @@ export async function startN8n(
 	for (;;) {
 		if (exited) throw new Error(`n8n exited during start (${JSON.stringify(exited)}). ${logFile}:\n${logTail()}`);
 		try {
-			const res = await fetch(`${url}/healthz/readiness`);
-			if (res.status === 200) break;
+			const ready = async (route: string) => (await fetch(`${url}${route}`)).status === 200;
+			if ((await ready('/healthz/readiness')) && (await ready('/rest/settings'))) break;
 		} catch {
 			// not listening yet
 		}

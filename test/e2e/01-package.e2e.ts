@@ -5,7 +5,18 @@ import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
 import type { PageJson, ServedType, WorkflowJson } from '../../scripts/lib/n8n';
-import { HERO_NODE, HERO_TRIGGER, contractViolationsSince, e2e, lastSeq, logSince, n8n, n8nLog, publicApi } from './helpers';
+import {
+	HERO_NODE,
+	HERO_TRIGGER,
+	N8N_WORDING,
+	contractViolationsSince,
+	e2e,
+	lastSeq,
+	logSince,
+	n8n,
+	n8nLog,
+	publicApi,
+} from './helpers';
 
 let since = 0;
 let types: { nodes: ServedType[]; credentials: ServedType[] };
@@ -82,7 +93,7 @@ it('tests the imported credential through the editor against the stand-in, and r
 		body: { credentials: { ...credentials, data: { ...credentials.data, apiKey: 'not-a-hero-key' } } },
 	});
 	expect(bad.json.data.status).toBe('Error');
-	expect(bad.json.data.message).toMatch(/401|key|unauthori/i);
+	expect(bad.json.data.message).toBe(N8N_WORDING.wrongKey);
 	// both tests reached Hero (the stand-in) as GET /v1/me with the key in x-api-key
 	const calls = (await logSince(since)).filter((entry) => entry.operationId === 'getPracticeGroupById');
 	// (n8n may repeat a failed credential test request)

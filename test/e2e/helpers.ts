@@ -42,6 +42,15 @@ export const HERO_NODE = `${n8n.PACKAGE_NAME}.heroHealth`;
 export const HERO_TRIGGER = `${n8n.PACKAGE_NAME}.heroHealthTrigger`;
 export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' };
 
+/**
+ * n8n's own words where the n8n lines the suite runs on (HERO_N8N_LINE) differ; the package's words are the same
+ * on both. A wrong key in the credential test: 2.x gives the status text of Hero's 401, 1.x its generic 401 text.
+ */
+export const N8N_WORDING = {
+	'2.x': { wrongKey: 'Unauthorized' },
+	'1.x': { wrongKey: 'Authorization failed - please check your credentials' },
+}[n8n.N8N_LINE];
+
 // ---- stand-in
 
 /**

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { positiveWholeNumberProblem, refuseInvalid } from '../validation';
 import { optionsCollection } from './common.descriptions';
 
 export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
@@ -24,9 +25,22 @@ export function withRequestsInFlight(fields: INodeProperties[]): INodeProperties
 	return fields.map((field) => (field === options ? { ...options, options: merged } : field));
 }
 
-/** How many items of an independent operation the router works on at once. */
+const valueFor = (context: IExecuteFunctions, itemIndex: number) =>
+	context.getNodeParameter('options.requestsInFlight', itemIndex, DEFAULT_REQUESTS_IN_FLIGHT);
+
+/** Refuses an item whose Requests in Flight (an expression may give each item its own) is not a whole number from 1 to the maximum. */
+export function checkRequestsInFlight(this: IExecuteFunctions, itemIndex: number): void {
+	refuseInvalid.call(
+		this,
+		itemIndex,
+		'Requests in Flight',
+		positiveWholeNumberProblem(valueFor(this, itemIndex), MAX_REQUESTS_IN_FLIGHT),
+	);
+}
+
+/** How many items of an independent operation the router works on at once: the first item's setting (one while it is refused). */
 export function requestsInFlight(this: IExecuteFunctions, itemCount: number): number {
-	const value = Number(this.getNodeParameter('options.requestsInFlight', 0, DEFAULT_REQUESTS_IN_FLIGHT));
-	const wanted = Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_REQUESTS_IN_FLIGHT) : DEFAULT_REQUESTS_IN_FLIGHT;
+	const value = valueFor(this, 0);
+	const wanted = positiveWholeNumberProblem(value, MAX_REQUESTS_IN_FLIGHT) === undefined ? Number(value) : 1;
 	return Math.max(1, Math.min(wanted, itemCount));
 }

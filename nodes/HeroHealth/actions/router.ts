@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { redactError, redactJson } from '../helpers/redact';
 import { heroSecrets } from '../transport/request';
 import { heroResources } from './node.description';
-import { requestsInFlight } from './requestsInFlight';
+import { checkRequestsInFlight, requestsInFlight } from './requestsInFlight';
 import type { HeroAggregate, HeroItem, HeroOperation } from './types';
 
 function operationFor(this: IExecuteFunctions): HeroOperation {
@@ -128,6 +128,7 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 		while (next < items.length && failedAt === Infinity) {
 			const itemIndex = next++;
 			try {
+				if (operation.independentItems) checkRequestsInFlight.call(this, itemIndex);
 				const result = await operation.execute.call(this, itemAt(itemIndex));
 				const records = Array.isArray(result) ? result : [result];
 				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));

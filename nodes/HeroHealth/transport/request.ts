@@ -122,9 +122,15 @@ export async function heroSecrets(this: HeroContext): Promise<string[]> {
 /**
  * The one way the package talks to Hero: paced per API key, 429s waited out, GETs retried on
  * 5xx and network errors, writes never resent once they may have reached Hero, and every error
- * turned into a NodeApiError carrying Hero's words with secrets removed.
+ * turned into a NodeApiError carrying Hero's words with secrets removed. Resolves to Hero's answer,
+ * `{}` when it answered nothing (no body, or JSON null).
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest, item?: HeroItem): Promise<IDataObject> {
+	return ((await heroAnswer.call(this, request, item)) ?? {}) as IDataObject;
+}
+
+/** heroRequest, resolving to Hero's answer as parsed (null for JSON null, undefined for no body). */
+async function heroAnswer(this: HeroContext, request: HeroRequest, item?: HeroItem): Promise<unknown> {
 	const itemIndex = item?.index;
 	const connection = await heroConnection.call(this, itemIndex);
 	const secrets = [connection.apiKey, ...(request.secrets ?? [])];
@@ -185,7 +191,7 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 		} else {
 			limiter.accepted(sentAt, headers);
 		}
-		if (status < 400) return (response.body ?? {}) as IDataObject;
+		if (status < 400) return response.body;
 		if (status >= 500 && isRead && ++tries < MAX_GET_ATTEMPTS) {
 			await sleep(BACKOFF_BASE_MS * 2 ** (tries - 1));
 			continue;
@@ -249,7 +255,7 @@ export async function heroRequestPage(
 	pages: PageOptions = { returnAll: false },
 	item?: HeroItem,
 ): Promise<{ records: IDataObject[]; more: boolean }> {
-	const answer = await heroRequest.call(
+	const answer = await heroAnswer.call(
 		this,
 		{ ...request, qs: { ...request.qs, page_index: page.index, page_size: page.size } },
 		item,

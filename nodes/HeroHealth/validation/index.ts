@@ -98,12 +98,16 @@ export function calendarDateProblem(raw: unknown): string | undefined {
 	return undefined;
 }
 
-/** Durations, usage caps, page limits and a credential's rate limit (Hero may raise a key above 300): a whole number, at least 1. */
-export function positiveWholeNumberProblem(raw: unknown): string | undefined {
+/**
+ * Durations, usage caps, page limits and a credential's rate limit (Hero may raise a key above 300): a whole
+ * number, at least 1, and at most `max` where there is one (Requests in Flight).
+ */
+export function positiveWholeNumberProblem(raw: unknown, max = Infinity): string | undefined {
 	const value = Number(raw);
 	if (raw === '' || raw === null || raw === undefined || typeof raw === 'boolean' || !Number.isInteger(value) || value < 1) {
 		return `"${String(raw ?? '')}" is not a whole number of at least 1`;
 	}
+	if (value > max) return `"${String(raw)}" is more than ${max}`;
 	return undefined;
 }
 
@@ -150,14 +154,27 @@ export function baseUrlProblem(raw: unknown): string | undefined {
 	return undefined;
 }
 
-/** An HTTP header value from a credential (API key, practice group ID): no spaces, line breaks or control characters. */
+/** A character a request header cannot carry: header values are printable Latin-1 (U+0021 to U+007E, U+00A1 to U+00FF). */
+const notInHeader = (char: string) => {
+	const code = char.codePointAt(0)!;
+	return code < 0x21 || (code > 0x7e && code < 0xa1) || code > 0xff;
+};
+
+/**
+ * An HTTP header value from a credential (API key, practice group ID): printable Latin-1 without spaces. n8n's
+ * HTTP client would drop a zero-width space or a typographic quote silently, sending a key other than the one stored.
+ */
 export function headerValueProblem(raw: unknown): string | undefined {
 	const value = String(raw ?? '');
 	if (!value.trim()) return 'it is empty';
 	// The value itself is not quoted: it may be the API key.
-	const hasControl = [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
-	if (/\s/.test(value) || hasControl)
+	if ([...value].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f))
 		return 'it holds a space, line break or other control character (often from copy and paste)';
+	const unsendable = [...value].find(notInHeader);
+	if (unsendable !== undefined) {
+		const code = `U+${unsendable.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+		return `it holds ${code}, a character a request header cannot carry (zero-width spaces and typographic quotes often come with copy and paste)`;
+	}
 	return undefined;
 }
 
