@@ -154,7 +154,6 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = await limiter.acquire();
 		if (item && !item.maySend()) {
-			limiter.unanswered(sentAt);
 			throw new NodeOperationError(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
@@ -165,7 +164,6 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 				{ ...options },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			limiter.unanswered(sentAt);
 			const code = networkErrorCode(error);
 			const safeToRetry = isRead || NEVER_SENT_CODES.includes(code);
 			if (safeToRetry && ++tries < MAX_GET_ATTEMPTS) {
