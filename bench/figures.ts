@@ -75,6 +75,14 @@ export function otherClientFigures(requests: RowRequest[]): { requests: number; 
 	return { requests: other.length, refused: other.filter((request) => request.status === 429).length };
 }
 
+/** What a bench keeps of one run (row) of its table, for a closer look and for bench:plot. */
+export interface RowFile {
+	label: string;
+	/** L: the key's limit per minute */
+	perMinute: number;
+	requests: RowRequest[];
+}
+
 /** A file name for a row's requests, from its label. */
 export const rowFileName = (label: string) => `${label.replace(/[^\w]+/g, '-')}.json`;
 

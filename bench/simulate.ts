@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import { HERO_WINDOW_MS, RATE_LIMIT_BUDGET_MS, RateLimiter } from '../nodes/HeroHealth/transport/rateLimiter';
 import { VirtualClock } from '../test/virtualClock';
-import type { RowRequest, TableRow } from './figures';
+import type { RowFile, RowRequest, TableRow } from './figures';
 import { answerFigures, otherClientFigures, rowFileName, tableOf } from './figures';
 
 import { createRateLimiter } from '../standin/auth';
@@ -173,7 +173,10 @@ async function main() {
 	console.log(tableOf(rows.map(({ row }) => row)));
 	if (rowsDir) {
 		mkdirSync(rowsDir, { recursive: true });
-		for (const { row, requests } of rows) writeFileSync(join(rowsDir, rowFileName(row.label)), JSON.stringify(requests));
+		for (const { row, requests } of rows) {
+			const file: RowFile = { label: row.label, perMinute: L, requests };
+			writeFileSync(join(rowsDir, rowFileName(row.label)), JSON.stringify(file));
+		}
 	}
 }
 

@@ -175,7 +175,7 @@ export class RateLimiter {
 		if (until <= this.pausedUntil) return;
 		this.pausedUntil = until;
 		this.shareAt = this.rate(now);
-		this.shareSince = until;
+		this.shareSince = Math.max(this.shareSince, until);
 	}
 
 	/** Hero answered the request sent at `sentAt` with anything but 429 (it counted against the key). */
@@ -192,7 +192,8 @@ export class RateLimiter {
 	 * Hero answered 429 to the request sent at `sentAt`: its window for the key is full. Refusals of
 	 * requests already on their way when an earlier one was refused change nothing more. The share
 	 * drops to a little under what Hero accepted from this process over its window, so the process
-	 * waits until enough of its own requests have left Hero's window, then sends evenly at that rate.
+	 * waits until enough of its own requests have left Hero's window, then sends evenly at that rate
+	 * and climbs from there.
 	 * Every queued request also waits as long as Hero asks (Retry-After, RateLimit-Reset) or, without
 	 * those, one gap growing fourfold with each refusal in a row, never past the moment this process's
 	 * oldest request of the last minute leaves Hero's window. Returns how long Hero asked to wait, if it did.
@@ -204,7 +205,9 @@ export class RateLimiter {
 			this.lastRefusalAt = now;
 			this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 			this.shareAt = Math.max(this.ceiling * FLOOR_SHARE, Math.min(this.rate(now), HOLD * this.acceptedAt.length));
-			this.shareSince = now;
+			// It climbs from the moment it has room again: waiting tells it nothing about the window.
+			const mustLeave = this.acceptedAt.length - Math.ceil(this.shareAt);
+			this.shareSince = mustLeave >= 0 ? this.acceptedAt[mustLeave] + HERO_WINDOW_MS : now;
 		}
 		const asked = rateLimitAdvice(headers, now).waitMs;
 		this.pause(asked ?? this.backoffMs(now));
