@@ -6,7 +6,8 @@
  * until they end, and sends each request once whatever the answer.
  *
  * Prints the rows of `npm run bench:queue` (the real thing) in its table: W = 1, 2 and 4, a lone
- * execution a minute after the busy run at W = 2, and W = 2 with another client at 0.2 L. With
+ * execution a minute after the busy run at W = 2, and W = 2 with another client at 0.2 L; then the
+ * same with the other client starting in the same moment as the executions (not in bench:queue). With
  * `--rows <dir>`, also writes every request of each row there, as bench:queue does, for `bench:plot`.
  *
  *   npm run bench:simulate -- [K=4] [N=300] [L=600] [latencyMs=40] [seed=1] [--rows <dir>]
@@ -28,6 +29,8 @@ export interface SimOptions {
 	messages: number;
 	/** another client's steady rate on the key, as a share of L (0.2: one request every 500 ms at L = 600) */
 	otherClient?: number;
+	/** how long the other client has used the key when the executions start; default one window */
+	otherClientLeadMs?: number;
 	/** share (0..1) of requests that get no answer (resent, as a GET would be) */
 	dropped?: number;
 	/** carry limiters, clock and Hero's window over from an earlier run (the same processes, later) */
@@ -117,7 +120,7 @@ export async function simulate(options: SimOptions): Promise<SimResult & { world
 		}
 	}
 
-	const lead = options.otherClient ? HERO_WINDOW_MS : 0;
+	const lead = options.otherClient ? (options.otherClientLeadMs ?? HERO_WINDOW_MS) : 0;
 	const executions = Promise.all(
 		Array.from({ length: options.executions }, async (_, index) => await execution(index % options.workers, index, lead)),
 	).then(() => (done = true));
@@ -168,6 +171,9 @@ async function main() {
 		);
 		const shared = await simulate({ ...base, workers, executions, otherClient: 0.2 });
 		add(`Hero Health node, ${where}, ${executions} × ${N}, another client at 0.2 L`, shared, executions);
+		// Not in bench:queue: the other client starts in the same moment as the executions.
+		const together = await simulate({ ...base, workers, executions, otherClient: 0.2, otherClientLeadMs: 0 });
+		add(`Hero Health node, ${where}, ${executions} × ${N}, another client at 0.2 L starting with them`, together, executions);
 	}
 	console.log(`Simulated: L = ${L}/min per key over a 60 s sliding window, answers after ${latencyMs} ms ±10%.\n`);
 	console.log(tableOf(rows.map(({ row }) => row)));
