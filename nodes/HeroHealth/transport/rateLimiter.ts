@@ -193,17 +193,17 @@ export class RateLimiter {
 	 * requests already on their way when an earlier one was refused change nothing more. The share
 	 * drops to a little under what Hero accepted from this process over its window, so the process
 	 * waits until enough of its own requests have left Hero's window, then sends evenly at that rate
-	 * and climbs from there.
-	 * Every queued request also waits as long as Hero asks (Retry-After, RateLimit-Reset) or, without
-	 * those, one gap growing fourfold with each refusal in a row, never past the moment this process's
-	 * oldest request of the last minute leaves Hero's window. Returns how long Hero asked to wait, if it did.
+	 * and climbs from there. Every queued request also waits as long as Hero asks (Retry-After,
+	 * RateLimit-Reset) or, without those, one gap growing fourfold with each refusal in a row, never
+	 * past the moment this process's oldest request of the last minute leaves Hero's window. Returns
+	 * how long Hero asked to wait, if it did.
 	 */
 	refused(sentAt: number, headers?: IDataObject): number | undefined {
 		const now = this.clock.now();
+		this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 		if (sentAt > this.lastRefusalAt) {
 			this.refusedInARow += 1;
 			this.lastRefusalAt = now;
-			this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 			this.shareAt = Math.max(this.ceiling * FLOOR_SHARE, Math.min(this.rate(now), HOLD * this.acceptedAt.length));
 			// It climbs from the moment it has room again: waiting tells it nothing about the window.
 			const mustLeave = this.acceptedAt.length - Math.ceil(this.shareAt);
