@@ -8,7 +8,7 @@
  *
  * Env: CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RowFile } from './figures';
@@ -45,7 +45,7 @@ function panel(row: RowFile, y0: number, seconds: number, maxPerSecond: number):
 	const bins = Math.ceil((Math.max(...all) - start) / 1000 / BIN_S) + 1;
 	const plotWidth = WIDTH - PANEL.left - PANEL.right;
 	const plotHeight = PANEL.height - PANEL.top - PANEL.bottom;
-	const firstSecond = Math.floor((start - zero) / 1000 / 60) * 60;
+	const firstSecond = Math.floor((start - zero) / 1000 / 10) * 10;
 	const x = (second: number) => PANEL.left + ((second - firstSecond) / seconds) * plotWidth;
 	const y = (value: number) => y0 + PANEL.top + plotHeight - (value / maxPerSecond) * plotHeight;
 	const parts = [`<text x="${PANEL.left}" y="${y0 + 18}" class="title">${row.label}</text>`];
@@ -53,7 +53,7 @@ function panel(row: RowFile, y0: number, seconds: number, maxPerSecond: number):
 		parts.push(`<line x1="${PANEL.left}" x2="${WIDTH - PANEL.right}" y1="${y(value)}" y2="${y(value)}" class="grid"/>`);
 		parts.push(`<text x="${PANEL.left - 6}" y="${y(value) + 4}" class="tick" text-anchor="end">${value}</text>`);
 	}
-	for (let second = firstSecond; second <= firstSecond + seconds; second += 30) {
+	for (let second = Math.ceil(firstSecond / 30) * 30; second <= firstSecond + seconds; second += 30) {
 		parts.push(`<text x="${x(second)}" y="${y0 + PANEL.height - 14}" class="tick" text-anchor="middle">${second} s</text>`);
 	}
 	const limit = row.perMinute / 60;
@@ -74,10 +74,12 @@ function panel(row: RowFile, y0: number, seconds: number, maxPerSecond: number):
 async function main() {
 	const rowsDir = process.argv[2] ?? join(ROOT, '.n8n-e2e', 'bench-queue-rows');
 	const out = process.argv[3] ?? join(ROOT, 'docs', 'pacing.png');
+	// In the order the bench ran them, which wrote each file as its run ended.
 	const rows = readdirSync(rowsDir)
 		.filter((name) => name.startsWith('Hero-Health-node') && name.endsWith('.json'))
-		.sort()
-		.map((name) => JSON.parse(readFileSync(join(rowsDir, name), 'utf8')) as RowFile);
+		.map((name) => join(rowsDir, name))
+		.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+		.map((file) => JSON.parse(readFileSync(file, 'utf8')) as RowFile);
 	if (rows.length === 0) throw new Error(`no Hero Health node runs in ${rowsDir}: run npm run bench:queue first`);
 	const spanS = (row: RowFile) => {
 		const times = row.requests.map((request) => Date.parse(request.time));
