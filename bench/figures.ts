@@ -95,6 +95,8 @@ export interface TableRow {
 	duplicates: number;
 	misses: number;
 	other?: { requests: number; refused: number };
+	/** the machine's load average over the last minute when the run ended */
+	load?: number;
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;

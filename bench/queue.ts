@@ -28,6 +28,7 @@
  *   npm run bench:queue -- [K=4] [N=300] [L=600] [workers=1,2,4]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import { join } from 'node:path';
 
 import { startCluster } from '../scripts/lib/cluster';
@@ -199,6 +200,7 @@ async function run(
 		duplicates: [...landed.values()].filter((count) => count > 1).length,
 		misses: texts.filter((text) => !landed.has(text)).length,
 		other: otherClientFigures(requests),
+		load: os.loadavg()[0],
 	};
 	for (const execution of finished.filter((e) => e.status !== 'success')) {
 		const { data } = await cluster.publicApi<ExecutionJson>('GET', `/executions/${execution.id}?includeData=true`);
@@ -270,8 +272,11 @@ async function main() {
 		await standin.close();
 	}
 	const minutes = ((Date.now() - benchStarted) / 60_000).toFixed(1);
+	// The machine's load matters: a busy machine stalls the processes, which costs a lone process its pace.
+	const loads = rows.map((row) => row.load?.toFixed(1)).join(', ');
 	console.log(
-		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all.\n`,
+		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all; ` +
+			`load average over the last minute of each row: ${loads}.\n`,
 	);
 	console.log(tableOf(rows));
 }

@@ -17,6 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { HttpHeaderAuth } from 'n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials';
@@ -365,6 +366,11 @@ async function main() {
 		console.log(
 			`     dist size                      ${kb(dist.bytes)} in ${dist.files} files` +
 				(packed === undefined ? '' : `; npm pack tarball ${kb(packed)}`),
+		);
+		console.log(
+			`     machine load                   ${loadavg()
+				.map((load) => load.toFixed(1))
+				.join(', ')} (1, 5, 15 min averages)`,
 		);
 	} finally {
 		await standin.close();
