@@ -8,7 +8,7 @@
  *
  * Env: CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RowFile } from './figures';
@@ -74,12 +74,12 @@ function panel(row: RowFile, y0: number, seconds: number, maxPerSecond: number):
 async function main() {
 	const rowsDir = process.argv[2] ?? join(ROOT, '.n8n-e2e', 'bench-queue-rows');
 	const out = process.argv[3] ?? join(ROOT, 'docs', 'pacing.png');
-	// In the order the bench ran them, which wrote each file as its run ended.
+	const firstAt = (row: RowFile) => Math.min(...row.requests.map((request) => Date.parse(request.time)));
+	// In the order the bench ran them.
 	const rows = readdirSync(rowsDir)
 		.filter((name) => name.startsWith('Hero-Health-node') && name.endsWith('.json'))
-		.map((name) => join(rowsDir, name))
-		.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
-		.map((file) => JSON.parse(readFileSync(file, 'utf8')) as RowFile);
+		.map((name) => JSON.parse(readFileSync(join(rowsDir, name), 'utf8')) as RowFile)
+		.sort((a, b) => firstAt(a) - firstAt(b));
 	if (rows.length === 0) throw new Error(`no Hero Health node runs in ${rowsDir}: run npm run bench:queue first`);
 	const spanS = (row: RowFile) => {
 		const times = row.requests.map((request) => Date.parse(request.time));
