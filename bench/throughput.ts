@@ -6,8 +6,8 @@
  * The same load then goes through n8n's HTTP Request node (n8n-nodes-base), configured the way a
  * user would: header auth, and its batching options set to Hero's rate. Then both again with another
  * client on the key (a practice's own app) at a steady 0.2 L from one window before the run: the
- * Hero Health node over Hero's own 60 s window (its pacing works in Hero's real time) with 2 L
- * messages, the HTTP Request node (which keeps no time of its own) in the compressed window.
+ * Hero Health node at Hero's own 300/min over Hero's 60 s window (its pacing works in Hero's real
+ * time), 600 messages; the HTTP Request node (which keeps no time of its own) at the compressed L.
  *
  * Prints: achieved rate / L, 429s seen by the workflow, duplicates and misses (from the stand-in's
  * log), the other client's refused share, the node's per-item overhead with the network excluded,
@@ -45,6 +45,15 @@ const perMinute = Number(process.argv[3] ?? 3000);
 const gapMs = 60_000 / perMinute;
 const latencyMs = Number(process.argv[4] ?? 5 * gapMs);
 const windowMs = (60_000 * HERO_PER_MINUTE) / perMinute;
+
+/** The key's limit as the stand-in enforces it in a run: L per minute, counted over a window. */
+interface Limit {
+	perMinute: number;
+	windowMs: number;
+}
+
+const COMPRESSED: Limit = { perMinute, windowMs };
+const HEROS_OWN: Limit = { perMinute: HERO_PER_MINUTE, windowMs: 60_000 };
 // Another client's steady rate on the key in the shared-key rows, as a share of L.
 const OTHER_CLIENT_SHARE = 0.2;
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,8 +68,8 @@ interface Figures {
 	duplicates: number;
 	misses: number;
 	maxInWindow: number;
-	/** the stand-in's window in this run */
-	windowMs: number;
+	/** the limit the stand-in enforced in this run */
+	limit: Limit;
 	/** another client's requests on the key while the run's went out, and how many Hero refused */
 	other?: { requests: number; refused: number };
 	/** messages accepted per whole window of the run / L, and the lowest window */
@@ -84,21 +93,21 @@ const SEND_EACH_ITEM = {
 };
 
 /**
- * A fresh stand-in for a run. With `sharedWindowMs`, it counts over that window, and another client
- * sends to the key at 0.2 L from one such window before the run until the returned stop is called.
+ * A fresh stand-in for a run, enforcing `limit`. With `otherClient`, another client sends to the key at
+ * 0.2 L from one window before the run until the returned stop is called.
  */
-async function freshStandin(standin: Standin, sharedWindowMs?: number): Promise<() => Promise<void>> {
+async function freshStandin(standin: Standin, limit: Limit, otherClient?: boolean): Promise<() => Promise<void>> {
 	standin.reset();
-	standin.setConfig({ rateWindowMs: sharedWindowMs ?? windowMs });
-	if (sharedWindowMs === undefined) return async () => {};
-	const gapMs = 60_000 / (OTHER_CLIENT_SHARE * perMinute);
-	const other = startOtherClient(standin.url, standin.keys.full, standin.fixtures.patient.id, gapMs);
-	await sleep(sharedWindowMs);
+	standin.setConfig({ rateLimitPerMinute: limit.perMinute, rateWindowMs: limit.windowMs });
+	if (!otherClient) return async () => {};
+	const gap = 60_000 / (OTHER_CLIENT_SHARE * limit.perMinute);
+	const other = startOtherClient(standin.url, standin.keys.full, standin.fixtures.patient.id, gap);
+	await sleep(limit.windowMs);
 	return other.stop;
 }
 
 /** What the stand-in saw for one run: rate over the requests' span, 429s, duplicates, misses, the busiest window. */
-function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs: number, runWindowMs = windowMs): Figures {
+function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs: number, limit: Limit): Figures {
 	const requests = standin.log
 		.filter((entry) => entry.path === '/v1/messages/send')
 		.map((entry) => {
@@ -115,7 +124,7 @@ function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs
 	}
 	let maxInWindow = 0;
 	for (let first = 0, last = 0; last < times.length; last++) {
-		while (times[last] - times[first] >= runWindowMs) first++;
+		while (times[last] - times[first] >= limit.windowMs) first++;
 		maxInWindow = Math.max(maxInWindow, last - first + 1);
 	}
 	const error = (item: INodeExecutionData) => item.json.error !== undefined;
@@ -135,12 +144,12 @@ function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs
 		duplicates: [...landed.values()].filter((times) => times > 1).length,
 		misses: sent.filter((text) => !landed.has(text)).length,
 		maxInWindow,
-		windowMs: runWindowMs,
+		limit,
 		other: otherClientFigures(requests),
 		perWindow: answerFigures(
 			sends.map((entry) => ({ at: Date.parse(entry.time), refused: entry.status === 429 })),
-			perMinute,
-			runWindowMs,
+			limit.perMinute,
+			limit.windowMs,
 		),
 	};
 }
@@ -148,9 +157,10 @@ function figures(standin: Standin, result: RunNodeResult, sent: string[], wallMs
 async function heroRun(
 	standin: Standin,
 	label: string,
-	options: { requestsInFlight?: number; messages?: number; sharedWindowMs?: number } = {},
+	options: { requestsInFlight?: number; messages?: number; limit?: Limit; otherClient?: boolean } = {},
 ): Promise<Figures> {
-	const stopOtherClient = await freshStandin(standin, options.sharedWindowMs);
+	const limit = options.limit ?? COMPRESSED;
+	const stopOtherClient = await freshStandin(standin, limit, options.otherClient);
 	const sent = texts(label, options.messages);
 	const { requestsInFlight } = options;
 	const parameters = { ...SEND_EACH_ITEM, ...(requestsInFlight ? { options: { requestsInFlight } } : {}) };
@@ -158,11 +168,11 @@ async function heroRun(
 	const result = await runHero(standin, parameters, {
 		items: textItems(standin, sent),
 		continueOnFail: true,
-		credentials: { rateLimitPerMinute: perMinute },
+		credentials: { rateLimitPerMinute: limit.perMinute },
 	});
 	const wallMs = Date.now() - started;
 	await stopOtherClient();
-	return figures(standin, result, sent, wallMs, options.sharedWindowMs);
+	return figures(standin, result, sent, wallMs, limit);
 }
 
 /**
@@ -172,9 +182,9 @@ async function heroRun(
 async function httpRequestRun(
 	standin: Standin,
 	label: string,
-	options: { batching: boolean; sharedWindowMs?: number; retryOnFail?: boolean },
+	options: { batching: boolean; otherClient?: boolean; retryOnFail?: boolean },
 ): Promise<Figures> {
-	const stopOtherClient = await freshStandin(standin, options.sharedWindowMs);
+	const stopOtherClient = await freshStandin(standin, COMPRESSED, options.otherClient);
 	const sent = texts(label);
 	const httpRequest = new HttpRequest();
 	// n8n registers its own nodes under this name (the harness would otherwise prefix it as a community node).
@@ -198,7 +208,7 @@ async function httpRequestRun(
 	});
 	const wallMs = Date.now() - started;
 	await stopOtherClient();
-	return figures(standin, result, sent, wallMs, options.sharedWindowMs);
+	return figures(standin, result, sent, wallMs, COMPRESSED);
 }
 
 /** The Hero Health node with Hero's answer stubbed in memory: everything but the network. */
@@ -274,21 +284,22 @@ const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const COLUMNS = ['rate/L', 'deliv/L', 'wall', '429 in', '429 wf', 'errors', 'dupes', 'misses', 'busiest', 'other 429'];
 const WIDTHS = [7, 8, 9, 7, 7, 7, 6, 7, 11, 11];
+const NAME_WIDTH = 60;
 
 function row(name: string, f: Figures) {
 	const cells = [
-		(f.rate / perMinute).toFixed(3),
-		(f.delivered / perMinute).toFixed(3),
+		(f.rate / f.limit.perMinute).toFixed(3),
+		(f.delivered / f.limit.perMinute).toFixed(3),
 		`${(f.wallMs / 1000).toFixed(2)} s`,
 		f.answered429,
 		f.surfaced429,
 		f.errorItems,
 		f.duplicates,
 		f.misses,
-		`${f.maxInWindow}/${Math.floor((perMinute * f.windowMs) / 60_000)}`,
+		`${f.maxInWindow}/${Math.floor((f.limit.perMinute * f.limit.windowMs) / 60_000)}`,
 		f.other ? `${f.other.refused}/${f.other.requests}` : '–',
 	];
-	return name.padEnd(52) + cells.map((cell, i) => String(cell).padStart(WIDTHS[i])).join('');
+	return name.padEnd(NAME_WIDTH) + cells.map((cell, i) => String(cell).padStart(WIDTHS[i])).join('');
 }
 
 async function main() {
@@ -306,27 +317,27 @@ async function main() {
 			[`HTTP Request node, ${batchLabel}`, await httpRequestRun(standin, 'HTTP', { batching: true })],
 			['HTTP Request node, no batching', await httpRequestRun(standin, 'HTTP unbatched', { batching: false })],
 			[
-				`Hero Health node, ${2 * perMinute}, other client 0.2 L, 60 s window`,
-				await heroRun(standin, 'Hero shared', { messages: 2 * perMinute, sharedWindowMs: 60_000 }),
+				`Hero Health node, other client 0.2 L, Hero's ${HERO_PER_MINUTE}/min`,
+				await heroRun(standin, 'Hero shared', { messages: 2 * HERO_PER_MINUTE, limit: HEROS_OWN, otherClient: true }),
 			],
 			[
 				`HTTP Request node, ${batchLabel}, other client 0.2 L`,
-				await httpRequestRun(standin, 'HTTP shared', { batching: true, sharedWindowMs: windowMs }),
+				await httpRequestRun(standin, 'HTTP shared', { batching: true, otherClient: true }),
 			],
 			[
 				`HTTP Request node, same + Retry On Fail`,
-				await httpRequestRun(standin, 'HTTP retry', { batching: true, sharedWindowMs: windowMs, retryOnFail: true }),
+				await httpRequestRun(standin, 'HTTP retry', { batching: true, otherClient: true, retryOnFail: true }),
 			],
 		];
-		console.log('run'.padEnd(52) + COLUMNS.map((column, i) => column.padStart(WIDTHS[i])).join(''));
+		console.log('run'.padEnd(NAME_WIDTH) + COLUMNS.map((column, i) => column.padStart(WIDTHS[i])).join(''));
 		for (const [name, f] of runs) console.log(row(name, f));
 		console.log(
 			'rate/L: requests reaching the stand-in per minute over their span / L. deliv/L: messages delivered per minute\n' +
 				'of the node run / L. 429 in: answered by the stand-in. 429 wf: error items the workflow got for a 429.\n' +
 				'busiest: most requests in any stand-in window / allowed. other 429: requests of another client on the key\n' +
 				'(steady at 0.2 L from one window before the run) refused while the run sent / all it sent meanwhile. With it,\n' +
-				"the Hero Health node runs over Hero's own 60 s window: its pacing keeps Hero's real time, which this bench\n" +
-				'otherwise compresses tenfold. Retry On Fail reruns the whole node after an error, every item included; when\n' +
+				`the Hero Health node runs at Hero's own ${HERO_PER_MINUTE}/min over its 60 s window: its pacing keeps Hero's real time,\n` +
+				'which this bench otherwise compresses tenfold. Retry On Fail reruns the whole node after an error, every item included; when\n' +
 				'its last try fails too, the workflow gets one error (429 wf 1) and no items (errors = all).\n',
 		);
 		const [ours, , , , shared] = runs.map(([, f]) => f);
