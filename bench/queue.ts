@@ -10,20 +10,25 @@
  * HTTP Request node in the same cluster, set up the way n8n's docs say to handle rate limits: header
  * auth with the key, Batching (1 item per batch, 60 000 / L ms apart) and Retry On Fail at the most
  * the docs allow (5 tries, 5 s apart). At W = 2, a minute after the busy run, one execution of N
- * SMS runs alone: nothing is set by hand in between.
+ * SMS runs alone: nothing is set by hand in between. Then the busy run again with another client on
+ * the key (a practice's own app) sending Message: Send at a steady 0.2 L, from one window before the
+ * executions start until they have finished, each request once whatever the answer.
  *
  * Columns (from the stand-in's request log): requests; answered 429 (share of requests); the worst
  * share over any 60 s window (Hero's window); executions failed; messages delivered; duplicates
  * (messages Hero accepted more than once); misses (never accepted); delivered rate / L: Hero's
  * allowance put to use, i.e. messages accepted for the first time per whole 60 s window of the run
- * over L (a run shorter than a window: over its requests' span).
+ * over L (a run shorter than a window: over its requests' span), and in brackets the emptiest of
+ * those windows; the other client's requests while the executions ran, and how many Hero refused.
+ * Every request of each row goes to .n8n-e2e/bench-queue-rows/, which `npm run bench:plot` draws.
  *
- * Progress goes to stderr, the table to stdout. At the defaults the whole command takes 23 to 36 minutes
+ * Progress goes to stderr, the table to stdout. At the defaults the whole command takes 28 to 40 minutes
  * on a shared 2-core machine, 8 to 12 of them starting the three clusters.
  *
  *   npm run bench:queue -- [K=4] [N=300] [L=600] [workers=1,2,4]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import { join } from 'node:path';
 
 import { startCluster } from '../scripts/lib/cluster';
@@ -34,8 +39,10 @@ import type { WorkflowNode } from '../scripts/lib/queue-workflows';
 import type { ExecutionJson } from '../scripts/lib/n8n';
 import { startStandin } from '../standin';
 import type { LogEntry, Standin } from '../standin';
-import { answerFigures } from './figures';
+import { answerFigures, otherClientFigures, rowFileName, tableOf } from './figures';
+import type { RowFile, RowRequest, TableRow } from './figures';
 import { httpRequestSendParameters } from './httpRequestSend';
+import { OTHER_CLIENT_TEXT, startOtherClient } from './otherClient';
 
 const K = Number(process.argv[2] ?? 4);
 const N = Number(process.argv[3] ?? 300);
@@ -44,6 +51,8 @@ const WORKERS = String(process.argv[5] ?? '1,2,4')
 	.split(',')
 	.map(Number);
 const ROWS_DIR = join(n8n.PROJECT_ROOT, '.n8n-e2e', 'bench-queue-rows');
+// Another client's steady rate on the key in the shared-key run, as a share of L.
+const OTHER_CLIENT_SHARE = 0.2;
 const WINDOW_MS = 60_000;
 const SEND_PATH = '/v1/messages/send';
 // The stand-in's patients without an SMS restriction (1004 and 1005 have one).
@@ -98,19 +107,11 @@ async function executionsOf(cluster: Cluster, workflowId: string): Promise<Execu
 	return await n8n.allExecutions(cluster.publicApi, workflowId, { limit: '250' });
 }
 
-interface Row {
-	label: string;
-	figures: ReturnType<typeof answerFigures>;
-	failed: number;
-	executions: number;
-	delivered: number;
-	duplicates: number;
-	misses: number;
-	wallMs: number;
-	spread: string;
-}
-
-/** Calls the workflow's webhook `executions` times at once, each with `messages` SMS; waits for every execution to finish. */
+/**
+ * Calls the workflow's webhook `executions` times at once, each with `messages` SMS; waits for every
+ * execution to finish. With `otherClient` (a share of L), another client sends to the key at that
+ * steady rate from one window before the calls until the executions have finished.
+ */
 async function run(
 	cluster: Cluster,
 	standin: Standin,
@@ -118,10 +119,19 @@ async function run(
 	label: string,
 	executions: number,
 	messages: number,
-): Promise<Row> {
+	otherClient?: number,
+): Promise<TableRow> {
 	const before = new Set((await executionsOf(cluster, workflowId)).map((execution) => String(execution.id)));
 	const firstEntry = standin.log.length;
 	const texts: string[] = [];
+	const other =
+		otherClient === undefined
+			? undefined
+			: startOtherClient(standin.url, standin.keys.full, PATIENTS[0], WINDOW_MS / (otherClient * L));
+	if (other) {
+		progress(`${label}: another client at ${otherClient} L for a window first`);
+		await sleep(WINDOW_MS);
+	}
 	const started = Date.now();
 	progress(`${label}: ${executions} × ${messages} SMS`);
 	await Promise.all(
@@ -153,13 +163,19 @@ async function run(
 		}
 		await sleep(5000);
 	}
+	await other?.stop();
 	const wallMs = Date.now() - started;
-	const sends = standin.log.slice(firstEntry).filter((entry: LogEntry) => entry.path === SEND_PATH);
+	const textOf = (entry: LogEntry) => (entry.body as { message_string?: string })?.message_string;
+	const requests: RowRequest[] = standin.log
+		.slice(firstEntry)
+		.filter((entry: LogEntry) => entry.path === SEND_PATH)
+		.map((entry) => ({ time: entry.time, status: entry.status, text: textOf(entry) }))
+		.map((request) => (request.text?.startsWith(OTHER_CLIENT_TEXT) ? { ...request, other: true } : request));
+	const sends = requests.filter((request) => !request.other);
 	const landed = new Map<string, number>();
-	for (const entry of sends) {
-		if (entry.status !== 200 || entry.fault !== null) continue;
-		const text = (entry.body as { message_string: string }).message_string;
-		landed.set(text, (landed.get(text) ?? 0) + 1);
+	for (const request of sends) {
+		if (request.status !== 200) continue;
+		landed.set(request.text ?? '', (landed.get(request.text ?? '') ?? 0) + 1);
 	}
 	const seen = new Set<string>();
 	const workers = finished.map((execution) => cluster.workerOf(execution.id) ?? '?');
@@ -167,14 +183,14 @@ async function run(
 		.sort()
 		.map((worker) => `${worker}: ${workers.filter((w) => w === worker).length}`)
 		.join(', ');
-	const row: Row = {
+	const row: TableRow = {
 		label,
 		figures: answerFigures(
-			sends.map((entry) => {
-				const text = (entry.body as { message_string: string }).message_string;
-				const repeat = entry.status === 200 && seen.has(text);
-				if (entry.status === 200) seen.add(text);
-				return { at: Date.parse(entry.time), refused: entry.status === 429, repeat };
+			sends.map((request) => {
+				const text = request.text ?? '';
+				const repeat = request.status === 200 && seen.has(text);
+				if (request.status === 200) seen.add(text);
+				return { at: Date.parse(request.time), refused: request.status === 429, repeat };
 			}),
 			L,
 		),
@@ -183,8 +199,8 @@ async function run(
 		delivered: landed.size,
 		duplicates: [...landed.values()].filter((count) => count > 1).length,
 		misses: texts.filter((text) => !landed.has(text)).length,
-		wallMs,
-		spread,
+		other: otherClientFigures(requests),
+		load: os.loadavg()[0],
 	};
 	for (const execution of finished.filter((e) => e.status !== 'success')) {
 		const { data } = await cluster.publicApi<ExecutionJson>('GET', `/executions/${execution.id}?includeData=true`);
@@ -192,56 +208,20 @@ async function run(
 			`${label}: execution ${execution.id} ${execution.status}: ${data?.resultData?.error?.message ?? '(no error recorded)'}`,
 		);
 	}
-	// Every request of the row, for a closer look: .n8n-e2e/bench-queue-rows/<label>.json
+	// Every request of the row, the other client's too, for a closer look and for bench:plot: .n8n-e2e/bench-queue-rows/<label>.json
 	mkdirSync(ROWS_DIR, { recursive: true });
-	writeFileSync(
-		join(ROWS_DIR, `${label.replace(/[^\w]+/g, '-')}.json`),
-		JSON.stringify(
-			sends.map((entry) => ({
-				time: entry.time,
-				status: entry.status,
-				text: (entry.body as { message_string?: string })?.message_string,
-			})),
-		),
-	);
+	const file: RowFile = { label, perMinute: L, requests };
+	writeFileSync(join(ROWS_DIR, rowFileName(label)), JSON.stringify(file));
 	progress(
-		`${label}: done in ${(wallMs / 1000).toFixed(0)} s (${spread}); ${JSON.stringify({ ...row.figures, perWindow: row.figures.perWindow.join(' ') })}`,
+		`${label}: done in ${(wallMs / 1000).toFixed(0)} s (${spread}); ${JSON.stringify({ ...row.figures, perWindow: row.figures.perWindow.join(' '), other: row.other })}`,
 	);
 	return row;
-}
-
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-
-function table(rows: Row[]): string {
-	const header = [
-		'run',
-		'requests',
-		'answered 429',
-		'worst 60 s window: 429',
-		'executions failed',
-		'delivered',
-		'duplicates',
-		'misses',
-		'delivered rate / L',
-	];
-	const lines = rows.map((row) => [
-		row.label,
-		String(row.figures.requests),
-		`${row.figures.refused} (${percent(row.figures.share)})`,
-		percent(row.figures.worstShare),
-		`${row.failed} of ${row.executions}`,
-		String(row.delivered),
-		String(row.duplicates),
-		String(row.misses),
-		row.figures.rate.toFixed(3),
-	]);
-	return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 async function main() {
 	const benchStarted = Date.now();
 	const standin = await startStandin({ port: 0, rateLimitPerMinute: L, rateWindowMs: WINDOW_MS, maxLogEntries: 500_000 });
-	const rows: Row[] = [];
+	const rows: TableRow[] = [];
 	try {
 		const key = standin.keys.full;
 		const heroCredential = n8n.standinCredential(standin.url, key);
@@ -275,6 +255,10 @@ async function main() {
 					rows.push(
 						await run(cluster, standin, heroWorkflow.id, `Hero Health node, ${where}, one execution alone, 1 × ${N}`, 1, N),
 					);
+					// The other client's first window also lets the workers' pacing forget the runs before.
+					standin.reset();
+					const label = `Hero Health node, ${where}, ${executions} × ${N}, another client at ${OTHER_CLIENT_SHARE} L`;
+					rows.push(await run(cluster, standin, heroWorkflow.id, label, executions, N, OTHER_CLIENT_SHARE));
 				}
 				standin.reset();
 				rows.push(
@@ -288,10 +272,13 @@ async function main() {
 		await standin.close();
 	}
 	const minutes = ((Date.now() - benchStarted) / 60_000).toFixed(1);
+	// The machine's load matters: a busy machine stalls the processes, which costs a lone process its pace.
+	const loads = rows.map((row) => row.load?.toFixed(1)).join(', ');
 	console.log(
-		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all.\n`,
+		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all; ` +
+			`load average over the last minute of each row: ${loads}.\n`,
 	);
-	console.log(table(rows));
+	console.log(tableOf(rows));
 }
 
 main().catch((error) => {

@@ -62,6 +62,23 @@ class FakeHero {
 	get refused() {
 		return this.log.filter((arrival) => arrival.status === 429).length;
 	}
+
+	/**
+	 * Another client on the key: one request every `gapMs` until `until` settles, answered like any
+	 * other and never resent. Resolves with the moments and statuses of its requests.
+	 */
+	async otherClient(gapMs: number, until: Promise<unknown>): Promise<Arrival[]> {
+		let done = false;
+		void until.finally(() => (done = true));
+		const requests: Arrival[] = [];
+		for (let i = 0; !done; i++) {
+			const at = Date.now();
+			const status = this.window.check('key', this.perMinute, at, MINUTE) === null ? 200 : 429;
+			requests.push({ at, status, text: `other ${i}` });
+			await new Promise((resolve) => setTimeout(resolve, gapMs));
+		}
+		return requests;
+	}
 }
 
 let keys = 0;
@@ -148,6 +165,32 @@ describe('processes sharing one key (queue-mode workers)', () => {
 			expect(shareOfAllowance(hero.log)).toBeGreaterThanOrEqual(0.9);
 		},
 	);
+
+	it('2 processes leave another client on the key its steady 0.2 L, and take most of the rest evenly', async () => {
+		const hero = new FakeHero();
+		const processes = [newProcess(), newProcess()];
+		const ctx = context(hero, 'shared-key-other-client');
+		// The other client has used the key for a minute when two executions start on each process.
+		const runs = (async () => {
+			await new Promise((resolve) => setTimeout(resolve, MINUTE));
+			const all = processes.flatMap((transport, p) =>
+				[0, 1].map(async (e) => await execution(transport, ctx, `p${p} e${e}`, 300)),
+			);
+			return (await Promise.all(all)).flat();
+		})();
+		const [failed, other] = await settle(Promise.all([runs, hero.otherClient(MINUTE / (0.2 * L), runs)]));
+
+		expect(failed).toEqual([]);
+		const ours = hero.log.map((arrival) => arrival.at);
+		const whileOurs = other.filter((request) => request.at >= ours[0] && request.at <= ours[ours.length - 1]);
+		expect(whileOurs.filter((request) => request.status === 429).length / whileOurs.length).toBeLessThanOrEqual(0.05);
+		expect(shareOfAllowance(hero.log)).toBeGreaterThanOrEqual(0.72);
+		// Past their first minute (which fills Hero's window before they can know of the other client)
+		// they send steadily: no silence of 10 s, where filling the window and waiting for it to empty would leave 20 to 40 s.
+		const later = ours.filter((at) => at >= ours[0] + MINUTE);
+		const longestSilence = Math.max(...later.slice(1).map((at, i) => at - later[i]));
+		expect(longestSilence).toBeLessThan(10_000);
+	});
 
 	it('a process alone sends at the credential rate', async () => {
 		const hero = new FakeHero();

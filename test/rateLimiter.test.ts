@@ -66,81 +66,86 @@ describe('pacing', () => {
 	});
 });
 
-describe('adapting to other processes on the key', () => {
-	it('takes a single 429 as a stray: one gap’s pause, the rate unchanged, requests still one gap apart', async () => {
+/** `count` requests accepted one gap apart, answered after 10 ms; resolves with the moments they were answered. */
+async function acceptedRun(clock: VirtualClock, limiter: RateLimiter, count: number) {
+	const answeredAt: number[] = [];
+	for (let i = 0; i < count; i++) answeredAt.push((await clock.run(exchange(clock, limiter, 200))) + 10);
+	return answeredAt;
+}
+
+describe('sharing the key with other processes and clients', () => {
+	it('on a 429, holds its share a little under what Hero accepted from it over the window', async () => {
 		const { clock, limiter } = setUp();
-		const refusedAt = await clock.run(exchange(clock, limiter, 429));
-		expect(limiter.rate()).toBe(L);
-		const [next, after] = await clock.run(Promise.all([limiter.acquire(), limiter.acquire()]));
-		expect(next - (refusedAt + 10)).toBeGreaterThanOrEqual(GAP_MS - 1);
-		expect(next - (refusedAt + 10)).toBeLessThan(GAP_MS + 1);
-		// No waiting for the next one's answer: a stray does not make requests ask one at a time.
-		expect(after - next).toBe(Math.ceil(GAP_MS));
+		await acceptedRun(clock, limiter, 100);
+		await clock.run(exchange(clock, limiter, 429));
+		// 100 accepted in the last minute: 95 a minute from now on.
+		expect(limiter.rate()).toBeCloseTo(95);
 	});
 
-	it('on a second 429 in a row, lowers its own rate by 30% and backs off fourfold', async () => {
+	it('then sends nothing until its own requests leave Hero’s window, and then evenly at its share', async () => {
 		const { clock, limiter } = setUp();
-		await clock.run(exchange(clock, limiter, 200));
+		const answeredAt = await acceptedRun(clock, limiter, 100);
 		await clock.run(exchange(clock, limiter, 429));
-		const secondAt = await clock.run(exchange(clock, limiter, 429));
-		expect(limiter.rate()).toBeCloseTo(0.7 * L);
-		const next = await clock.run(limiter.acquire());
-		// The second refusal in a row waits four gaps at the new rate.
-		expect(next - (secondAt + 10)).toBeCloseTo((4 * GAP_MS) / 0.7, -1);
+		const times = await departures(clock, limiter, 3);
+		// Hero's window holds its 100: nothing more until it holds under 95, once its 6th oldest has left.
+		expect(times[0]).toBe(answeredAt[5] + HERO_WINDOW_MS);
+		// Then one gap apart at its share, 95 a minute (plus the 2% margin), not a burst.
+		for (const gap of gaps(times)) expect(gap).toBeCloseTo((60_000 / 95) * 1.02, -1);
 	});
 
-	it('climbs back to the credential rate within a minute, but not while paused', async () => {
+	it('a process that has had nothing accepted lately drops to 1/32 of the rate limit', async () => {
 		const { clock, limiter } = setUp();
 		await clock.run(exchange(clock, limiter, 429));
+		expect(limiter.rate()).toBeCloseTo(L / 32);
+	});
+
+	it('climbs back by 5% of the rate limit per minute once it has room again, but not while paused', async () => {
+		const { clock, limiter } = setUp();
+		const answeredAt = await acceptedRun(clock, limiter, 100);
 		await clock.run(exchange(clock, limiter, 429));
-		const lowered = limiter.rate();
-		expect(lowered).toBeCloseTo(0.7 * L);
+		// Room under 95 once the 6th oldest has left Hero's window: no climb while it waits for that.
+		await clock.advance(answeredAt[5] + HERO_WINDOW_MS - clock.now());
+		expect(limiter.rate()).toBeCloseTo(95);
 		limiter.pause(10_000);
 		await clock.advance(10_000);
-		expect(limiter.rate()).toBeCloseTo(lowered);
-		await clock.advance(9000);
-		// L per minute: 9 s adds 15% of L.
-		expect(limiter.rate()).toBeCloseTo(lowered + 0.15 * L);
-		await clock.advance(HERO_WINDOW_MS);
-		expect(limiter.rate()).toBe(L);
-	});
-
-	it('while Hero keeps refusing, lets one request out at a time to ask', async () => {
-		const { clock, limiter } = setUp();
-		await clock.run(exchange(clock, limiter, 429));
-		await clock.run(exchange(clock, limiter, 429));
-		// The next request goes out after the pause; the one behind it waits for its answer (2 s).
-		const probe = limiter.acquire();
-		const behind = limiter.acquire();
-		const probeAt = await clock.run(probe);
-		await clock.advance(2000);
-		limiter.accepted(probeAt);
-		const behindAt = await clock.run(behind);
-		expect(behindAt).toBeGreaterThanOrEqual(probeAt + 2000);
+		expect(limiter.rate()).toBeCloseTo(95);
+		await clock.advance(2 * HERO_WINDOW_MS);
+		expect(limiter.rate()).toBeCloseTo(95 + 2 * 0.05 * L);
 	});
 
 	it('refusals of requests already on their way count once', async () => {
 		const { clock, limiter } = setUp();
+		await acceptedRun(clock, limiter, 100);
 		const sent = await clock.run(Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]));
 		for (const sentAt of sent) limiter.refused(sentAt);
-		// Three answers to one burst: one refusal, so no decrease.
-		expect(limiter.rate()).toBe(L);
+		// Three answers to one burst: one refusal, one decrease.
+		expect(limiter.rate()).toBeCloseTo(95);
 	});
 
 	it('never backs off past the moment its oldest request of the last minute leaves Hero’s window', async () => {
 		const { clock, limiter } = setUp();
-		const answeredAt = (await clock.run(exchange(clock, limiter, 200))) + 10;
+		const [answeredAt] = await acceptedRun(clock, limiter, 1);
 		await clock.advance(40_000);
-		// Pauses of 1, 4, 16 and 64 gaps; the fifth (256 gaps, over 37 s) would end after that request leaves.
-		for (let i = 0; i < 5; i++) await clock.run(exchange(clock, limiter, 429));
+		// One request accepted: the share drops to 1/32 of L (a gap of 3.3 s). Pauses of 1 and 4 gaps;
+		// the third (16 gaps, 52 s) would end after that request leaves.
+		for (let i = 0; i < 3; i++) await clock.run(exchange(clock, limiter, 429));
 		const next = await clock.run(limiter.acquire());
 		expect(next).toBeGreaterThan(answeredAt + 50_000);
 		expect(next).toBeLessThanOrEqual(answeredAt + HERO_WINDOW_MS + 1);
 	});
 
+	it('after a whole window with nothing sent and no 429, starts over at the rate limit', async () => {
+		const { clock, limiter } = setUp();
+		await acceptedRun(clock, limiter, 100);
+		await clock.run(exchange(clock, limiter, 429));
+		await clock.advance(HERO_WINDOW_MS);
+		const times = await departures(clock, limiter, 3);
+		expect(limiter.rate()).toBe(L);
+		expect(gaps(times)).toEqual([Math.ceil(GAP_MS), Math.ceil(GAP_MS)]);
+	});
+
 	it('a new Rate Limit on the credential starts over at it', async () => {
 		const { clock, limiter } = setUp();
-		await clock.run(exchange(clock, limiter, 429));
 		await clock.run(exchange(clock, limiter, 429));
 		limiter.setRate(300);
 		expect(limiter.rate()).toBe(300);

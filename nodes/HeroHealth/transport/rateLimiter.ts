@@ -11,14 +11,12 @@ export const RATE_LIMIT_BUDGET_MS = 5 * HERO_WINDOW_MS;
 const SPACING_MARGIN = 1.02;
 // A 429 waits one gap, and each further 429 in a row four times longer (capped by Hero's window).
 const BACKOFF_GROWTH = 4;
-// The second 429 in a row (one alone may be a stray) shows that Hero's window is full: from then on
-// one request at a time asks again, and this process's rate is multiplied by DECREASE, but kept above
-// FLOOR_SHARE of the credential's,
-const FULL_AFTER = 2;
-const DECREASE = 0.7;
+// A 429 shows Hero's window full: the process's share then drops to HOLD of the requests Hero accepted
+// from it over the window, never under FLOOR_SHARE of the credential's rate,
+const HOLD = 0.95;
 const FLOOR_SHARE = 1 / 32;
-// and climbs back by the credential's whole rate over RECOVERY_MS (a quarter of it in 15 s).
-const RECOVERY_MS = HERO_WINDOW_MS;
+// and climbs back by CLIMB of the credential's rate per minute.
+const CLIMB = 0.05;
 
 /** Time as the limiter sees it; tests pass a virtual clock. */
 export interface LimiterClock {
@@ -65,22 +63,26 @@ export function rateLimitAdvice(headers: IDataObject | undefined, now: number): 
 }
 
 /**
- * Paces requests for one API key in this process. Requests leave evenly spaced at the process's
- * own rate, which starts at the credential's Rate Limit. Other n8n processes (queue-mode workers)
- * may use the same key, and nothing is shared between processes: Hero's answers are the shared
- * signal. A 429 means Hero's window for the key is full, so every request queued here waits (as
- * long as Hero asks, or a backoff no longer than it takes this process's oldest request of the last
- * minute to leave the window); 429s in a row also let one request at a time ask again and lower
- * this process's rate, which then climbs back to the credential's. Busy processes thus keep Hero's
- * window full between them with few 429s; a process alone is back at full pace within a minute.
+ * Paces requests for one API key in this process. Other n8n processes (queue-mode workers) and other
+ * systems may use the same key, and nothing is shared between them: Hero's answers are the shared
+ * signal. The process keeps a share of Hero's window, which starts at the credential's Rate Limit:
+ * its requests leave evenly spaced at that many per minute, and no more of them than the share are
+ * in Hero's window at once (accepted in the last minute).
+ *
+ * A 429 means Hero's window is full. The share then drops a little under what Hero accepted from
+ * this process over the window, so the process holds its part of the window and leaves the rest to
+ * the others; it climbs back slowly, to find room the others have left. Busy processes thus settle
+ * on steady rates that together keep Hero's window nearly full, instead of filling it and falling
+ * silent until it empties. A process that has sent nothing for a whole window starts over at the
+ * credential's rate.
  */
 export class RateLimiter {
 	private ceiling: number;
 
-	// The rate is `rateAt` at `rateSince`, and climbs linearly from then on.
-	private rateAt: number;
+	// The share (requests per Hero window, i.e. per minute) is `shareAt` at `shareSince`, and climbs from then on.
+	private shareAt: number;
 
-	private rateSince = -Infinity;
+	private shareSince = -Infinity;
 
 	private nextSlotAt = -Infinity;
 
@@ -90,9 +92,6 @@ export class RateLimiter {
 	private refusedInARow = 0;
 
 	private lastRefusalAt = -Infinity;
-
-	// While Hero refuses: the one request out asking whether the window has room, until its answer.
-	private probe?: { sentAt: number; answered: Promise<void>; release: () => void };
 
 	// When this process's accepted requests were answered, over Hero's last window.
 	private readonly acceptedAt: number[] = [];
@@ -105,7 +104,7 @@ export class RateLimiter {
 		private readonly clock: LimiterClock = systemClock,
 	) {
 		this.ceiling = perMinute;
-		this.rateAt = perMinute;
+		this.shareAt = perMinute;
 	}
 
 	now(): number {
@@ -116,13 +115,13 @@ export class RateLimiter {
 	setRate(perMinute: number) {
 		if (perMinute === this.ceiling) return;
 		this.ceiling = perMinute;
-		this.rateAt = perMinute;
+		this.shareAt = perMinute;
 	}
 
-	/** This process's rate (requests per minute) at `at`. */
+	/** This process's share of Hero's window at `at`: as many requests per minute, and at most that many in the window. */
 	rate(at = this.clock.now()): number {
-		const climbed = (this.ceiling * Math.max(0, at - this.rateSince)) / RECOVERY_MS;
-		return Math.min(this.ceiling, this.rateAt + climbed);
+		const climbed = (CLIMB * this.ceiling * Math.max(0, at - this.shareSince)) / HERO_WINDOW_MS;
+		return Math.min(this.ceiling, this.shareAt + climbed);
 	}
 
 	private gapMs(at: number) {
@@ -141,53 +140,42 @@ export class RateLimiter {
 
 	/**
 	 * Slots follow a fixed schedule, so a timer firing a little late costs no rate. A send later than
-	 * its slot by over half a gap (the process was busy) restarts the schedule from that send: the
-	 * requests queued behind it then leave one gap apart instead of in a burst that Hero would count
-	 * inside one window. A pause that began while waiting (another request got a 429) is waited out.
-	 * While Hero keeps refusing, one request at a time asks whether its window has room again.
+	 * its slot by over half a gap (the process was busy, paused or full) restarts the schedule from
+	 * that send: the requests queued behind it then leave one gap apart instead of in a burst that
+	 * Hero would count inside one window. Whatever changed while waiting (a pause, a lower share) is
+	 * looked at again before sending.
 	 */
 	private async waitForSlot(): Promise<number> {
 		for (;;) {
-			if (this.probe) {
-				await this.probe.answered;
+			const now = this.clock.now();
+			this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
+			// Nothing of this process in Hero's window and no 429 for a whole window: what it learnt is stale.
+			if (this.acceptedAt.length === 0 && now - this.lastRefusalAt >= HERO_WINDOW_MS) this.shareAt = this.ceiling;
+			const readyAt = Math.max(this.nextSlotAt, this.pausedUntil, this.roomAt(now));
+			if (readyAt > now) {
+				await this.clock.sleep(Math.ceil(readyAt - now));
 				continue;
 			}
-			const now = this.clock.now();
-			const slot = Math.max(now, this.nextSlotAt, this.pausedUntil);
-			if (slot > now) await this.clock.sleep(Math.ceil(slot - now));
-			const sentAt = this.clock.now();
-			if (this.pausedUntil > sentAt || this.probe) continue;
-			const gap = this.gapMs(sentAt);
-			this.nextSlotAt = (sentAt - slot > gap / 2 ? sentAt : slot) + gap;
-			if (this.refusedInARow >= FULL_AFTER) {
-				let release = () => {};
-				const answered = new Promise<void>((resolve) => (release = resolve));
-				this.probe = { sentAt, answered, release };
-			}
-			return sentAt;
+			const gap = this.gapMs(now);
+			this.nextSlotAt = (now - this.nextSlotAt > gap / 2 ? now : this.nextSlotAt) + gap;
+			return now;
 		}
 	}
 
-	/** Holds every request for this key for `ms`; the rate does not climb while it holds. */
+	/** When this process has room under its share in Hero's window: now, or when its oldest request there leaves it. */
+	private roomAt(now: number): number {
+		// The share is never under 1/32 of the rate limit, so a full share has an oldest request.
+		return this.acceptedAt.length < this.rate(now) ? now : this.acceptedAt[0] + HERO_WINDOW_MS;
+	}
+
+	/** Holds every request for this key for `ms`; the share does not climb while it holds. */
 	pause(ms: number) {
 		const now = this.clock.now();
 		const until = now + ms;
 		if (until <= this.pausedUntil) return;
 		this.pausedUntil = until;
-		this.rateAt = this.rate(now);
-		this.rateSince = until;
-	}
-
-	private answered(sentAt: number) {
-		if (this.probe && sentAt >= this.probe.sentAt) {
-			this.probe.release();
-			this.probe = undefined;
-		}
-	}
-
-	/** The request sent at `sentAt` got no answer from Hero (or was not sent after all). */
-	unanswered(sentAt: number) {
-		this.answered(sentAt);
+		this.shareAt = this.rate(now);
+		this.shareSince = Math.max(this.shareSince, until);
 	}
 
 	/** Hero answered the request sent at `sentAt` with anything but 429 (it counted against the key). */
@@ -198,31 +186,31 @@ export class RateLimiter {
 		if (sentAt > this.lastRefusalAt) this.refusedInARow = 0;
 		const advice = rateLimitAdvice(headers, now);
 		if (advice.exhausted && advice.waitMs !== undefined) this.pause(advice.waitMs);
-		this.answered(sentAt);
 	}
 
 	/**
-	 * Hero answered 429 to the request sent at `sentAt`. Refusals of requests already on their way
-	 * when an earlier one was refused change nothing more. Every queued request then waits: as long
-	 * as Hero asks (Retry-After, RateLimit-Reset) or, without those, one gap growing fourfold with each
-	 * refusal in a row, never past the moment this process's oldest request of the last minute leaves
-	 * Hero's window. A second refusal in a row confirms that Hero's window is full (one 429 may be a
-	 * stray): more is sent on this key than Hero allows, so this process's rate drops, and until an
-	 * answer is accepted one request at a time asks. Returns how long Hero asked to wait, if it did.
+	 * Hero answered 429 to the request sent at `sentAt`: its window for the key is full. Refusals of
+	 * requests already on their way when an earlier one was refused change nothing more. The share
+	 * drops to a little under what Hero accepted from this process over its window, so the process
+	 * waits until enough of its own requests have left Hero's window, then sends evenly at that rate
+	 * and climbs from there. Every queued request also waits as long as Hero asks (Retry-After,
+	 * RateLimit-Reset) or, without those, one gap growing fourfold with each refusal in a row, never
+	 * past the moment this process's oldest request of the last minute leaves Hero's window. Returns
+	 * how long Hero asked to wait, if it did.
 	 */
 	refused(sentAt: number, headers?: IDataObject): number | undefined {
 		const now = this.clock.now();
+		this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 		if (sentAt > this.lastRefusalAt) {
 			this.refusedInARow += 1;
 			this.lastRefusalAt = now;
-			if (this.refusedInARow === FULL_AFTER) {
-				this.rateAt = Math.max(this.ceiling * FLOOR_SHARE, this.rate(now) * DECREASE);
-				this.rateSince = now;
-			}
+			this.shareAt = Math.max(this.ceiling * FLOOR_SHARE, Math.min(this.rate(now), HOLD * this.acceptedAt.length));
+			// It climbs from the moment it has room again: waiting tells it nothing about the window.
+			const mustLeave = this.acceptedAt.length - Math.ceil(this.shareAt);
+			this.shareSince = mustLeave >= 0 ? this.acceptedAt[mustLeave] + HERO_WINDOW_MS : now;
 		}
 		const asked = rateLimitAdvice(headers, now).waitMs;
 		this.pause(asked ?? this.backoffMs(now));
-		this.answered(sentAt);
 		return asked;
 	}
 
@@ -232,7 +220,6 @@ export class RateLimiter {
 
 	private backoffMs(now: number) {
 		const gap = this.gapMs(now);
-		this.forgetAcceptedBefore(now - HERO_WINDOW_MS);
 		const untilWindowFrees = this.acceptedAt.length > 0 ? this.acceptedAt[0] + HERO_WINDOW_MS - now : HERO_WINDOW_MS;
 		const backoff = gap * BACKOFF_GROWTH ** (this.refusedInARow - 1);
 		return Math.max(gap, Math.min(backoff, untilWindowFrees));

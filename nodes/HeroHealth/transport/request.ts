@@ -160,7 +160,6 @@ async function heroAnswer(this: HeroContext, request: HeroRequest, item?: HeroIt
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = await limiter.acquire();
 		if (item && !item.maySend()) {
-			limiter.unanswered(sentAt);
 			throw new NodeOperationError(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
@@ -171,7 +170,6 @@ async function heroAnswer(this: HeroContext, request: HeroRequest, item?: HeroIt
 				{ ...options },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			limiter.unanswered(sentAt);
 			const code = networkErrorCode(error);
 			const safeToRetry = isRead || NEVER_SENT_CODES.includes(code);
 			if (safeToRetry && ++tries < MAX_GET_ATTEMPTS) {
