@@ -6,7 +6,7 @@
 // reach Hero exactly as written, once, without disturbing the other fields.
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { heroResources } from '../nodes/HeroHealth/actions/node.description';
+import { heroResources } from '../nodes/HeroHealth/HeroHealth.node';
 import type { Standin } from './helpers';
 import { aYearAhead, byId, items, processed, runHero, startTestStandin } from './helpers';
 import { londonDate } from './standin/helpers';

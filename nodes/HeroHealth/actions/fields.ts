@@ -265,7 +265,12 @@ export function dateRangeFields(fromDescription: string, toDescription: string):
 }
 
 /** An optional calendar day as Hero's plain YYYY-MM-DD, checked first; undefined when not given. */
-export function checkedCalendarDay(this: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string | undefined {
+export function checkedCalendarDay(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	refuseInvalid.call(this, itemIndex, field, calendarDateProblem(value));
 	return plainDate(value);
