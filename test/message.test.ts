@@ -292,7 +292,9 @@ describe('utcDateTime', () => {
 describe('operation texts', () => {
 	it('give every Message, Batch Message and Patient operation an action and a description that stand on their own', () => {
 		const nouns: Record<string, RegExp> = { message: /message/i, batchMessage: /batch message/i, patient: /patient/i };
-		const selectors = new HeroHealth().description.properties.filter((p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns);
+		const selectors = new HeroHealth().description.properties.filter(
+			(p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns,
+		);
 		expect(selectors).toHaveLength(3);
 		for (const selector of selectors) {
 			const noun = nouns[String(selector.displayOptions?.show?.resource?.[0])];
