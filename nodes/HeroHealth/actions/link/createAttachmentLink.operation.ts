@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
-import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
+import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
 
 export const dropdownEntry = {
 	name: 'Create Attachment Link',
@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 		fileName?: string;
 		maximumUses?: number;
 	};
-	Object.assign(body, readLinkLimits.call(this, item.index, options));
+	Object.assign(body, checkedLinkLimits.call(this, item.index, options));
 	if (this.getNodeParameter('fileSource', item.index) === 'ehrFile') {
 		body.ehr_file_id = readRequiredText.call(this, item.index, 'ehrFileId', 'EHR File ID');
 		if (options.fileName?.trim()) body.file_name = options.fileName.trim();

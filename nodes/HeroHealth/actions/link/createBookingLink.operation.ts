@@ -13,12 +13,12 @@ import {
 	requestsInFlightOption,
 } from '../fields';
 import {
+	checkedLinkLimits,
 	expiryDateOption,
 	fromDateOption,
 	maximumUsesOption,
 	practitionerOption,
 	readBookingWindow,
-	readLinkLimits,
 	toDateOption,
 } from './shared';
 
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 	const patientId = readOptionalNumericId.call(this, item.index, 'patientId', 'Patient');
 	if (patientId) body.patient_id = patientId;
 	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readBookingWindow.call(this, item.index, 'options'), readLinkLimits.call(this, item.index, options));
+	Object.assign(body, readBookingWindow.call(this, item.index, 'options'), checkedLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.bookingLinks, body, subject: 'appointment type, location, practitioner or patient' },

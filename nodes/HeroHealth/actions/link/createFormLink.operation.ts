@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
-import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
+import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
 
 export const dropdownEntry = {
 	name: 'Create Form Link',
@@ -34,6 +34,6 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 	const formId = readRequiredText.call(this, item.index, 'formId', 'Form ID');
 	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, item.index) };
 	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readLinkLimits.call(this, item.index, options));
+	Object.assign(body, checkedLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(this, { method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' }, item);
 }

@@ -42,7 +42,7 @@ export const maximumUsesOption: INodeProperties = {
 };
 
 /** expiry_date and maximum_use_count, shared by every link that can expire or be used up. */
-export function readLinkLimits(
+export function checkedLinkLimits(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: { expiryDate?: string; maximumUses?: number },
