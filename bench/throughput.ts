@@ -25,8 +25,7 @@ import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.n
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
-import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/HeroHealth/actions/requestsInFlight';
-import { router } from '../nodes/HeroHealth/actions/router';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../nodes/HeroHealth/actions/fields';
 import type { Standin } from '../standin';
 import { fixtureDescription } from '../test/fixtures/fixtureDescription';
 import type { AnyNodeType } from '../test/harness/core';
@@ -217,7 +216,7 @@ class HeroHealthNetworkStubbed extends HeroHealth {
 		Object.assign(this.helpers, {
 			httpRequestWithAuthentication: async () => ({ statusCode: 200, headers: {}, body: { message_id: '1' } }),
 		});
-		return await router.call(this);
+		return await super.execute.call(this);
 	}
 }
 

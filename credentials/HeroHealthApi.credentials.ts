@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
+import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/request';
 
 export class HeroHealthApi implements ICredentialType {
 	name = 'heroHealthApi';

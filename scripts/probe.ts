@@ -9,7 +9,7 @@
 // writes included (the default for --environment mock; refused for staging, where it would message patients).
 // Environment: HERO_API_KEY and HERO_PRACTICE_GROUP_ID (required); HERO_PROBE_PATIENT_ID, a test patient to
 // read (and, with --all, to message and book for), and HERO_PROBE_DUPLICATE_PATIENT_ID, a duplicate of it to merge.
-import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
+import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/request';
 import { formatLine, probe, summary } from './lib/probe';
 import type { ProbeCalls } from './lib/probe';
 

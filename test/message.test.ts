@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { setGlobalState } from 'n8n-workflow';
 
-import { properties } from '../nodes/HeroHealth/actions/node.description';
+import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { utcDateTime } from '../nodes/HeroHealth/helpers/londonTime';
 import type { Standin } from './helpers';
 import { byId, items, messageSendParameters, processed, runHero, sentBody, setUpTestStandin } from './helpers';
@@ -292,7 +292,9 @@ describe('utcDateTime', () => {
 describe('operation texts', () => {
 	it('give every Message, Batch Message and Patient operation an action and a description that stand on their own', () => {
 		const nouns: Record<string, RegExp> = { message: /message/i, batchMessage: /batch message/i, patient: /patient/i };
-		const selectors = properties.filter((p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns);
+		const selectors = new HeroHealth().description.properties.filter(
+			(p) => p.name === 'operation' && String(p.displayOptions?.show?.resource?.[0]) in nouns,
+		);
 		expect(selectors).toHaveLength(3);
 		for (const selector of selectors) {
 			const noun = nouns[String(selector.displayOptions?.show?.resource?.[0])];

@@ -11,7 +11,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealthTrigger } from '../nodes/HeroHealth/HeroHealthTrigger.node';
-import { heroResources } from '../nodes/HeroHealth/actions/node.description';
+import { heroResources } from '../nodes/HeroHealth/HeroHealth.node';
 import * as signature from '../nodes/HeroHealth/trigger/signature';
 import { signWebhook } from '../standin';
 import type { Standin } from './helpers';

@@ -1,6 +1,5 @@
 import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
-import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/environments';
-import { baseUrlFor } from '../nodes/HeroHealth/transport/request';
+import { HERO_ENVIRONMENT_URLS, baseUrlFor } from '../nodes/HeroHealth/transport/request';
 import { HeroTransportProbe } from './fixtures/HeroTransportProbe.node';
 import { testCredential } from './harness';
 import type { RunNodeResult } from './harness';

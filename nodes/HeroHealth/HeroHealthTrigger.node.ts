@@ -9,16 +9,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { HERO_ENVIRONMENT_URLS } from './transport/environments';
 import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
 import type { DeliveryHeaders, Verdict } from './trigger/signature';
 import { SIGNATURE_HEADER, newSigningKey, verify } from './trigger/signature';
 import { AcceptedHere, acceptedIn, deliveryKey, forgetAccepted, isRecorded, recordAccepted } from './trigger/acceptedDeliveries';
-import { envelopeOf, readRecord } from './trigger/records';
-import { heroPaths } from './transport/paths';
-import { heroConnection, heroRequest } from './transport/request';
+import { envelopeOf, fetchRecord } from './trigger/records';
+import { HERO_ENVIRONMENT_URLS, heroConnection, heroPaths, heroRequest } from './transport/request';
 
 // Shared by every Hero Health Trigger in this n8n process (digests differ per signing key). The record
 // every process sees is in the node's static data; this also covers the moments before n8n saves it.
@@ -221,7 +219,7 @@ export class HeroHealthTrigger implements INodeType {
 			practiceGroupId: envelope.practice_group_id ?? null,
 			receivedAt: new Date(receivedAt).toISOString(),
 		};
-		if (options.fetchRecord !== false) Object.assign(json, await readRecord.call(this, envelope, signingKeysOf(registrations)));
+		if (options.fetchRecord !== false) Object.assign(json, await fetchRecord.call(this, envelope, signingKeysOf(registrations)));
 		if (options.includeHeaders !== false) {
 			const rest: IDataObject = { ...headers };
 			delete rest[SIGNATURE_HEADER];

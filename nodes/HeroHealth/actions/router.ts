@@ -2,19 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactError, redactJson } from '../helpers/redact';
+import type { HeroItem } from '../transport/request';
 import { heroSecrets } from '../transport/request';
-import { heroResources } from './node.description';
-import { checkRequestsInFlight, requestsInFlight } from './requestsInFlight';
-import type { HeroAggregate, HeroItem, HeroOperation } from './types';
+import { checkRequestsInFlight, readRequestsInFlight } from './fields';
 
-function operationFor(this: IExecuteFunctions): HeroOperation {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const found = (heroResources[resource]?.operations as Record<string, HeroOperation> | undefined)?.[operation];
-	if (!found) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
-	return found;
+/** What the router needs of an operation; each operation file declares it beside its fields. */
+export interface RoutedOperation {
+	/**
+	 * True when no item can affect another's outcome (reads, and writes that make a new record per item),
+	 * so the router may work on several at once: such operations offer Requests in Flight among their Options.
+	 */
+	independentItems: boolean;
+	/** What the operation does for one input item. */
+	execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject | IDataObject[]>;
+	/** For operations that can turn all input items into one request (one batch for every item). */
+	aggregate?: HeroAggregate;
+}
+
+export interface HeroAggregate {
+	/** Whether this run aggregates (read from the node's parameters); otherwise `execute` runs per item. */
+	applies(this: IExecuteFunctions): boolean;
+	/** What one item contributes. Throwing refuses only that item. */
+	part(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject>;
+	/** One request for every accepted part, sent for the first contributing item; its result is paired to each of them. */
+	execute(this: IExecuteFunctions, parts: IDataObject[], item: HeroItem): Promise<IDataObject>;
 }
 
 type NodeFailure = Error & { context?: IDataObject; description?: string | null; httpCode?: string | null };
@@ -27,10 +38,10 @@ function labelWithItem(error: NodeFailure, itemIndex: number) {
 }
 
 /**
- * Under "Continue on Fail" a failure becomes an error item paired to its input; otherwise it stops
- * the run. `itemIndex` is undefined for an aggregated request, which belongs to no single item.
+ * Under "Continue on Fail" a failure becomes an error item paired to its input; otherwise it is thrown,
+ * stopping the run. `itemIndex` is undefined for an aggregated request, which belongs to no single item.
  */
-function failureItem(
+function errorItemOrThrow(
 	this: IExecuteFunctions,
 	error: NodeFailure,
 	itemIndex: number | undefined,
@@ -68,26 +79,26 @@ async function runAggregated(
 			parts.push(await aggregate.part.call(this, itemIndex));
 			itemIndexes.push(itemIndex);
 		} catch (error) {
-			output.push(failureItem.call(this, error, itemIndex, { item: itemIndex }));
+			output.push(errorItemOrThrow.call(this, error, itemIndex, { item: itemIndex }));
 		}
 	}
 	if (!parts.length) return output;
 	const pairedItem = itemIndexes.map((item) => ({ item }));
 	// One request on behalf of every contributing item; nothing has failed that could stop it.
-	const first: HeroItem = { index: itemIndexes[0], maySend: () => true };
+	const first: HeroItem = { index: itemIndexes[0], tryStartSending: () => true };
 	try {
 		output.push({ json: await aggregate.execute.call(this, parts, first), pairedItem });
 	} catch (error) {
-		output.push(failureItem.call(this, error, undefined, pairedItem));
+		output.push(errorItemOrThrow.call(this, error, undefined, pairedItem));
 	}
 	return output;
 }
 
-/** Runs the operation; what comes out (items or the error that stops the run) never holds the API key. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/** Runs `operation` over the input items; what comes out (items or the error that stops the run) never holds the API key. */
+export async function router(this: IExecuteFunctions, operation: RoutedOperation): Promise<INodeExecutionData[][]> {
 	const secrets = await heroSecrets.call(this);
 	try {
-		const output = await runItems.call(this);
+		const output = await runItems.call(this, operation);
 		return [output.map((item) => ({ ...item, json: redactJson(item.json, secrets) }))];
 	} catch (error) {
 		throw redactError(error, secrets);
@@ -100,13 +111,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  * items worked on at once; items start in input order and the transport's limiter paces their requests.
  *
  * Without "Continue on Fail" a failure stops the run as if items ran one by one: no further item starts,
- * later items' requests still waiting for their turn are not sent (each item's `maySend` says no to the
- * transport), items already talking to Hero (a booking between reserve and confirm) and earlier items
+ * later items' requests still waiting for their turn are not sent (each item's `tryStartSending` says no to
+ * the transport), items already talking to Hero (a booking between reserve and confirm) and earlier items
  * finish, then the lowest failing item's error is thrown.
  */
-async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+async function runItems(this: IExecuteFunctions, operation: RoutedOperation): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const operation = operationFor.call(this);
 	if (operation.aggregate?.applies.call(this)) return await runAggregated.call(this, operation.aggregate, items.length);
 
 	const results: INodeExecutionData[][] = [];
@@ -116,7 +126,7 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 	const sending = new Set<number>();
 	const itemAt = (index: number): HeroItem => ({
 		index,
-		maySend() {
+		tryStartSending() {
 			if (index > failedAt && !sending.has(index)) return false;
 			sending.add(index);
 			return true;
@@ -134,7 +144,7 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				if (continueOnFail) {
-					results[itemIndex] = [failureItem.call(this, error, itemIndex, { item: itemIndex })];
+					results[itemIndex] = [errorItemOrThrow.call(this, error, itemIndex, { item: itemIndex })];
 				} else if (itemIndex < failedAt) {
 					// An item stopped from sending has a higher index than the failure that stopped it.
 					failedAt = itemIndex;
@@ -143,9 +153,10 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 			}
 		}
 	};
-	const inFlight = operation.independentItems ? requestsInFlight.call(this, items.length) : 1;
+	const inFlight = operation.independentItems ? readRequestsInFlight.call(this, items.length) : 1;
 	await Promise.all(Array.from({ length: inFlight }, worker));
 
-	if (failure) failureItem.call(this, failure, failedAt, { item: failedAt });
+	// Without "Continue on Fail" this throws.
+	if (failure) errorItemOrThrow.call(this, failure, failedAt, { item: failedAt });
 	return results.flat();
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { heroRequestPage } from '../transport/request';
-import { heroPaths } from '../transport/paths';
+import { heroPaths, heroRequestPage } from '../transport/request';
 import { nhsNumberDigits } from '../validation';
 
 const PICKER_PAGE_SIZE = 50;

@@ -10,11 +10,72 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HERO_DEFAULT_RATE_LIMIT_PER_MINUTE, HERO_ENVIRONMENT_URLS } from './environments';
 import type { RequestSummary } from './errors';
 import { heroApiError, heroNetworkError } from './errors';
 import { RATE_LIMIT_BUDGET_MS, rateLimiterFor } from './rateLimiter';
 import { baseUrlProblem, headerValueProblem, positiveWholeNumberProblem } from '../validation';
+
+// Where Hero lives: each environment's base URL and Hero's documented rate limit per API key (the
+// credential offers these), and below every path. Requests are built from nothing else.
+export const HERO_ENVIRONMENT_URLS = {
+	production: 'https://api.herohealth.net',
+	staging: 'https://api.staging.htech.app',
+	mock: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
+} as const;
+
+export const HERO_DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+
+// Every Hero Health path, once. The contract is api/hero-health.openapi.yaml; paths marked
+// x-inferred there are corrected here and nowhere else.
+const segment = (id: string | number) => encodeURIComponent(String(id));
+
+export const heroPaths = {
+	elementsJwt: '/v1/access_token',
+	appointment: (id: string) => `/v1/appointments/${segment(id)}`,
+	appointmentBook: (id: string) => `/v1/appointments/${segment(id)}/book`,
+	appointmentCancel: (id: string) => `/v1/appointments/${segment(id)}/cancel`,
+	appointmentReschedule: (id: string) => `/v1/appointments/${segment(id)}/reschedule`,
+	appointmentStatus: (id: string) => `/v1/appointments/${segment(id)}/status`,
+	appointmentTypes: '/v1/appointment_types',
+	appointments: '/v1/appointments',
+	attachmentLinks: '/v1/attachment_links',
+	batchMessage: (id: string) => `/v1/batch_message/${segment(id)}`,
+	batchMessageMessages: (id: string) => `/v1/batch_message/${segment(id)}/messages`,
+	batchMessageRecipients: (id: string) => `/v1/batch_message/${segment(id)}/recipients`,
+	batchMessageSend: (id: string) => `/v1/batch_message/${segment(id)}/send`,
+	batchMessages: '/v1/batch_message',
+	bookingLink: (id: string) => `/v1/booking_links/${segment(id)}`,
+	bookingLinks: '/v1/booking_links',
+	bookingLinksV2: '/v2/bookinglinks',
+	formLinks: '/v1/form_links',
+	formResponse: (id: string) => `/v1/form_response/${segment(id)}`,
+	linkStatus: '/v1/links/status',
+	locations: '/v1/locations',
+	me: '/v1/me',
+	meCapabilities: '/v1/me/capabilities',
+	meConfiguration: '/v1/me/configuration',
+	meElements: '/v1/me/elements',
+	message: (id: string) => `/v1/messages/${segment(id)}`,
+	messageSend: '/v1/messages/send',
+	patient: (id: string) => `/v1/patients/${segment(id)}`,
+	patientAttachments: (id: string) => `/v1/patients/${segment(id)}/attachments`,
+	patientEhrCandidates: (id: string) => `/v1/patients/${segment(id)}/ehr/candidates`,
+	patientEhrConnect: (id: string) => `/v1/patients/${segment(id)}/ehr/connect`,
+	patientMerge: (id: string) => `/v1/patients/${segment(id)}/merge`,
+	patientMergePreview: (id: string) => `/v1/patients/${segment(id)}/merge/preview`,
+	patientRegister: '/v1/patients/register',
+	patientRegisterPds: '/v1/patients/register_pds',
+	patients: '/v1/patients',
+	patientsV3: '/v3/patients',
+	practitioner: (id: string) => `/v1/practitioners/${segment(id)}`,
+	practitioners: '/v1/practitioners',
+	slot: (id: string) => `/v1/slots/${segment(id)}`,
+	slotCount: '/v1/slots/count',
+	slots: '/v1/slots',
+	videoLinks: '/v1/video_links',
+	webhook: (id: string) => `/v1/webhooks/${segment(id)}`,
+	webhooks: '/v1/webhooks',
+} as const;
 
 const CREDENTIAL_TYPE = 'heroHealthApi';
 
@@ -51,10 +112,12 @@ export interface HeroItem {
 	/** The input item's index, for its parameters and errors. */
 	index: number;
 	/**
-	 * Asked right before each request leaves: may this item still send? The router says no once an
-	 * earlier item has failed the run (its answer would be thrown away, and a rerun would send it again).
+	 * Called right before each of the item's requests leaves. Returns false, and the request is not sent,
+	 * once an earlier item has failed the run (the answer would be thrown away, and a rerun would send it
+	 * again); otherwise marks the item as talking to Hero, so that it is let finish (a booking between
+	 * reserve and confirm) whatever fails after.
 	 */
-	maySend(): boolean;
+	tryStartSending(): boolean;
 }
 
 export function baseUrlFor(credentials: HeroCredentials): string {
@@ -159,7 +222,7 @@ async function heroAnswer(this: HeroContext, request: HeroRequest, item?: HeroIt
 	let tries = 0;
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = await limiter.acquire();
-		if (item && !item.maySend()) {
+		if (item && !item.tryStartSending()) {
 			throw new NodeOperationError(this.getNode(), 'Not sent: the run stopped on an earlier item’s error', { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;

@@ -1,7 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { heroPaths } from '../transport/paths';
-import { heroRequest } from '../transport/request';
+import { heroPaths, heroRequest } from '../transport/request';
 
 /** Hero's delivery body: it names the event and the record it is about, and carries no copy of that record. */
 export interface WebhookEnvelope {
@@ -34,7 +33,7 @@ const READS: Record<string, { path: (id: string) => string; noun: string }> = {
  * `recordUnavailable` when Hero documents no way to read it, or `recordError` when the read failed. A failed
  * read never loses the delivery: the run starts with the error instead.
  */
-export async function readRecord(this: IWebhookFunctions, envelope: WebhookEnvelope, secrets: string[]): Promise<IDataObject> {
+export async function fetchRecord(this: IWebhookFunctions, envelope: WebhookEnvelope, secrets: string[]): Promise<IDataObject> {
 	const { object, id } = envelope;
 	if (typeof id !== 'string' || id === '' || typeof object !== 'string')
 		return { record: null, recordUnavailable: 'The delivery names no record: it is not the envelope Hero documents' };

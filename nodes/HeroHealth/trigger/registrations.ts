@@ -1,8 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { heroPaths } from '../transport/paths';
-import { heroRequest } from '../transport/request';
+import { heroPaths, heroRequest } from '../transport/request';
 
 /** One Hero webhook this node registered. */
 export interface Registration {

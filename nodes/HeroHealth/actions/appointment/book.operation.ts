@@ -1,19 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../../helpers/londonTime';
-import { confirm, readReservation, reservationFields, reserve } from './shared';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { confirm, fetchReservationBody, reservationFields, reserve } from './shared';
 
-export const description: INodeProperties[] = [...reservationFields];
+export const dropdownEntry = {
+	name: 'Book',
+	action: 'Book an appointment',
+	description:
+		'Reserve a slot for a patient and confirm it in one step; if confirming fails the reservation is cancelled so the slot is not left held',
+};
+
+// Two items may want the same slot: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['appointment'], operation: ['book'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, reservationFields);
 
 /**
  * Reserve, then confirm. If confirming fails the reservation is cancelled before the error is
  * reported, so a failed run never leaves the slot held until the reservation lapses.
  */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const reservation = await reserve.call(this, item, await readReservation.call(this, item));
+	const reservation = await reserve.call(this, item, await fetchReservationBody.call(this, item));
 	const appointmentId = String(reservation.id);
 	try {
 		return withLondonStart(await confirm.call(this, item, appointmentId));

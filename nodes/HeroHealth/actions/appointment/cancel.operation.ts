@@ -1,12 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { optionsCollection } from '../common.descriptions';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection } from '../fields';
 import { appointmentIdField, readAppointmentId, readAppointmentOptions, suppressMailOption } from './shared';
-import type { HeroItem } from '../types';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Cancel',
+	action: 'Cancel an appointment',
+	description: 'Cancel a confirmed appointment or drop a reservation, freeing its slot',
+};
+
+// Two items may name the same appointment: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['appointment'], operation: ['cancel'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },
 	optionsCollection([
 		{
@@ -19,7 +30,7 @@ export const description: INodeProperties[] = [
 		},
 		suppressMailOption('the cancellation'),
 	]),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const appointmentId = readAppointmentId.call(this, item.index);

@@ -1,11 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroPaths } from '../../transport/paths';
-import { optionsCollection } from '../common.descriptions';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths } from '../../transport/request';
+import { optionsCollection } from '../fields';
 import { appointmentIdField, moveAppointment, slotChoiceFields, suppressMailOption } from './shared';
-import type { HeroItem } from '../types';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Edit',
+	action: 'Edit a reservation',
+	description: 'Change the practitioner, time or length of a reservation that is not confirmed yet',
+};
+
+// Two items may name the same reservation or want the same slot: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['appointment'], operation: ['edit'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Edit only works on a reservation that is not confirmed yet. To move a confirmed appointment, use Reschedule.',
 		name: 'editNotice',
@@ -24,7 +36,7 @@ export const description: INodeProperties[] = [
 		},
 		suppressMailOption('the change'),
 	]),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	return await moveAppointment.call(this, item, 'PUT', heroPaths.appointment);

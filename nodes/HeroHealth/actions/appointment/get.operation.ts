@@ -1,14 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
 import { withLondonStart } from '../../helpers/londonTime';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { appointmentIdField, readAppointmentId } from './shared';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get an appointment',
+	description: 'Get an appointment: time, practitioner, location, and whether it can still be cancelled or moved',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [appointmentIdField];
+const displayOptions = { show: { resource: ['appointment'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	appointmentIdField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const appointmentId = readAppointmentId.call(this, item.index);

@@ -1,15 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroPaths } from '../../transport/paths';
-import { optionsCollection } from '../common.descriptions';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths } from '../../transport/request';
+import { optionsCollection } from '../fields';
 import { appointmentIdField, moveAppointment, slotChoiceFields, suppressMailOption } from './shared';
-import type { HeroItem } from '../types';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Reschedule',
+	action: 'Reschedule an appointment',
+	description: 'Move a confirmed appointment to another free time of the same type and location',
+};
+
+// Two items may name the same appointment or want the same slot: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['appointment'], operation: ['reschedule'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
 	...slotChoiceFields(false),
 	optionsCollection([suppressMailOption('the new time')]),
-];
+]);
 
 /** Moves a confirmed appointment to another time of the same appointment type and location. */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

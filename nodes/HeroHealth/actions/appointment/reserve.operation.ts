@@ -1,9 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readReservation, reservationFields, reserve } from './shared';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { fetchReservationBody, reservationFields, reserve } from './shared';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Reserve',
+	action: 'Reserve a slot',
+	description: 'Hold a slot for a patient without confirming it; returns reserved_until, after which Hero releases the slot',
+};
+
+// Two items may want the same slot: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['appointment'], operation: ['reserve'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName:
 			'This only holds the slot until reserved_until. Confirm it with Appointment > Confirm before then, or it is released.',
@@ -12,8 +24,8 @@ export const description: INodeProperties[] = [
 		default: '',
 	},
 	...reservationFields,
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	return await reserve.call(this, item, await readReservation.call(this, item));
+	return await reserve.call(this, item, await fetchReservationBody.call(this, item));
 }

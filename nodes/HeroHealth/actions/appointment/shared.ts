@@ -1,21 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
 import { utcDateTime, withLondonStart } from '../../helpers/londonTime';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { dateTimeProblem, positiveWholeNumberProblem, refuseInvalid } from '../../validation';
 import {
 	appointmentTypeLocator,
+	heroFieldsFrom,
 	locationLocator,
 	optionsCollection,
 	patientLocator,
 	practitionerLocator,
-	slotIdField,
-} from '../common.descriptions';
-import { heroFieldsFrom, readNumericId, readPatientId } from '../common.parameters';
-import { fetchFreeSlot } from '../common.requests';
-import type { HeroItem } from '../types';
+	readNumericId,
+	readPatientId,
+} from '../fields';
+import { fetchFreeSlot, slotIdField } from '../slot/shared';
 
 export const appointmentIdField: INodeProperties = {
 	displayName: 'Appointment ID',
@@ -102,7 +102,7 @@ export function slotChoiceFields(forNewAppointment: boolean): INodeProperties[] 
 }
 
 /** The chosen slot as Hero body fields: practitioner_id, start_time (UTC), duration, and for new appointments the type and location. */
-async function readSlotChoice(this: IExecuteFunctions, item: HeroItem, forNewAppointment: boolean): Promise<IDataObject> {
+async function fetchSlotFields(this: IExecuteFunctions, item: HeroItem, forNewAppointment: boolean): Promise<IDataObject> {
 	if (this.getNodeParameter('slotSelection', item.index) === 'slot') {
 		const slot = await fetchFreeSlot.call(this, item);
 		const duration = Math.round((Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000);
@@ -171,10 +171,10 @@ export function readAppointmentOptions(this: IExecuteFunctions, itemIndex: numbe
 }
 
 /** The body of POST /v1/appointments. Every parameter is checked before the slot is looked up. */
-export async function readReservation(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+export async function fetchReservationBody(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);
 	const options = readAppointmentOptions.call(this, item.index);
-	return { ...(await readSlotChoice.call(this, item, true)), patient_id: patientId, ...options };
+	return { ...(await fetchSlotFields.call(this, item, true)), patient_id: patientId, ...options };
 }
 
 /** POST /v1/appointments: holds the slot until `reserved_until`. */
@@ -220,7 +220,7 @@ export async function moveAppointment(
 	pathOf: (appointmentId: string) => string,
 ): Promise<IDataObject> {
 	const appointmentId = readAppointmentId.call(this, item.index);
-	const body = { ...(await readSlotChoice.call(this, item, false)), ...readAppointmentOptions.call(this, item.index) };
+	const body = { ...(await fetchSlotFields.call(this, item, false)), ...readAppointmentOptions.call(this, item.index) };
 	const appointment = await heroRequest.call(
 		this,
 		{ method, path: pathOf(appointmentId), body, subject: `appointment ${appointmentId}` },

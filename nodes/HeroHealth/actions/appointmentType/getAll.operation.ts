@@ -1,14 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequestAllPages } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { anyOfFilter, filtersCollection, locationLocator, returnAllOrLimit } from '../common.descriptions';
-import { readFilterIds, readPageOptions } from '../common.parameters';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequestAllPages } from '../../transport/request';
+import {
+	anyOfFilter,
+	filtersCollection,
+	locationLocator,
+	optionsCollection,
+	readFilterIds,
+	readPageOptions,
+	requestsInFlightOption,
+	returnAllOrLimit,
+} from '../fields';
+
+export const dropdownEntry = {
+	name: 'Get Many',
+	action: 'Get many appointment types',
+	description: 'List the kinds of appointment the practice offers, with duration, next free time and number of free slots',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['appointmentType'], operation: ['getAll'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	...returnAllOrLimit,
 	filtersCollection([
 		{
@@ -20,7 +36,8 @@ export const description: INodeProperties[] = [
 		},
 		anyOfFilter(locationLocator, 'Only appointment types offered at any of these locations'),
 	]),
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;

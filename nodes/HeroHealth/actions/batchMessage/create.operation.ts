@@ -1,15 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dateOfBirthField, messageTextField, nhsNumberField } from '../common.descriptions';
-import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
-import type { HeroAggregate, HeroItem } from '../types';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import { messageLengthProblem, refuseInvalid } from '../../validation';
+import {
+	checkedDateOfBirth,
+	checkedNhsNumber,
+	dateOfBirthField,
+	messageTextField,
+	nhsNumberField,
+	optionsCollection,
+	readRequiredText,
+	requestsInFlightOption,
+} from '../fields';
+import type { HeroAggregate } from '../router';
+
+export const dropdownEntry = {
+	name: 'Create',
+	action: 'Create a batch message',
+	description:
+		'Create one message for many patients, each identified by NHS number and date of birth. Nothing is sent until the batch message is sent.',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['batchMessage'], operation: ['create'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -81,7 +99,8 @@ export const description: INodeProperties[] = [
 		description:
 			'Whether to put the recipients of all input items into one batch (one request; name, channel and message come from the first item) instead of creating one batch per item',
 	},
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 function recipient(this: IExecuteFunctions, itemIndex: number, nhsNumber: unknown, dob: unknown, label = '') {
 	return {

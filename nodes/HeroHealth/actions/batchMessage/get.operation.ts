@@ -1,13 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { batchMessageIdField, readBatchMessageId } from './shared';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get a batch message',
+	description: 'Get one batch message and its status by its ID',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [batchMessageIdField];
+const displayOptions = { show: { resource: ['batchMessage'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	batchMessageIdField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const id = readBatchMessageId.call(this, item.index);

@@ -1,12 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { listFields, listRecords, recipientStatuses } from './shared';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get Many',
+	action: 'Get many batch messages',
+	description: 'List the batch messages of the practice group',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = listFields(recipientStatuses);
+const displayOptions = { show: { resource: ['batchMessage'], operation: ['getAll'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	...listFields(recipientStatuses),
+	optionsCollection([requestsInFlightOption]),
+]);
 
 // Hero's reference shows this list answering one batch message, where every other list answers {data, count}.
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {

@@ -1,12 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { batchMessageIdField, listFields, listRecords, readBatchMessageId, sendStatuses } from './shared';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get Messages',
+	action: 'Get the messages sent for a batch message',
+	description: 'List the individual messages that a sent batch message produced, one per patient',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [batchMessageIdField, ...listFields(sendStatuses)];
+const displayOptions = { show: { resource: ['batchMessage'], operation: ['getMessages'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	batchMessageIdField,
+	...listFields(sendStatuses),
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const id = readBatchMessageId.call(this, item.index);

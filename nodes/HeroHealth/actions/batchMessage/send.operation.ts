@@ -1,13 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { batchMessageIdField, readBatchMessageId } from './shared';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Send',
+	action: 'Send a batch message',
+	description: 'Send a created batch message to all of its recipients. A batch message can be sent only once.',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [batchMessageIdField];
+const displayOptions = { show: { resource: ['batchMessage'], operation: ['send'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	batchMessageIdField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const id = readBatchMessageId.call(this, item.index);

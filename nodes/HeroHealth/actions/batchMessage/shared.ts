@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
-import { readNumericId, readPageOptions } from '../common.parameters';
+import type { HeroItem } from '../../transport/request';
 import { heroRequestAllPages } from '../../transport/request';
-import type { HeroItem } from '../types';
+import { filtersCollection, readNumericId, readPageOptions, returnAllOrLimit } from '../fields';
 
 export const batchMessageIdField: INodeProperties = {
 	displayName: 'Batch Message ID',

@@ -1,13 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readNumericId } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, readNumericId, requestsInFlightOption } from '../fields';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get a form response',
+	description: "Get a patient's submission of a form sent through a form link: its form, patient, link and filing to the record",
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['formResponse'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Form Response ID',
 		name: 'formResponseId',
@@ -17,7 +25,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 600001',
 		description: 'The ID of the form response, e.g. the ID a Form Submission Created event names',
 	},
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const formResponseId = readNumericId.call(this, item.index, 'formResponseId', 'Form Response ID');

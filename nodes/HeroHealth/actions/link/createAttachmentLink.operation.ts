@@ -1,15 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId, readRequiredText } from '../common.parameters';
-import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
+import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
+
+export const dropdownEntry = {
+	name: 'Create Attachment Link',
+	action: 'Create an attachment link',
+	description: 'Create a link through which a patient downloads a file, from their record or uploaded',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['link'], operation: ['createAttachmentLink'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...patientLocator, description: 'The patient the file is shared with' },
 	{
 		displayName: 'File Source',
@@ -58,8 +65,9 @@ export const description: INodeProperties[] = [
 			description: 'Name the patient sees; defaults to the binary file’s own name',
 		},
 		maximumUsesOption,
+		requestsInFlightOption,
 	]),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const body: IDataObject = { patient_id: readPatientId.call(this, item.index) };
@@ -68,7 +76,7 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 		fileName?: string;
 		maximumUses?: number;
 	};
-	Object.assign(body, readLinkLimits.call(this, item.index, options));
+	Object.assign(body, checkedLinkLimits.call(this, item.index, options));
 	if (this.getNodeParameter('fileSource', item.index) === 'ehrFile') {
 		body.ehr_file_id = readRequiredText.call(this, item.index, 'ehrFileId', 'EHR File ID');
 		if (options.fileName?.trim()) body.file_name = options.fileName.trim();

@@ -1,23 +1,39 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { appointmentTypeLocator, locationLocator, optionsCollection, patientLocator } from '../common.descriptions';
-import { readNumericId, readOptionalNumericId } from '../common.parameters';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import {
+	appointmentTypeLocator,
+	locationLocator,
+	optionsCollection,
+	patientLocator,
+	readNumericId,
+	readOptionalNumericId,
+	requestsInFlightOption,
+} from '../fields';
+import {
+	checkedLinkLimits,
 	expiryDateOption,
 	fromDateOption,
 	maximumUsesOption,
 	practitionerOption,
 	readBookingWindow,
-	readLinkLimits,
 	toDateOption,
 } from './shared';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Create Booking Link',
+	action: 'Create a booking link',
+	description:
+		'Create a self-booking link for an appointment type at a location: a patient invite, or a generic link when no patient is given',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['link'], operation: ['createBookingLink'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	appointmentTypeLocator,
 	locationLocator,
 	{
@@ -26,8 +42,15 @@ export const description: INodeProperties[] = [
 		description:
 			'The patient to invite (they confirm their date of birth to book). Leave empty for a generic link that anyone can use after signing in with NHS login.',
 	},
-	optionsCollection([expiryDateOption, fromDateOption, maximumUsesOption, practitionerOption, toDateOption]),
-];
+	optionsCollection([
+		expiryDateOption,
+		fromDateOption,
+		maximumUsesOption,
+		practitionerOption,
+		requestsInFlightOption,
+		toDateOption,
+	]),
+]);
 
 /** A self-booking link: a patient invite when a patient is given, otherwise a generic link. */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
@@ -38,7 +61,7 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 	const patientId = readOptionalNumericId.call(this, item.index, 'patientId', 'Patient');
 	if (patientId) body.patient_id = patientId;
 	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readBookingWindow.call(this, item.index, 'options'), readLinkLimits.call(this, item.index, options));
+	Object.assign(body, readBookingWindow.call(this, item.index, 'options'), checkedLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(
 		this,
 		{ method: 'POST', path: heroPaths.bookingLinks, body, subject: 'appointment type, location, practitioner or patient' },

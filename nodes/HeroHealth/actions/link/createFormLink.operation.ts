@@ -1,15 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { optionsCollection, patientLocator } from '../common.descriptions';
-import { readPatientId, readRequiredText } from '../common.parameters';
-import { expiryDateOption, maximumUsesOption, readLinkLimits } from './shared';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
+import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
+
+export const dropdownEntry = {
+	name: 'Create Form Link',
+	action: 'Create a form link',
+	description: 'Create a link through which a patient fills in a practice form',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['link'], operation: ['createFormLink'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Form ID',
 		name: 'formId',
@@ -20,13 +27,13 @@ export const description: INodeProperties[] = [
 		description: 'The Hero ID of the practice form the patient should fill in',
 	},
 	{ ...patientLocator, description: 'The patient the form link is for' },
-	optionsCollection([expiryDateOption, maximumUsesOption]),
-];
+	optionsCollection([expiryDateOption, maximumUsesOption, requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const formId = readRequiredText.call(this, item.index, 'formId', 'Form ID');
 	const body: IDataObject = { form_id: formId, patient_id: readPatientId.call(this, item.index) };
 	const options = this.getNodeParameter('options', item.index, {}) as { expiryDate?: string; maximumUses?: number };
-	Object.assign(body, readLinkLimits.call(this, item.index, options));
+	Object.assign(body, checkedLinkLimits.call(this, item.index, options));
 	return await heroRequest.call(this, { method: 'POST', path: heroPaths.formLinks, body, subject: 'form or patient' }, item);
 }

@@ -1,15 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { patientLocator } from '../common.descriptions';
-import { readOptionalNumericId } from '../common.parameters';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, patientLocator, readOptionalNumericId, requestsInFlightOption } from '../fields';
 
-// Hero documents only the path of this call; the two fields are the stand-in's reading of it.
+export const dropdownEntry = {
+	name: 'Create Video Link',
+	action: 'Create a video link',
+	description: 'Create a link to join a video consultation',
+};
+
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+// Hero documents only the path of this call; the two fields are the stand-in's reading of it.
+const displayOptions = { show: { resource: ['link'], operation: ['createVideoLink'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...patientLocator, required: false, description: 'The patient joining the video consultation. Optional.' },
 	{
 		displayName: 'Appointment ID',
@@ -19,7 +26,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. 5001',
 		description: 'The video appointment the link is for. Optional.',
 	},
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const body: IDataObject = {};

@@ -1,13 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { linkIdField, readLinkId } from './shared';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get a booking link',
+	description: 'Get a booking link with its short link, expiry and how often it was opened and used',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [linkIdField];
+const displayOptions = { show: { resource: ['link'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	linkIdField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const linkId = readLinkId.call(this, item.index);

@@ -1,14 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
-import { readRequiredText } from '../common.parameters';
-import type { HeroItem } from '../types';
+import { optionsCollection, readRequiredText, requestsInFlightOption } from '../fields';
+
+export const dropdownEntry = {
+	name: 'Get Status',
+	action: 'Get the status of a link',
+	description: 'Get whether any Hero link (by URL or ID) is unused, used or expired, and what it points at',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['link'], operation: ['getStatus'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Find Link By',
 		name: 'lookupBy',
@@ -39,7 +47,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { lookupBy: ['id'] } },
 		description: 'The ID Hero gave the link when it was created',
 	},
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 /** Whether a booking, form, attachment or video link has been used, and what it points at. */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

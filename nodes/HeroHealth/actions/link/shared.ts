@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { positiveWholeNumberProblem, refuseInvalid } from '../../validation';
-import { dateRangeFields, practitionerLocator } from '../common.descriptions';
-import { readCalendarDay, readDateRange, readNumericId, readOptionalNumericId } from '../common.parameters';
+import {
+	checkedCalendarDay,
+	checkedDateRange,
+	dateRangeFields,
+	practitionerLocator,
+	readNumericId,
+	readOptionalNumericId,
+} from '../fields';
 
 export const linkIdField: INodeProperties = {
 	displayName: 'Booking Link ID',
@@ -36,13 +42,13 @@ export const maximumUsesOption: INodeProperties = {
 };
 
 /** expiry_date and maximum_use_count, shared by every link that can expire or be used up. */
-export function readLinkLimits(
+export function checkedLinkLimits(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: { expiryDate?: string; maximumUses?: number },
 ): IDataObject {
 	const limits: IDataObject = {};
-	const expiryDate = readCalendarDay.call(this, itemIndex, options.expiryDate, 'Expiry Date');
+	const expiryDate = checkedCalendarDay.call(this, itemIndex, options.expiryDate, 'Expiry Date');
 	if (expiryDate) limits.expiry_date = expiryDate;
 	if (options.maximumUses !== undefined) {
 		refuseInvalid.call(this, itemIndex, 'Maximum Uses', positiveWholeNumberProblem(options.maximumUses));
@@ -69,7 +75,7 @@ export function readBookingWindow(this: IExecuteFunctions, itemIndex: number, co
 	const window: IDataObject = {};
 	const practitionerId = readOptionalNumericId.call(this, itemIndex, `${collection}.practitionerId`, 'Practitioner');
 	if (practitionerId) window.practitioner_id = practitionerId;
-	const { from, to } = readDateRange.call(this, itemIndex, options);
+	const { from, to } = checkedDateRange.call(this, itemIndex, options);
 	if (from) window.from_date = from;
 	if (to) window.to_date = to;
 	return window;

@@ -1,14 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
-import { appointmentTypeLocator, locationLocator } from '../common.descriptions';
-import { readOptionalNumericId } from '../common.parameters';
+import { appointmentTypeLocator, locationLocator, readOptionalNumericId } from '../fields';
 import { fromDateOption, linkIdField, practitionerOption, readBookingWindow, readLinkId, toDateOption } from './shared';
-import type { HeroItem } from '../types';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Update',
+	action: 'Update a booking link',
+	description: 'Change the appointment type, location, practitioner or date window a booking link offers',
+};
+
+// Two items may change the same booking link: they run one at a time, in input order, so the last one wins.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['link'], operation: ['update'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	linkIdField,
 	{
 		displayName: 'Update Fields',
@@ -24,7 +34,7 @@ export const description: INodeProperties[] = [
 			toDateOption,
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const linkId = readLinkId.call(this, item.index);

@@ -1,14 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyField } from '../common.descriptions';
-import { readNumericId } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, readNumericId, requestsInFlightOption, simplifyField } from '../fields';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get a message',
+	description: 'Get one message sent through Hero, by its message ID, with the patient it went to',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
@@ -19,7 +26,8 @@ export const description: INodeProperties[] = [
 		description: 'The message_id that Send returned',
 	},
 	simplifyField('ID, delivery status, created, scheduled and sent times, patient ID, and the write-to-record outcome'),
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 /** Whether the message went out, when, and whether it was written to the patient's record. */
 function simplifyMessage(message: IDataObject): IDataObject {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { messageTextField, optionsCollection, patientLocator } from '../common.descriptions';
-import { heroFieldsFrom, readPatientId, readRequiredText } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import { utcDateTime } from '../../helpers/londonTime';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import {
 	dateTimeProblem,
 	emailProblem,
@@ -12,12 +12,28 @@ import {
 	refuseInvalid,
 	ukMobileProblem,
 } from '../../validation';
-import { utcDateTime } from '../../helpers/londonTime';
-import type { HeroItem } from '../types';
+import {
+	heroFieldsFrom,
+	messageTextField,
+	optionsCollection,
+	patientLocator,
+	readPatientId,
+	readRequiredText,
+	requestsInFlightOption,
+} from '../fields';
+
+export const dropdownEntry = {
+	name: 'Send',
+	action: 'Send a message',
+	description:
+		'Send one message to a patient by SMS, email, NHS App or the Hero inbox, optionally scheduled or written to the medical record',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...patientLocator, description: 'The patient to message. ' + patientLocator.description },
 	{
 		displayName: 'Channel',
@@ -120,6 +136,7 @@ export const description: INodeProperties[] = [
 			description: 'The mobile number or email address for the fallback channel',
 			hint: "Leave empty to use the default on the patient's record for the fallback channel",
 		},
+		requestsInFlightOption,
 		{
 			displayName: 'Send At',
 			name: 'sendAt',
@@ -164,7 +181,7 @@ export const description: INodeProperties[] = [
 			description: "Whether to write the message to the patient's medical record (EHR) once a Hero admin approves it",
 		},
 	]),
-];
+]);
 
 // Options Hero takes as they are: n8n option name → Hero field.
 const PASSED_THROUGH: Record<string, string> = {

@@ -1,12 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { patientLocator } from '../common.descriptions';
-import { readPatientId, readRequiredText } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { patientLocator, readPatientId, readRequiredText } from '../fields';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Connect to EHR',
+	action: 'Connect a patient to their GP record',
+	description: "Link a Hero patient to their record in the GP clinical system (EHR), chosen from the patient's EHR candidates",
+};
+
+// Two items may change the same patient: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['patient'], operation: ['connectEhr'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	patientLocator,
 	{
 		displayName: 'EHR Candidate',
@@ -26,7 +36,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. EHR-50001' },
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);

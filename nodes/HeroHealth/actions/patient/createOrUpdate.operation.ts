@@ -1,11 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
-import { checkedDateOfBirth, checkedNhsNumber, heroFieldsFrom, readRequiredText } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
 import { emailProblem, refuseInvalid, ukMobileProblem } from '../../validation';
-import type { HeroItem } from '../types';
+import {
+	checkedDateOfBirth,
+	checkedNhsNumber,
+	dateOfBirthField,
+	heroFieldsFrom,
+	nhsNumberField,
+	readRequiredText,
+} from '../fields';
+
+export const dropdownEntry = {
+	name: 'Create or Update',
+	action: 'Create or update a patient',
+	description:
+		'Create a patient from demographics you supply, or update the patient with the same NHS number and date of birth. Returns the patient ID.',
+};
+
+// Two items may be the same patient (created, then updated): they run one at a time, in input order.
+export const independentItems = false;
 
 const text = (displayName: string, name: string, placeholder = ''): INodeProperties => ({
 	displayName,
@@ -15,7 +31,9 @@ const text = (displayName: string, name: string, placeholder = ''): INodePropert
 	...(placeholder ? { placeholder } : {}),
 });
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['patient'], operation: ['createOrUpdate'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{ ...text('First Name', 'firstName'), required: true },
 	{ ...text('Last Name', 'lastName'), required: true },
 	dateOfBirthField,
@@ -75,7 +93,7 @@ export const description: INodeProperties[] = [
 			{ ...text('Title', 'title', 'e.g. Ms'), description: "One of Hero's titles, such as Mr, Mrs, Ms, Miss, Mx or Dr" },
 		],
 	},
-];
+]);
 
 // Additional fields Hero takes as they are: n8n name → Hero field.
 const PASSED_THROUGH: Record<string, string> = {

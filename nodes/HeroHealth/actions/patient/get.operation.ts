@@ -1,15 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, patientLocator, readPatientId, requestsInFlightOption } from '../fields';
 import { simplifyPatient, simplifyPatientField } from './shared';
-import { patientLocator } from '../common.descriptions';
-import { readPatientId } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get',
+	action: 'Get a patient',
+	description: "Get a patient's record by their Hero patient ID",
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [patientLocator, simplifyPatientField];
+const displayOptions = { show: { resource: ['patient'], operation: ['get'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	patientLocator,
+	simplifyPatientField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);

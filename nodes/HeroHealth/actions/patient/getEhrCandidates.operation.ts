@@ -1,15 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequestAllPages } from '../../transport/request';
+import {
+	optionsCollection,
+	patientLocator,
+	readPageOptions,
+	readPatientId,
+	requestsInFlightOption,
+	returnAllOrLimit,
+} from '../fields';
 import { simplifyPatient, simplifyPatientField } from './shared';
-import { patientLocator, returnAllOrLimit } from '../common.descriptions';
-import { readPageOptions, readPatientId } from '../common.parameters';
-import { heroRequestAllPages } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get EHR Candidates',
+	action: 'Get the GP record candidates of a patient',
+	description:
+		'List the records in the GP clinical system (EHR) that could be this patient, to choose the one to connect the patient to',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [patientLocator, ...returnAllOrLimit, simplifyPatientField];
+const displayOptions = { show: { resource: ['patient'], operation: ['getEhrCandidates'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	patientLocator,
+	...returnAllOrLimit,
+	simplifyPatientField,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const patientId = readPatientId.call(this, item.index);

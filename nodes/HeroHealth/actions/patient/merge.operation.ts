@@ -1,13 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { readPatientId, readRequiredText } from '../fields';
 import { duplicatePatientField, keptPatientField, previewMerge } from './shared';
-import { readPatientId, readRequiredText } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
 
-export const description: INodeProperties[] = [
+export const dropdownEntry = {
+	name: 'Merge',
+	action: 'Merge two patient records',
+	description:
+		'Merge a duplicate patient record into the record to keep, with the token from a preview of the same merge (previewed on the spot unless a token is given). The duplicate is archived.',
+};
+
+// Two items may touch the same patient records: they run one at a time, in input order.
+export const independentItems = false;
+
+const displayOptions = { show: { resource: ['patient'], operation: ['merge'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	keptPatientField,
 	{
 		displayName: 'Token Source',
@@ -39,7 +50,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: 'The merge_token from Preview Merge of these two patients',
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index, 'patientId', 'Patient to Keep');

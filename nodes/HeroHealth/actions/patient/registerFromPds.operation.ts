@@ -1,14 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dateOfBirthField, nhsNumberField } from '../common.descriptions';
-import { checkedDateOfBirth, checkedNhsNumber, readRequiredText } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { checkedDateOfBirth, checkedNhsNumber, dateOfBirthField, nhsNumberField, readRequiredText } from '../fields';
+
+export const dropdownEntry = {
+	name: 'Register From PDS',
+	action: 'Register a patient from the NHS spine',
+	description:
+		'Find a patient on the NHS Spine (PDS) by NHS number and date of birth, or by name, date of birth and postcode, and return their Hero patient ID, creating the patient if needed. Call this before messaging a patient. The status is identity_verification_required, with a login_url, when the patient must verify themselves first.',
+};
+
+// Two items may trace the same patient, whom Hero must register once: they run one at a time, in input order.
+export const independentItems = false;
 
 const byDemographics = { show: { findBy: ['demographics'] } };
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['patient'], operation: ['registerFromPds'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Find By',
 		name: 'findBy',
@@ -47,7 +58,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. LS1 4AP',
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const findBy = this.getNodeParameter('findBy', item.index) as string;

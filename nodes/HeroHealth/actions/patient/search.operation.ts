@@ -1,16 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyPatient, simplifyPatientField } from './shared';
-import { dateOfBirthField, nhsNumberField, returnAllOrLimit } from '../common.descriptions';
-import { checkedDateOfBirth, checkedNhsNumber, readPageOptions } from '../common.parameters';
-import { heroRequestAllPages } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequestAllPages } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
-import type { HeroItem } from '../types';
+import {
+	checkedDateOfBirth,
+	checkedNhsNumber,
+	dateOfBirthField,
+	nhsNumberField,
+	optionsCollection,
+	readPageOptions,
+	requestsInFlightOption,
+	returnAllOrLimit,
+} from '../fields';
+import { simplifyPatient, simplifyPatientField } from './shared';
+
+export const dropdownEntry = {
+	name: 'Search',
+	action: 'Search for patients',
+	description: 'Find patients by first name, last name, date of birth, NHS number or EHR partner ID',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['patient'], operation: ['search'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName: 'Search Fields',
 		name: 'searchFields',
@@ -42,7 +58,8 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllOrLimit,
 	simplifyPatientField,
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 /**
  * v3 searches several fields at once; the EMIS ID is searchable only through v1's one-field search

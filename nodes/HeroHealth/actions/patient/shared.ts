@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { patientLocator, simplifyField } from '../common.descriptions';
-import { readPatientId } from '../common.parameters';
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { patientLocator, readPatientId, simplifyField } from '../fields';
 
 export const simplifyPatientField = simplifyField(
 	'ID, NHS number, name, date of birth, contact details, postcode, EHR link, data source, status',

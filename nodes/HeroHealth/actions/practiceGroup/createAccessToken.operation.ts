@@ -1,12 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import type { HeroItem } from '../types';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
+
+export const dropdownEntry = {
+	name: 'Create Access Token',
+	action: 'Create an access token',
+	description: 'Mint a short-lived JWT (30 minutes) that a web page passes to Hero Elements',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['practiceGroup'], operation: ['createAccessToken'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	{
 		displayName:
 			'The token is a JWT for Hero Elements. It expires after 30 minutes: mint it server-side, per page view, and never send the API key to a browser.',
@@ -14,7 +23,8 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 const TOKEN_LIFETIME_MINUTES = 30;
 

@@ -1,20 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequestAllPages } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequestAllPages } from '../../transport/request';
 import {
 	anyOfFilter,
 	appointmentTypeLocator,
 	filtersCollection,
 	locationLocator,
+	optionsCollection,
+	readFilterIds,
+	readPageOptions,
+	requestsInFlightOption,
 	returnAllOrLimit,
-} from '../common.descriptions';
-import { readFilterIds, readPageOptions } from '../common.parameters';
-import type { HeroItem } from '../types';
+} from '../fields';
+
+export const dropdownEntry = {
+	name: 'Get Many',
+	action: 'Get many practitioners',
+	description:
+		'List the clinicians who can be booked, optionally only at some locations, for some appointment types, or with free slots',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [
+const displayOptions = { show: { resource: ['practitioner'], operation: ['getAll'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
 	...returnAllOrLimit,
 	filtersCollection([
 		anyOfFilter(appointmentTypeLocator, 'Only practitioners who offer any of these appointment types'),
@@ -27,7 +39,8 @@ export const description: INodeProperties[] = [
 		},
 		anyOfFilter(locationLocator, 'Only practitioners who work at any of these locations'),
 	]),
-];
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;

@@ -1,13 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequest } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { optionsCollection, requestsInFlightOption } from '../fields';
 import { readSlotSearch, slotSearchFields } from './shared';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Count',
+	action: 'Count free slots',
+	description: 'Count the free slots for an appointment type at a location in a date range',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [...slotSearchFields];
+const displayOptions = { show: { resource: ['slot'], operation: ['count'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	...slotSearchFields,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	return await heroRequest.call(

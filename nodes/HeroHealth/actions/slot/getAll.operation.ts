@@ -1,16 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroRequestAllPages } from '../../transport/request';
-import { heroPaths } from '../../transport/paths';
-import { returnAllOrLimit } from '../common.descriptions';
-import { readPageOptions } from '../common.parameters';
 import { withLondonStart } from '../../helpers/londonTime';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequestAllPages } from '../../transport/request';
+import { optionsCollection, readPageOptions, requestsInFlightOption, returnAllOrLimit } from '../fields';
 import { readSlotSearch, slotSearchFields } from './shared';
-import type { HeroItem } from '../types';
+
+export const dropdownEntry = {
+	name: 'Get Many',
+	action: 'Get many slots',
+	description:
+		'List free slots for an appointment type at a location in a date range, one item per slot, with start_time in UTC and start_time_london for patients',
+};
 
 export const independentItems = true;
 
-export const description: INodeProperties[] = [...slotSearchFields, ...returnAllOrLimit];
+const displayOptions = { show: { resource: ['slot'], operation: ['getAll'] } };
+
+export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+	...slotSearchFields,
+	...returnAllOrLimit,
+	optionsCollection([requestsInFlightOption]),
+]);
 
 /** One output item per free slot, earliest first as Hero lists them. */
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {

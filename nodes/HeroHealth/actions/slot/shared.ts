@@ -1,9 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { refuseInvalid } from '../../validation';
-import { appointmentTypeLocator, dateRangeFields, locationLocator, practitionerLocator } from '../common.descriptions';
-import { readDateRange, readNumericId, readOptionalNumericId } from '../common.parameters';
 import { addDays, londonToday } from '../../helpers/londonTime';
+import type { HeroItem } from '../../transport/request';
+import { heroPaths, heroRequest } from '../../transport/request';
+import { refuseInvalid } from '../../validation';
+import {
+	appointmentTypeLocator,
+	checkedDateRange,
+	dateRangeFields,
+	locationLocator,
+	practitionerLocator,
+	readNumericId,
+	readOptionalNumericId,
+} from '../fields';
+
+/** A free slot's ID, for Slot > Get and for booking by slot; fetch the slot with `fetchFreeSlot`. */
+export const slotIdField: INodeProperties = {
+	displayName: 'Slot ID',
+	name: 'slotId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 100231',
+	description: 'The ID of a free slot, as returned by Slot > Get Many',
+};
+
+/** The free slot named by Slot ID, fetched from Hero, which answers 404 once it is reserved, booked or past. */
+export async function fetchFreeSlot(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
+	const slotId = readNumericId.call(this, item.index, 'slotId', 'Slot ID');
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` }, item);
+}
 
 const DEFAULT_WINDOW_DAYS = 14;
 
@@ -31,7 +57,7 @@ export function readSlotSearch(this: IExecuteFunctions, itemIndex: number): IDat
 	const practitionerId = readOptionalNumericId.call(this, itemIndex, 'practitionerId', 'Practitioner');
 	if (practitionerId) qs.practitioner_id = practitionerId;
 
-	const range = readDateRange.call(this, itemIndex, {
+	const range = checkedDateRange.call(this, itemIndex, {
 		fromDate: this.getNodeParameter('fromDate', itemIndex, ''),
 		toDate: this.getNodeParameter('toDate', itemIndex, ''),
 	});
