@@ -8,7 +8,8 @@
 // Reads only, unless: --write adds a reservation that is cancelled again (for staging); --all sends every call,
 // writes included (the default for --environment mock; refused for staging, where it would message patients).
 // Environment: HERO_API_KEY and HERO_PRACTICE_GROUP_ID (required); HERO_PROBE_PATIENT_ID, a test patient to
-// read (and, with --all, to message and book for), and HERO_PROBE_DUPLICATE_PATIENT_ID, a duplicate of it to merge.
+// read (and, with --all, to message and book for), HERO_PROBE_DUPLICATE_PATIENT_ID, a duplicate of it to merge, and
+// HERO_PROBE_FORM_RESPONSE_ID, a form response to read (Hero lists none).
 import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/request';
 import { formatLine, probe, summary } from './lib/probe';
 import type { ProbeCalls } from './lib/probe';
@@ -52,6 +53,7 @@ async function main() {
 		sample: {
 			patientId: process.env.HERO_PROBE_PATIENT_ID || undefined,
 			duplicatePatientId: process.env.HERO_PROBE_DUPLICATE_PATIENT_ID || undefined,
+			formResponseId: process.env.HERO_PROBE_FORM_RESPONSE_ID || undefined,
 		},
 	});
 	for (const line of lines) console.log(formatLine(line));

@@ -15,6 +15,7 @@ import { PROBED_OPERATIONS, formatLine, probe } from '../scripts/lib/probe';
 import type { ProbeLine } from '../scripts/lib/probe';
 import type { Standin } from './helpers';
 import { setUpTestStandin } from './helpers';
+import { client, request } from './standin/helpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -23,6 +24,15 @@ setUpTestStandin((started) => (standin = started));
 const NOT_USED = ['updatePracticeGroup', 'listAdmins', 'listAutomatedMessages', 'listPatientsV2'];
 
 const key = () => ({ apiKey: standin.keys.full.apiKey, practiceGroupId: standin.keys.full.practiceGroupId });
+/** A form response at the stand-in: a patient's submission through a form link (its control route), as only Hero's patients make them. */
+async function submittedFormResponse(): Promise<string> {
+	const link = await client(standin)<{ id: string }>('POST', '/v1/form_links', { form_id: '12', patient_id: '1002' });
+	expect(link.status).toBe(200);
+	const submitted = await request(`${standin.url}/_standin/form-links/${link.body.id}/submit`, { method: 'POST' });
+	expect(submitted.status).toBe(200);
+	return String((JSON.parse(submitted.text) as { id: number }).id);
+}
+
 const notAsDocumented = (lines: ProbeLine[]) => lines.filter((line) => line.verdict !== 'as documented').map(formatLine);
 
 it('probes every operation of the contract the node uses', () => {
@@ -32,11 +42,12 @@ it('probes every operation of the contract the node uses', () => {
 
 describe('against the stand-in', () => {
 	it('finds every operation the node uses, each answered as documented (every call, writes included)', async () => {
+		const formResponseId = await submittedFormResponse();
 		const lines = await probe({
 			baseUrl: standin.url,
 			...key(),
 			calls: 'all',
-			sample: { patientId: '1002', duplicatePatientId: '1030' },
+			sample: { patientId: '1002', duplicatePatientId: '1030', formResponseId },
 		});
 		expect(lines.map((line) => line.operationId).sort()).toEqual([...PROBED_OPERATIONS].sort());
 		expect(notAsDocumented(lines)).toEqual([]);

@@ -29,6 +29,7 @@ export type ProbeCalls = 'read' | 'reservation' | 'all';
 export interface ProbeSample {
 	patientId?: string;
 	duplicatePatientId?: string;
+	formResponseId?: string;
 }
 
 export interface ProbeOptions {
@@ -266,6 +267,7 @@ const STEPS: Step[] = [
 		keep: keepId('messageId', 'message_id'),
 	},
 	onRecord('message.get', 'read', 'getMessage', ['messageId', 'messageId']),
+	onRecord('formResponse.get', 'read', 'getFormResponse', ['formResponseId', 'formResponseId']),
 	{
 		operation: 'link.createBookingLink',
 		calls: 'all',
@@ -526,6 +528,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeLine[]> {
 		duplicatePatientId: '1',
 		ehrFileId: 'hero-probe-file',
 		ehrPartnerId: 'hero-probe-ehr',
+		// Hero lists no form responses: only a patient's submission makes one (HERO_PROBE_FORM_RESPONSE_ID names one)
+		formResponseId: '1',
 	};
 	const learned = new Set<string>();
 	for (const [name, value] of Object.entries(options.sample ?? {}))
