@@ -118,104 +118,63 @@ const batch = {
 };
 const newPatient = { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1985-12-10', mobile: '07700 900123' };
 
+/** What a parameter is: its kind, with the label the editor shows when that is not the property's displayName. */
+type KindOf = Kind | { kind: Kind; label: string };
+
 /** One case per parameter of `operation`, each from the same `base` parameters: `kinds` maps the parameter's path to its kind. */
-const casesOf = (operation: string, base: INodeParameters, kinds: Record<string, Kind>): Case[] =>
-	Object.entries(kinds).map(([path, kind]) => ({ operation, base, path, kind }));
+const casesOf = (operation: string, base: INodeParameters, kinds: Record<string, KindOf>): Case[] =>
+	Object.entries(kinds).map(([path, kind]) => ({ operation, base, path, ...(typeof kind === 'string' ? { kind } : kind) }));
 
 const CASES: Case[] = [
-	...['book', 'reserve'].flatMap((operation): Case[] => [
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'patientId', kind: 'numericId' },
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'appointmentTypeId', kind: 'numericId' },
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'locationId', kind: 'numericId' },
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'practitionerId', kind: 'numericId' },
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'startTime', kind: 'dateTime' },
-		{ operation: `appointment.${operation}`, base: newAppointment, path: 'duration', kind: 'wholeNumber' },
-		{ operation: `appointment.${operation}`, base: { ...patient, slotSelection: 'slot' }, path: 'slotId', kind: 'numericId' },
+	...['book', 'reserve'].flatMap((op) => [
+		...casesOf(`appointment.${op}`, newAppointment, {
+			patientId: 'numericId',
+			appointmentTypeId: 'numericId',
+			locationId: 'numericId',
+			practitionerId: 'numericId',
+			startTime: 'dateTime',
+			duration: 'wholeNumber',
+		}),
+		...casesOf(`appointment.${op}`, { ...patient, slotSelection: 'slot' }, { slotId: 'numericId' }),
 	]),
-	...['cancel', 'confirm', 'get', 'getStatus'].map((operation): Case => ({
-		operation: `appointment.${operation}`,
-		base: {},
-		path: 'appointmentId',
-		kind: 'numericId',
-	})),
-	...['edit', 'reschedule'].flatMap((operation): Case[] => [
-		{
-			operation: `appointment.${operation}`,
-			base: { ...details, appointmentId: '5001' },
-			path: 'appointmentId',
-			kind: 'numericId',
-		},
-		{
-			operation: `appointment.${operation}`,
-			base: { ...details, appointmentId: '5001' },
-			path: 'practitionerId',
-			kind: 'numericId',
-		},
-		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'startTime', kind: 'dateTime' },
-		{ operation: `appointment.${operation}`, base: { ...details, appointmentId: '5001' }, path: 'duration', kind: 'wholeNumber' },
-	]),
-	{ operation: 'appointmentType.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	{
-		operation: 'appointmentType.getAll',
-		base: { ...limited, filters: { locations: { location: [{ locationId: byId('1') }] } } },
-		path: 'filters.locations.location.0.locationId',
-		kind: 'numericId',
-		label: 'Location',
-	},
-	{ operation: 'batchMessage.create', base: batch, path: 'name', kind: 'text' },
-	{ operation: 'batchMessage.create', base: batch, path: 'message', kind: 'text' },
-	{ operation: 'batchMessage.create', base: { ...batch, channel: 'email', subject: 'Flu' }, path: 'subject', kind: 'text' },
-	{
-		operation: 'batchMessage.create',
-		base: batch,
-		path: 'recipientList.recipient.0.nhsNumber',
-		kind: 'nhsNumber',
-		label: 'NHS Number',
-	},
-	{
-		operation: 'batchMessage.create',
-		base: batch,
-		path: 'recipientList.recipient.0.dateOfBirth',
-		kind: 'dateOfBirth',
-		label: 'Date of Birth',
-	},
-	...['nhsNumber', 'dateOfBirth'].map((path): Case => ({
-		operation: 'batchMessage.create',
+	...['cancel', 'confirm', 'get', 'getStatus'].flatMap((op) => casesOf(`appointment.${op}`, {}, { appointmentId: 'numericId' })),
+	...['edit', 'reschedule'].flatMap((op) =>
+		casesOf(
+			`appointment.${op}`,
+			{ ...details, appointmentId: '5001' },
+			{ appointmentId: 'numericId', practitionerId: 'numericId', startTime: 'dateTime', duration: 'wholeNumber' },
+		),
+	),
+	...casesOf('appointmentType.getAll', limited, { limit: 'wholeNumber' }),
+	...casesOf(
+		'appointmentType.getAll',
+		{ ...limited, filters: { locations: { location: [{ locationId: byId('1') }] } } },
+		{ 'filters.locations.location.0.locationId': { kind: 'numericId', label: 'Location' } },
+	),
+	...casesOf('batchMessage.create', batch, {
+		name: 'text',
+		message: 'text',
+		'recipientList.recipient.0.nhsNumber': { kind: 'nhsNumber', label: 'NHS Number' },
+		'recipientList.recipient.0.dateOfBirth': { kind: 'dateOfBirth', label: 'Date of Birth' },
+	}),
+	...casesOf('batchMessage.create', { ...batch, channel: 'email', subject: 'Flu' }, { subject: 'text' }),
+	...casesOf(
+		'batchMessage.create',
 		// one batch for all items: refused items drop out, and with none left nothing is sent
-		base: { ...batch, recipientSource: 'inputItems', oneBatch: true, nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
-		path,
-		kind: path === 'nhsNumber' ? 'nhsNumber' : 'dateOfBirth',
-	})),
-	...['get', 'send', 'getMessages', 'getRecipients'].map((operation): Case => ({
-		operation: `batchMessage.${operation}`,
-		base: limited,
-		path: 'batchMessageId',
-		kind: 'numericId',
-	})),
-	...['getAll', 'getMessages', 'getRecipients'].map((operation): Case => ({
-		operation: `batchMessage.${operation}`,
-		base: { ...limited, batchMessageId: '1' },
-		path: 'limit',
-		kind: 'wholeNumber',
-	})),
-	...(['patientId', 'ehrFileId', 'options.expiryDate', 'options.maximumUses'] as const).map((path): Case => ({
-		operation: 'link.createAttachmentLink',
-		base: {
-			...patient,
-			fileSource: 'ehrFile',
-			ehrFileId: 'ehr-file-1',
-			options: { expiryDate: londonDate(365), maximumUses: 1 },
-		},
-		path,
-		kind: (
-			{
-				patientId: 'numericId',
-				ehrFileId: 'text',
-				'options.expiryDate': 'optionalDate',
-				'options.maximumUses': 'wholeNumber',
-			} as const
-		)[path],
-	})),
+		{ ...batch, recipientSource: 'inputItems', oneBatch: true, nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
+		{ nhsNumber: 'nhsNumber', dateOfBirth: 'dateOfBirth' },
+	),
+	...['get', 'send', 'getMessages', 'getRecipients'].flatMap((op) =>
+		casesOf(`batchMessage.${op}`, limited, { batchMessageId: 'numericId' }),
+	),
+	...['getAll', 'getMessages', 'getRecipients'].flatMap((op) =>
+		casesOf(`batchMessage.${op}`, { ...limited, batchMessageId: '1' }, { limit: 'wholeNumber' }),
+	),
+	...casesOf(
+		'link.createAttachmentLink',
+		{ ...patient, fileSource: 'ehrFile', ehrFileId: 'ehr-file-1', options: { expiryDate: londonDate(365), maximumUses: 1 } },
+		{ patientId: 'numericId', ehrFileId: 'text', 'options.expiryDate': 'optionalDate', 'options.maximumUses': 'wholeNumber' },
+	),
 	...casesOf(
 		'link.createBookingLink',
 		{
@@ -239,23 +198,13 @@ const CASES: Case[] = [
 			'options.maximumUses': 'wholeNumber',
 		},
 	),
-	...(['formId', 'patientId'] as const).map((path): Case => ({
-		operation: 'link.createFormLink',
-		base: { ...patient, formId: 'form-1' },
-		path,
-		kind: path === 'formId' ? 'text' : 'numericId',
-	})),
-	...['patientId', 'appointmentId'].map((path): Case => ({
-		operation: 'link.createVideoLink',
-		base: {},
-		path,
-		kind: 'optionalNumericId',
-	})),
-	{ operation: 'link.get', base: {}, path: 'linkId', kind: 'numericId' },
-	{ operation: 'link.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	{ operation: 'link.getStatus', base: { lookupBy: 'url' }, path: 'url', kind: 'url' },
-	{ operation: 'link.getStatus', base: { lookupBy: 'id' }, path: 'linkId', kind: 'text' },
-	{ operation: 'link.update', base: { updateFields: { fromDate: londonDate(365) } }, path: 'linkId', kind: 'numericId' },
+	...casesOf('link.createFormLink', { ...patient, formId: 'form-1' }, { formId: 'text', patientId: 'numericId' }),
+	...casesOf('link.createVideoLink', {}, { patientId: 'optionalNumericId', appointmentId: 'optionalNumericId' }),
+	...casesOf('link.get', {}, { linkId: 'numericId' }),
+	...casesOf('link.getAll', limited, { limit: 'wholeNumber' }),
+	...casesOf('link.getStatus', { lookupBy: 'url' }, { url: 'url' }),
+	...casesOf('link.getStatus', { lookupBy: 'id' }, { linkId: 'text' }),
+	...casesOf('link.update', { updateFields: { fromDate: londonDate(365) } }, { linkId: 'numericId' }),
 	...casesOf(
 		'link.update',
 		{ linkId: '3001', updateFields: {} },
@@ -267,29 +216,26 @@ const CASES: Case[] = [
 			'updateFields.toDate': 'optionalDate',
 		},
 	),
-	{ operation: 'location.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	{ operation: 'message.get', base: {}, path: 'messageId', kind: 'numericId' },
-	{
-		operation: 'message.send',
-		base: { ...patient, channel: 'sms', message: 'Hello' },
-		path: 'options.requestsInFlight',
-		kind: 'requestsInFlight',
-		label: 'Requests in Flight',
-	},
+	...casesOf('location.getAll', limited, { limit: 'wholeNumber' }),
+	...casesOf('message.get', {}, { messageId: 'numericId' }),
 	...casesOf(
 		'message.send',
 		{ ...patient, channel: 'sms', message: 'Hello' },
-		{ patientId: 'numericId', message: 'text', 'options.contactDetail': 'optionalMobile', 'options.sendAt': 'optionalDateTime' },
+		{
+			patientId: 'numericId',
+			message: 'text',
+			'options.contactDetail': 'optionalMobile',
+			'options.sendAt': 'optionalDateTime',
+			'options.requestsInFlight': { kind: 'requestsInFlight', label: 'Requests in Flight' },
+		},
 	),
-	{
-		operation: 'message.send',
-		base: { ...patient, channel: 'sms', message: 'Hello', options: { assignee: { assignee: { id: '21', type: 'Admin' } } } },
-		path: 'options.assignee.assignee.id',
-		kind: 'numericId',
-		label: 'Assignee ID',
-	},
-	{ operation: 'patient.connectEhr', base: { ehrPartnerId: byId('ehr-1') }, path: 'patientId', kind: 'numericId' },
-	{ operation: 'patient.connectEhr', base: patient, path: 'ehrPartnerId', kind: 'text' },
+	...casesOf(
+		'message.send',
+		{ ...patient, channel: 'sms', message: 'Hello', options: { assignee: { assignee: { id: '21', type: 'Admin' } } } },
+		{ 'options.assignee.assignee.id': { kind: 'numericId', label: 'Assignee ID' } },
+	),
+	...casesOf('patient.connectEhr', { ehrPartnerId: byId('ehr-1') }, { patientId: 'numericId' }),
+	...casesOf('patient.connectEhr', patient, { ehrPartnerId: 'text' }),
 	...casesOf('patient.createOrUpdate', newPatient, {
 		firstName: 'text',
 		lastName: 'text',
@@ -298,52 +244,39 @@ const CASES: Case[] = [
 		'additionalFields.nhsNumber': 'optionalNhsNumber',
 		'additionalFields.email': 'optionalEmail',
 	}),
-	...['get', 'getAttachments', 'getEhrCandidates'].map((operation): Case => ({
-		operation: `patient.${operation}`,
-		base: limited,
-		path: 'patientId',
-		kind: 'numericId',
-	})),
-	...['getAttachments', 'getEhrCandidates'].map((operation): Case => ({
-		operation: `patient.${operation}`,
-		base: { ...limited, ...patient },
-		path: 'limit',
-		kind: 'wholeNumber',
-	})),
-	...['patientId', 'duplicatePatientId'].flatMap((path): Case[] => [
-		{ operation: 'patient.previewMerge', base: { ...patient, duplicatePatientId: byId('1030') }, path, kind: 'numericId' },
-		{
-			operation: 'patient.merge',
-			base: { ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') },
-			path,
-			kind: 'numericId',
-		},
-	]),
-	{
-		operation: 'patient.merge',
-		base: { ...patient, tokenSource: 'given', duplicatePatientId: byId('1030') },
-		path: 'mergeToken',
-		kind: 'text',
-	},
+	...['get', 'getAttachments', 'getEhrCandidates'].flatMap((op) => casesOf(`patient.${op}`, limited, { patientId: 'numericId' })),
+	...['getAttachments', 'getEhrCandidates'].flatMap((op) =>
+		casesOf(`patient.${op}`, { ...limited, ...patient }, { limit: 'wholeNumber' }),
+	),
+	...casesOf(
+		'patient.previewMerge',
+		{ ...patient, duplicatePatientId: byId('1030') },
+		{ patientId: 'numericId', duplicatePatientId: 'numericId' },
+	),
+	...casesOf(
+		'patient.merge',
+		{ ...patient, tokenSource: 'preview', duplicatePatientId: byId('1030') },
+		{ patientId: 'numericId', duplicatePatientId: 'numericId' },
+	),
+	...casesOf('patient.merge', { ...patient, tokenSource: 'given', duplicatePatientId: byId('1030') }, { mergeToken: 'text' }),
 	...casesOf(
 		'patient.registerFromPds',
 		{ findBy: 'nhsNumber', nhsNumber: '943 476 5919', dateOfBirth: '1986-01-15' },
 		{ nhsNumber: 'nhsNumber', dateOfBirth: 'dateOfBirth' },
 	),
-	...['firstName', 'lastName', 'postcode'].map((path): Case => ({
-		operation: 'patient.registerFromPds',
-		base: { findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
-		path,
-		kind: 'text',
-	})),
+	...casesOf(
+		'patient.registerFromPds',
+		{ findBy: 'demographics', firstName: 'Ada', lastName: 'Lovelace', postcode: 'LS1 4AP', dateOfBirth: '1985-12-10' },
+		{ firstName: 'text', lastName: 'text', postcode: 'text' },
+	),
 	...casesOf(
 		'patient.search',
 		{ ...limited, searchFields: { lastName: 'Smith' } },
 		{ 'searchFields.nhsNumber': 'optionalNhsNumber', 'searchFields.dateOfBirth': 'optionalDateOfBirth', limit: 'wholeNumber' },
 	),
-	...['count', 'getAll'].flatMap((operation) =>
+	...['count', 'getAll'].flatMap((op) =>
 		casesOf(
-			`slot.${operation}`,
+			`slot.${op}`,
 			{ ...slotSearch, ...limited },
 			{
 				appointmentTypeId: 'numericId',
@@ -354,24 +287,25 @@ const CASES: Case[] = [
 			},
 		),
 	),
-	{ operation: 'slot.getAll', base: { ...slotSearch, ...limited }, path: 'limit', kind: 'wholeNumber' },
-	{ operation: 'slot.get', base: {}, path: 'slotId', kind: 'numericId' },
-	{ operation: 'formResponse.get', base: {}, path: 'formResponseId', kind: 'numericId' },
-	{ operation: 'practitioner.get', base: {}, path: 'practitionerId', kind: 'numericId' },
-	{ operation: 'practitioner.getAll', base: limited, path: 'limit', kind: 'wholeNumber' },
-	...(['locations.location.0.locationId', 'appointmentTypes.appointmentType.0.appointmentTypeId'] as const).map((path): Case => ({
-		operation: 'practitioner.getAll',
-		base: {
+	...casesOf('slot.getAll', { ...slotSearch, ...limited }, { limit: 'wholeNumber' }),
+	...casesOf('slot.get', {}, { slotId: 'numericId' }),
+	...casesOf('formResponse.get', {}, { formResponseId: 'numericId' }),
+	...casesOf('practitioner.get', {}, { practitionerId: 'numericId' }),
+	...casesOf('practitioner.getAll', limited, { limit: 'wholeNumber' }),
+	...casesOf(
+		'practitioner.getAll',
+		{
 			...limited,
 			filters: {
 				locations: { location: [{ locationId: byId('1') }] },
 				appointmentTypes: { appointmentType: [{ appointmentTypeId: byId('1') }] },
 			},
 		},
-		path: `filters.${path}`,
-		kind: 'numericId',
-		label: path.startsWith('locations') ? 'Location' : 'Appointment Type',
-	})),
+		{
+			'filters.locations.location.0.locationId': { kind: 'numericId', label: 'Location' },
+			'filters.appointmentTypes.appointmentType.0.appointmentTypeId': { kind: 'numericId', label: 'Appointment Type' },
+		},
+	),
 ];
 
 /** Sets `path` in a copy of `parameters` to the expression; a picker keeps its "By ID" shape. */
