@@ -1,5 +1,5 @@
 /**
- * End-to-end suite in real n8n (test/e2e/*.e2e.ts): n8n 2.x on Node 24, installed by scripts/lib/n8n.ts
+ * End-to-end suite in real n8n (test/e2e/*.e2e.ts): n8n 2.x on Node 24, installed by scripts/lib/n8n/install.ts
  * into a cache outside the clone, with this package's `npm pack` loaded as a community package.
  * Run by `npm test` after the unit suites, or alone with `npm run test:e2e`.
  * @type {import('jest').Config}

@@ -1,6 +1,6 @@
 /**
  * Queue-mode suite (test/queue/*.queue.ts): n8n 2.x in queue mode (Postgres, Redis, a main, 2 workers and a
- * webhook processor behind a load balancer, from scripts/lib/cluster.ts) with this package installed as a
+ * webhook processor behind a load balancer, from scripts/lib/cluster/) with this package installed as a
  * community package. Run by `npm test` after the e2e suite, or alone with `npm run test:queue`.
  * Set up like the e2e suite (one worker, files in name order), with its own files and hooks.
  * @type {import('jest').Config}

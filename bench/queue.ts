@@ -1,5 +1,5 @@
 /**
- * Queue-mode benchmark: the issue's table, measured in real n8n queue mode (scripts/lib/cluster.ts:
+ * Queue-mode benchmark: the issue's table, measured in real n8n queue mode (scripts/lib/cluster/:
  * Postgres, Redis, a main, W workers, a webhook processor; this package installed as a community
  * package) against the stand-in enforcing L requests per minute per key over Hero's real 60-second
  * sliding window.
@@ -31,12 +31,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 
-import { startCluster } from '../scripts/lib/cluster';
-import type { Cluster } from '../scripts/lib/cluster';
-import * as n8n from '../scripts/lib/n8n';
+import type { Cluster } from '../scripts/lib/cluster/api';
+import { startCluster } from '../scripts/lib/cluster/start';
+import { STANDIN_CREDENTIAL_ID, STANDIN_CREDENTIAL_NAME, standinCredential } from '../scripts/lib/n8n/credentials';
+import type { ExecutionJson } from '../scripts/lib/n8n/json';
+import { N8N_VERSION, PACKAGE_NAME, PROJECT_ROOT } from '../scripts/lib/n8n/project';
+import { allExecutions } from '../scripts/lib/n8n/rest';
 import { bulkRequestNodes, workflow } from '../scripts/lib/queue-workflows';
 import type { WorkflowNode } from '../scripts/lib/queue-workflows';
-import type { ExecutionJson } from '../scripts/lib/n8n';
 import { startStandin } from '../standin';
 import type { LogEntry, Standin } from '../standin';
 import { answerFigures, otherClientFigures, rowFileName, tableOf } from './figures';
@@ -50,7 +52,7 @@ const L = Number(process.argv[4] ?? 600);
 const WORKERS = String(process.argv[5] ?? '1,2,4')
 	.split(',')
 	.map(Number);
-const ROWS_DIR = join(n8n.PROJECT_ROOT, '.n8n-e2e', 'bench-queue-rows');
+const ROWS_DIR = join(PROJECT_ROOT, '.n8n-e2e', 'bench-queue-rows');
 // Another client's steady rate on the key in the shared-key run, as a share of L.
 const OTHER_CLIENT_SHARE = 0.2;
 const WINDOW_MS = 60_000;
@@ -73,7 +75,7 @@ function bulkWorkflow(id: string, send: Omit<WorkflowNode, 'id' | 'name' | 'posi
 }
 
 const heroWorkflow = bulkWorkflow('benchHero', {
-	type: `${n8n.PACKAGE_NAME}.heroHealth`,
+	type: `${PACKAGE_NAME}.heroHealth`,
 	typeVersion: 1,
 	parameters: {
 		resource: 'message',
@@ -83,7 +85,7 @@ const heroWorkflow = bulkWorkflow('benchHero', {
 		message: '={{ $json.text }}',
 		options: {},
 	},
-	credentials: { heroHealthApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: n8n.STANDIN_CREDENTIAL_NAME } },
+	credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } },
 });
 
 function httpWorkflow(standinUrl: string, practiceGroupId: string) {
@@ -104,7 +106,7 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** The workflow's executions, running ones too, without their data (cheap enough to poll). */
 async function executionsOf(cluster: Cluster, workflowId: string): Promise<ExecutionJson[]> {
-	return await n8n.allExecutions(cluster.publicApi, workflowId, { limit: '250' });
+	return await allExecutions(cluster.publicApi, workflowId, { limit: '250' });
 }
 
 /**
@@ -224,7 +226,7 @@ async function main() {
 	const rows: TableRow[] = [];
 	try {
 		const key = standin.keys.full;
-		const heroCredential = n8n.standinCredential(standin.url, key);
+		const heroCredential = standinCredential(standin.url, key);
 		heroCredential.data.rateLimitPerMinute = L;
 		const credentials = [
 			heroCredential,
@@ -237,7 +239,7 @@ async function main() {
 				workers,
 				webhookProcessors: 1,
 				concurrency: Math.ceil(executions / workers),
-				runDir: `${n8n.PROJECT_ROOT}/.n8n-e2e/bench-queue`,
+				runDir: `${PROJECT_ROOT}/.n8n-e2e/bench-queue`,
 				credentials,
 				workflows: [heroWorkflow, httpWorkflow(standin.url, key.practiceGroupId)],
 				publish: [heroWorkflow.id, 'benchHttpRequest'],
@@ -275,7 +277,7 @@ async function main() {
 	// The machine's load matters: a busy machine stalls the processes, which costs a lone process its pace.
 	const loads = rows.map((row) => row.load?.toFixed(1)).join(', ');
 	console.log(
-		`\nn8n ${n8n.N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all; ` +
+		`\nn8n ${N8N_VERSION} queue mode; stand-in at L = ${L}/min per key over a 60 s sliding window; ${minutes} min in all; ` +
 			`load average over the last minute of each row: ${loads}.\n`,
 	);
 	console.log(tableOf(rows));

@@ -22,7 +22,7 @@ import { pathToFileURL } from 'url';
 import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
 
-import { packProject } from './lib/n8n';
+import { packProject } from './lib/n8n/package';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

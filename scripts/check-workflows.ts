@@ -6,8 +6,9 @@
  * - every local `uses: ./...` names a file that exists (a reusable workflow: one with a workflow_call trigger);
  * - what issue 13 asks of the two workflows: ci.yml runs .ci/run on pushes and pull requests; publish.yml runs on
  *   v* tags, runs the CI first, and publishes with provenance from the only job with an OIDC token;
- * - ci.yml caches each folder scripts/lib/n8n.ts installs an n8n line into (2.x and 1.x): the shell script it names
- *   those folders with (it runs before `npm ci`, so it cannot load n8n.ts) prints the same folders as n8n.ts, and
+ * - ci.yml caches each folder scripts/lib/n8n/ installs an n8n line into (2.x and 1.x): the shell script it names
+ *   those folders with (it runs before `npm ci`, so it cannot load TypeScript) prints the same folders as
+ *   scripts/lib/n8n/paths.ts, and
  *   one cache step per line caches its folder.
  *
  *   npm run check:workflows
@@ -18,8 +19,9 @@ import * as path from 'path';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse } from 'yaml';
 
-import { N8N_HOSTS, installPaths } from './lib/n8n';
-import type { N8nLine } from './lib/n8n';
+import { installPaths } from './lib/n8n/paths';
+import { N8N_HOSTS } from './lib/n8n/project';
+import type { N8nLine } from './lib/n8n/project';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
@@ -102,7 +104,7 @@ for (const line of Object.keys(N8N_HOSTS) as N8nLine[]) {
 	check(
 		'ci.yml',
 		shellDir.status === 0 && shellDir.stdout.trim() === dir,
-		`${CACHE_DIR_SCRIPT} ${line} prints ${JSON.stringify(shellDir.stdout.trim() || shellDir.stderr.trim())}, scripts/lib/n8n.ts installs n8n ${line} into ${dir}`,
+		`${CACHE_DIR_SCRIPT} ${line} prints ${JSON.stringify(shellDir.stdout.trim() || shellDir.stderr.trim())}, scripts/lib/n8n/paths.ts installs n8n ${line} into ${dir}`,
 	);
 	check('ci.yml', !!locate?.includes(line), `the step running ${CACHE_DIR_SCRIPT} does not name n8n ${line}`);
 	const output = `steps.n8n.outputs.dir-${line.replace('.x', '')}`;

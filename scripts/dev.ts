@@ -18,12 +18,28 @@ import { startStandin } from '../standin';
 import type { DeliveryLogEntry, Standin } from '../standin';
 import { startMailbox } from './lib/mailbox';
 import type { Mailbox } from './lib/mailbox';
-import * as n8n from './lib/n8n';
-import type { InstallPaths, N8nEnv, RunningN8n } from './lib/n8n';
+import { runCliOk } from './lib/n8n/cli';
+import {
+	DEMO_CALLER_CREDENTIAL,
+	DEMO_FORM_CREDENTIAL,
+	SCRIPTED_MODEL_CREDENTIAL,
+	STANDIN_CREDENTIAL_ID,
+	STANDIN_CREDENTIAL_NAME,
+	mailboxCredential,
+} from './lib/n8n/credentials';
+import { exampleFiles, readExample } from './lib/n8n/examples';
+import { ensureN8n } from './lib/n8n/install';
+import { prepareInstance } from './lib/n8n/instance';
+import type { N8nEnv } from './lib/n8n/npm';
+import type { InstallPaths } from './lib/n8n/paths';
+import { freePort, portOr, startN8n } from './lib/n8n/process';
+import type { RunningN8n } from './lib/n8n/process';
+import { PACKAGE_NAME, PROJECT_ROOT } from './lib/n8n/project';
+import { DEMO_OWNER, registeredTypes, restOk, setupOwner } from './lib/n8n/rest';
 import { startScriptedModel } from './lib/scripted-model';
 import type { ScriptedModel } from './lib/scripted-model';
 
-export const DEV_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'dev');
+export const DEV_DIR = path.join(PROJECT_ROOT, '.n8n-e2e', 'dev');
 
 /** What a patient confirming in Hero looks like: reserve a free slot for patient 1001 and confirm it. */
 export async function confirmAppointment(
@@ -81,8 +97,8 @@ export async function startDev({
 	n8nPort = 5678,
 	logFile,
 }: DevOptions = {}): Promise<Dev> {
-	const paths = n8n.ensureN8n();
-	const standin = await startStandin({ port: await n8n.portOr(standinPort) });
+	const paths = ensureN8n();
+	const standin = await startStandin({ port: await portOr(standinPort) });
 	// a free port each time: the credential is imported afresh at every start
 	const model = await startScriptedModel();
 	let server: RunningN8n | undefined;
@@ -91,9 +107,9 @@ export async function startDev({
 		mailbox = await startMailbox(path.join(path.dirname(userFolder), 'mail.jsonl'), (mail) =>
 			console.log(`  [mail] ${mail.receivedAt} to ${mail.to.join(', ')}: ${mail.subject}`),
 		);
-		const port = await n8n.portOr(n8nPort);
-		const brokerPort = await n8n.freePort();
-		const env = await n8n.prepareInstance(paths, {
+		const port = await portOr(n8nPort);
+		const brokerPort = await freePort();
+		const env = await prepareInstance(paths, {
 			userFolder,
 			port,
 			brokerPort,
@@ -104,11 +120,11 @@ export async function startDev({
 		});
 		// The stand-in starts empty each time, so webhook registrations from a previous session are gone;
 		// n8n would not register them again for workflows left active. Start with none active.
-		await n8n.runCliOk(paths, env, ['unpublish:workflow', '--all']);
-		server = await n8n.startN8n(paths, env, { logFile: logFile || path.join(path.dirname(userFolder), 'n8n.log') });
-		const cookie = await n8n.setupOwner(server.url).catch((error) => {
+		await runCliOk(paths, env, ['unpublish:workflow', '--all']);
+		server = await startN8n(paths, env, { logFile: logFile || path.join(path.dirname(userFolder), 'n8n.log') });
+		const cookie = await setupOwner(server.url).catch((error) => {
 			console.error(
-				`[dev] could not log in as ${n8n.DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`,
+				`[dev] could not log in as ${DEMO_OWNER.email} (${error.message}); log in with your own account, or run with --fresh`,
 			);
 			return '';
 		});
@@ -133,43 +149,43 @@ export async function startDev({
 export async function verify({ server, cookie }: Pick<Dev, 'server' | 'cookie'>): Promise<string[]> {
 	const problems: string[] = [];
 	if (!cookie) return ['not logged in'];
-	const types = await n8n.registeredTypes(server.url, cookie);
+	const types = await registeredTypes(server.url, cookie);
 	const names = types.nodes.map((type) => type.name);
 	for (const name of ['heroHealth', 'heroHealthTrigger']) {
-		if (!names.includes(`${n8n.PACKAGE_NAME}.${name}`)) problems.push(`node type ${n8n.PACKAGE_NAME}.${name} is not registered`);
+		if (!names.includes(`${PACKAGE_NAME}.${name}`)) problems.push(`node type ${PACKAGE_NAME}.${name} is not registered`);
 	}
 	if (!types.credentials.some((type) => type.name === 'heroHealthApi'))
 		problems.push('credential type heroHealthApi is not registered');
 	const workflows = (
-		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })
+		await restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/workflows', { cookie })
 	).json.data.map((w) => w.id);
-	for (const file of n8n.exampleFiles()) {
-		const { id, name } = n8n.readExample(file);
+	for (const file of exampleFiles()) {
+		const { id, name } = readExample(file);
 		if (!workflows.includes(id)) problems.push(`example "${name}" is not imported`);
 	}
 	const credentials = (
-		await n8n.restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })
+		await restOk<{ data: Array<{ id: string }> }>(server.url, 'GET', '/rest/credentials', { cookie })
 	).json.data.map((c) => c.id);
-	if (!credentials.includes(n8n.STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
-	if (!credentials.includes(n8n.DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
-	if (!credentials.includes(n8n.SCRIPTED_MODEL_CREDENTIAL.id)) problems.push('the scripted model credential is not imported');
-	if (!credentials.includes(n8n.DEMO_FORM_CREDENTIAL.id)) problems.push('the demo Basic Auth credential is not imported');
-	if (!credentials.includes(n8n.mailboxCredential(0).id)) problems.push('the local mailbox SMTP credential is not imported');
+	if (!credentials.includes(STANDIN_CREDENTIAL_ID)) problems.push('the stand-in credential is not imported');
+	if (!credentials.includes(DEMO_CALLER_CREDENTIAL.id)) problems.push('the demo Header Auth credential is not imported');
+	if (!credentials.includes(SCRIPTED_MODEL_CREDENTIAL.id)) problems.push('the scripted model credential is not imported');
+	if (!credentials.includes(DEMO_FORM_CREDENTIAL.id)) problems.push('the demo Basic Auth credential is not imported');
+	if (!credentials.includes(mailboxCredential(0).id)) problems.push('the local mailbox SMTP credential is not imported');
 	return problems;
 }
 
 function banner({ standin, model, server }: Pick<Dev, 'standin' | 'model' | 'server'>): void {
-	const examples = n8n.exampleFiles().map(n8n.readExample);
+	const examples = exampleFiles().map(readExample);
 	const elements = examples.flatMap((w) => w.nodes).find((node) => node.parameters.authentication === 'headerAuth');
-	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
-	const formLogin = n8n.DEMO_FORM_CREDENTIAL.data;
+	const caller = DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
+	const formLogin = DEMO_FORM_CREDENTIAL.data;
 	const lines = [
 		'',
 		'  Hero Health nodes are running in n8n',
 		'',
 		`  Editor      ${server.url}`,
-		`  Log in      ${n8n.DEMO_OWNER.email} / ${n8n.DEMO_OWNER.password}`,
-		`  Credential  "${n8n.STANDIN_CREDENTIAL_NAME}": Environment Custom, Base URL ${standin.url}`,
+		`  Log in      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`,
+		`  Credential  "${STANDIN_CREDENTIAL_NAME}": Environment Custom, Base URL ${standin.url}`,
 		`  Stand-in    ${standin.url}  (API key ${standin.keys.full.apiKey}, practice group ${standin.keys.full.practiceGroupId};`,
 		`              what it received: ${standin.url}/_standin/log)`,
 		'  Examples    (Overview → Workflows; re-imported at every start: duplicate one to keep your changes)',
@@ -232,7 +248,7 @@ async function main() {
 		console.log(
 			problems.length
 				? `[dev] check failed after ${((Date.now() - started) / 1000).toFixed(1)} s`
-				: `[dev] check passed: editor ${dev.server.url} up with the Hero Health nodes and ${n8n.exampleFiles().length} examples after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+				: `[dev] check passed: editor ${dev.server.url} up with the Hero Health nodes and ${exampleFiles().length} examples after ${((Date.now() - started) / 1000).toFixed(1)} s`,
 		);
 		await stop(problems.length ? 1 : 0);
 		return;

@@ -1,8 +1,9 @@
 // npm run n8n:install [-- --force]
-// Installs Node 24 and n8n from the npm registry into the cache outside the clone (see scripts/lib/n8n.ts),
+// Installs Node 24 and n8n from the npm registry into the cache outside the clone (see scripts/lib/n8n/install.ts),
 // or does nothing when a complete install is there. Prints where it is.
 
-import { ensureN8n, installPaths, isComplete } from './lib/n8n';
+import { ensureN8n } from './lib/n8n/install';
+import { installPaths, isComplete } from './lib/n8n/paths';
 
 const force = process.argv.includes('--force');
 const started = Date.now();

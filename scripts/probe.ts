@@ -1,6 +1,6 @@
 // npm run probe -- --environment mock|staging|custom [--base-url <url>] [--write] [--all]
 //
-// Calls every Hero operation the node uses, made by the node itself (scripts/lib/probe.ts), against Hero's
+// Calls every Hero operation the node uses, made by the node itself (scripts/lib/probe/), against Hero's
 // hosted mock, staging or any base URL, and prints one line per operation: whether the path and method were
 // found, whether the answer is the one api/hero-health.openapi.yaml documents (or which fields differ), and
 // whether the contract marks the call inferred. Exits 1 when an operation is not found or differs.
@@ -11,8 +11,9 @@
 // read (and, with --all, to message and book for), HERO_PROBE_DUPLICATE_PATIENT_ID, a duplicate of it to merge, and
 // HERO_PROBE_FORM_RESPONSE_ID, a form response to read (Hero lists none).
 import { HERO_ENVIRONMENT_URLS } from '../nodes/HeroHealth/transport/request';
-import { formatLine, probe, summary } from './lib/probe';
-import type { ProbeCalls } from './lib/probe';
+import { formatLine, summary } from './lib/probe/report';
+import { probe } from './lib/probe/run';
+import type { ProbeCalls } from './lib/probe/step';
 
 const ENVIRONMENTS = ['mock', 'staging', 'custom'] as const;
 

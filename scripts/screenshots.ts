@@ -17,18 +17,20 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 
 import { startDev } from './dev';
-import * as n8n from './lib/n8n';
+import { EXAMPLES_DIR, readExample } from './lib/n8n/examples';
+import { freePort } from './lib/n8n/process';
+import { N8N_VERSION, PROJECT_ROOT } from './lib/n8n/project';
 
-const OUT_DIR = path.join(n8n.PROJECT_ROOT, 'docs', 'screenshots');
-const WORK_DIR = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'screenshots');
+const OUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const WORK_DIR = path.join(PROJECT_ROOT, '.n8n-e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VIEWPORT = { width: 1440, height: 900 };
 
-const AUTOMATIONS_DOC = path.join(n8n.PROJECT_ROOT, 'docs', 'automations.md');
+const AUTOMATIONS_DOC = path.join(PROJECT_ROOT, 'docs', 'automations.md');
 const CANVAS_DIR = path.join(OUT_DIR, 'automations');
 const MARKER = /^<!-- screenshot: (\S+) -->$/;
 
-const example = n8n.readExample;
+const example = readExample;
 
 /** The example files docs/automations.md marks for a canvas screenshot, in its order. */
 function markedExamples(): string[] {
@@ -76,7 +78,7 @@ async function shot(page: Page, name: string, done: string[], element?: Locator)
 	await page.waitForTimeout(300);
 	if (element) await element.screenshot({ path: file });
 	else await page.screenshot({ path: file });
-	done.push(path.relative(n8n.PROJECT_ROOT, file));
+	done.push(path.relative(PROJECT_ROOT, file));
 }
 
 /** The README's pictures: the node panel, two node panels of examples, a run of example 04. */
@@ -146,7 +148,7 @@ async function canvasShot(page: Page, base: string, file: string, done: string[]
 /** What to take: the README's pictures, and which examples' canvases (file names in examples/). */
 function parseArgs(args: string[]): { readme: boolean; canvases: string[] } {
 	const files = args.filter((arg) => arg !== '--automations').map((arg) => path.basename(arg));
-	const unknown = files.filter((file) => !fs.existsSync(path.join(n8n.EXAMPLES_DIR, file)));
+	const unknown = files.filter((file) => !fs.existsSync(path.join(EXAMPLES_DIR, file)));
 	if (unknown.length) throw new Error(`no such example in examples/: ${unknown.join(', ')}`);
 	if (files.length) return { readme: false, canvases: files };
 	return { readme: !args.includes('--automations'), canvases: markedExamples() };
@@ -166,8 +168,8 @@ async function main() {
 	const dev = await startDev({
 		userFolder: path.join(WORK_DIR, 'home'),
 		fresh: true,
-		standinPort: await n8n.freePort(),
-		n8nPort: await n8n.freePort(),
+		standinPort: await freePort(),
+		n8nPort: await freePort(),
 		logFile: path.join(WORK_DIR, 'n8n.log'),
 	});
 	const browser = await chromium.launch({
@@ -209,7 +211,7 @@ async function main() {
 		await browser.close();
 		await dev.stop();
 	}
-	console.log(`Screenshots from n8n ${n8n.N8N_VERSION} in headless Chromium:\n  ${done.join('\n  ')}`);
+	console.log(`Screenshots from n8n ${N8N_VERSION} in headless Chromium:\n  ${done.join('\n  ')}`);
 	if (blocked.size) console.log(`(the editor tried to reach ${[...blocked].join(', ')}; blocked)`);
 }
 

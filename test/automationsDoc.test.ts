@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { EXAMPLES_DIR, PROJECT_ROOT, exampleFiles } from '../scripts/lib/n8n';
+import { EXAMPLES_DIR, exampleFiles } from '../scripts/lib/n8n/examples';
+import { PROJECT_ROOT } from '../scripts/lib/n8n/project';
 
 const doc = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'automations.md'), 'utf8');
 

@@ -1,6 +1,6 @@
 // The examples as shipped, before anything local is attached: users import them into their own n8n, so they
 // name no credential, URL or key of this repo's stand-in (the local instances attach those at import:
-// withLocalCredentials in scripts/lib/n8n.ts), and the Elements-token webhook is closed as imported.
+// withLocalCredentials in scripts/lib/n8n/examples.ts), and the Elements-token webhook is closed as imported.
 // What the workflows do is run in real n8n by test/e2e/02-examples.e2e.ts.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,13 +8,11 @@ import * as path from 'path';
 import {
 	DEMO_CALLER_CREDENTIAL,
 	DEMO_FORM_CREDENTIAL,
-	EXAMPLES_DIR,
-	exampleFiles,
 	mailboxCredential,
-	readExample,
 	scriptedModelCredential,
 	standinCredential,
-} from '../scripts/lib/n8n';
+} from '../scripts/lib/n8n/credentials';
+import { EXAMPLES_DIR, exampleFiles, readExample } from '../scripts/lib/n8n/examples';
 
 const standin = standinCredential('http://127.0.0.1');
 const model = scriptedModelCredential('http://127.0.0.1');

@@ -1,4 +1,4 @@
-// The probe of Hero (scripts/lib/probe.ts, `npm run probe`) as CI runs it: against the stand-in every operation the
+// The probe of Hero (scripts/lib/probe/, `npm run probe`) as CI runs it: against the stand-in every operation the
 // node uses is found and answered as documented; against Prism (from the npm registry) mocking the contract with the
 // book call's path removed, exactly the calls on that path show as not found. Reads only by default, a reservation
 // cancelled again with --write.
@@ -10,9 +10,11 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 import { contractPath, contractViolations, loadContract } from '../standin/contract';
-import { freePort } from '../scripts/lib/n8n';
-import { PROBED_OPERATIONS, formatLine, probe } from '../scripts/lib/probe';
-import type { ProbeLine } from '../scripts/lib/probe';
+import { freePort } from '../scripts/lib/n8n/process';
+import { formatLine } from '../scripts/lib/probe/report';
+import type { ProbeLine } from '../scripts/lib/probe/report';
+import { probe } from '../scripts/lib/probe/run';
+import { PROBED_OPERATIONS } from '../scripts/lib/probe/steps';
 import type { Standin } from './helpers';
 import { setUpTestStandin } from './helpers';
 import { client, request } from './standin/helpers';

@@ -1,4 +1,4 @@
-// Workflows for n8n in queue mode (scripts/lib/cluster.ts), shared by the queue-mode suite (test/queue/)
+// Workflows for n8n in queue mode (scripts/lib/cluster/), shared by the queue-mode suite (test/queue/)
 // and the benchmarks, as n8n import:workflow documents.
 //
 //   bulkSendWorkflow({ id, path, credential })  Webhook POST /webhook/<path> {messages: [{patient_id, text}]}
@@ -10,7 +10,8 @@
 //                                               Hero Health Trigger → Message: Send to the patient of the appointment it read,
 //                                               text `event <appointment ID>`: one SMS per run, countable at Hero.
 
-import * as n8n from './n8n';
+import { STANDIN_CREDENTIAL_ID, STANDIN_CREDENTIAL_NAME } from './n8n/credentials';
+import { PACKAGE_NAME } from './n8n/project';
 
 /** A workflow node as n8n import:workflow reads it. */
 export interface WorkflowNode {
@@ -46,7 +47,7 @@ export interface CredentialRef {
 export const PATIENTS = Array.from({ length: 29 }, (_, i) => String(1001 + i));
 
 const credentialRef = (credential: CredentialRef = {}) => ({
-	heroHealthApi: { id: credential.id || n8n.STANDIN_CREDENTIAL_ID, name: credential.name || n8n.STANDIN_CREDENTIAL_NAME },
+	heroHealthApi: { id: credential.id || STANDIN_CREDENTIAL_ID, name: credential.name || STANDIN_CREDENTIAL_NAME },
 });
 
 /** The one-after-the-other connections of a chain of nodes, by name. */
@@ -74,7 +75,7 @@ function heroSend(
 	return {
 		id: `${name.replace(/\W+/g, '-').toLowerCase()}-node`,
 		name,
-		type: `${n8n.PACKAGE_NAME}.heroHealth`,
+		type: `${PACKAGE_NAME}.heroHealth`,
 		typeVersion: 1,
 		position,
 		parameters: {
@@ -142,7 +143,7 @@ export function triggerWorkflow({
 		{
 			id: 'queue-trigger',
 			name: 'Hero event',
-			type: `${n8n.PACKAGE_NAME}.heroHealthTrigger`,
+			type: `${PACKAGE_NAME}.heroHealthTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId,

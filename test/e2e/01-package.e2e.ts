@@ -4,7 +4,12 @@ import * as fs from 'fs';
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
-import type { PageJson, ServedType, WorkflowJson } from '../../scripts/lib/n8n';
+import type { PageJson, WorkflowJson } from '../../scripts/lib/n8n/json';
+import type { ServedType } from '../../scripts/lib/n8n/rest';
+import { standinCredential } from '../../scripts/lib/n8n/credentials';
+import { exampleFiles } from '../../scripts/lib/n8n/examples';
+import { PACKAGE_NAME } from '../../scripts/lib/n8n/project';
+import { registeredTypes, restOk } from '../../scripts/lib/n8n/rest';
 import {
 	HERO_NODE,
 	HERO_TRIGGER,
@@ -13,7 +18,6 @@ import {
 	e2e,
 	lastSeq,
 	logSince,
-	n8n,
 	n8nLog,
 	publicApi,
 } from './helpers';
@@ -35,7 +39,7 @@ interface Property {
 
 beforeAll(async () => {
 	since = await lastSeq();
-	types = await n8n.registeredTypes(e2e().n8nUrl, e2e().cookie);
+	types = await registeredTypes(e2e().n8nUrl, e2e().cookie);
 });
 
 // n8n appends "Custom API Call" (__CUSTOM_API_CALL__) to the resource and operation lists of nodes with credentials
@@ -44,7 +48,7 @@ const optionValues = (property: Property | undefined) =>
 const byName = <P extends Property>(properties: P[], name: string) => properties.filter((p) => p.name === name);
 
 it('registers the Hero Health node, its trigger and its credential in the running editor', () => {
-	const served = types.nodes.filter((type) => String(type.name).startsWith(`${n8n.PACKAGE_NAME}.`));
+	const served = types.nodes.filter((type) => String(type.name).startsWith(`${PACKAGE_NAME}.`));
 	expect(served.map((type) => type.name).sort()).toEqual(expect.arrayContaining([HERO_NODE, HERO_TRIGGER]));
 	const node = served.find((type) => type.name === HERO_NODE);
 	expect(node!.displayName).toBe(new HeroHealth().description.displayName);
@@ -81,14 +85,14 @@ it('serves the node as built from this source: every resource and every operatio
 it('tests the imported credential through the editor against the stand-in, and reports a wrong key', async () => {
 	const { n8nUrl, cookie, standinUrl } = e2e();
 	// what the credential panel's Test button sends
-	const credentials = n8n.standinCredential(standinUrl);
-	const good = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
+	const credentials = standinCredential(standinUrl);
+	const good = await restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
 		cookie,
 		body: { credentials },
 	});
 	expect(good.json.data.status === 'OK' ? 'OK' : good.json.data).toBe('OK');
 
-	const bad = await n8n.restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
+	const bad = await restOk<CredentialTestAnswer>(n8nUrl, 'POST', '/rest/credentials/test', {
 		cookie,
 		body: { credentials: { ...credentials, data: { ...credentials.data, apiKey: 'not-a-hero-key' } } },
 	});
@@ -105,7 +109,7 @@ it('has every example workflow imported, each with nodes n8n knows', async () =>
 	const listed = await publicApi<PageJson<WorkflowJson>>('GET', '/workflows?limit=250');
 	const ids = listed.data.map((w) => w.id);
 	const known = new Set(types.nodes.map((type) => type.name));
-	for (const file of n8n.exampleFiles()) {
+	for (const file of exampleFiles()) {
 		const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
 		expect(ids).toContain(workflow.id);
 		const unknown = workflow.nodes.map((node) => node.type).filter((type) => !known.has(type));

@@ -1,6 +1,7 @@
 // Each example workflow in examples/, exactly as committed, run headless in real n8n against the stand-in:
 // `n8n execute` for the manual ones, the production webhook URL for the Elements-token one.
 // Each test checks the workflow's output and what reached Hero (the stand-in's request log and state).
+import { DEMO_CALLER_CREDENTIAL } from '../../scripts/lib/n8n/credentials';
 import {
 	contractViolationsSince,
 	e2e,
@@ -9,7 +10,6 @@ import {
 	lastSeq,
 	logSince,
 	outputOf,
-	n8n,
 	publicApi,
 	STANDIN_KEY,
 	standinState,
@@ -63,7 +63,7 @@ describe('05 Elements token', () => {
 	const workflow = example('05-elements-token-for-web-page.json');
 	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!;
 	const allowedOrigin = (webhook.parameters.options as { allowedOrigins: string }).allowedOrigins;
-	const caller = n8n.DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
+	const caller = DEMO_CALLER_CREDENTIAL.data as { name: string; value: string };
 	const otherOrigin = 'https://somebody-else.example';
 	let url = '';
 

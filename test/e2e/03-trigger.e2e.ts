@@ -2,7 +2,7 @@
 // (stand-in) Hero state change delivering Hero's signed envelope, reads of the record that fail, deliveries
 // without the event header, forged deliveries, deactivation.
 import { EVENT_HEADER } from '../../nodes/HeroHealth/trigger/events';
-import type { WorkflowJson } from '../../scripts/lib/n8n';
+import type { WorkflowJson } from '../../scripts/lib/n8n/json';
 import type { LogEntry } from '../../standin';
 import {
 	type TriggerItem,

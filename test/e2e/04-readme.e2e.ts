@@ -3,9 +3,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { HERO_NODE, e2e, n8n } from './helpers';
+import { exampleFiles } from '../../scripts/lib/n8n/examples';
+import { PROJECT_ROOT } from '../../scripts/lib/n8n/project';
+import { registeredTypes } from '../../scripts/lib/n8n/rest';
+import { HERO_NODE, e2e } from './helpers';
 
-const readme = fs.readFileSync(path.join(n8n.PROJECT_ROOT, 'README.md'), 'utf8');
+const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 
 function readmeOperations(): Record<string, string[]> {
 	const section = readme.split('### Operations')[1]?.split('\n\n')[1] ?? '';
@@ -24,7 +27,7 @@ function readmeOperations(): Record<string, string[]> {
 }
 
 it("lists every resource and operation the editor serves in the README's operations table", async () => {
-	const { nodes } = await n8n.registeredTypes(e2e().n8nUrl, e2e().cookie);
+	const { nodes } = await registeredTypes(e2e().n8nUrl, e2e().cookie);
 	const served = nodes.find((type) => type.name === HERO_NODE)!;
 	const real = (o: { value?: unknown }) => o.value !== '__CUSTOM_API_CALL__';
 	const resources = served.properties.find((p) => p.name === 'resource')!.options!.filter(real);
@@ -49,8 +52,8 @@ it('links only to screenshots and examples that exist, and mentions every exampl
 	const targets = [...readme.matchAll(/\]\(((?:docs|examples)\/[^)#]+)\)/g)].map((m) => m[1]);
 	expect(targets.length).toBeGreaterThan(0);
 	for (const target of targets)
-		expect({ target, exists: fs.existsSync(path.join(n8n.PROJECT_ROOT, target)) }).toEqual({ target, exists: true });
-	for (const file of n8n.exampleFiles()) expect(readme).toContain(`examples/${path.basename(file)}`);
+		expect({ target, exists: fs.existsSync(path.join(PROJECT_ROOT, target)) }).toEqual({ target, exists: true });
+	for (const file of exampleFiles()) expect(readme).toContain(`examples/${path.basename(file)}`);
 	for (const shot of ['operations', 'send-message', 'trigger', 'example-run'])
 		expect(readme).toContain(`docs/screenshots/${shot}.png`);
 });

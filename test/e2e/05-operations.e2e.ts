@@ -3,7 +3,8 @@
 // created through n8n's public API; the stand-in's log shows what reached Hero.
 import { randomUUID } from 'crypto';
 
-import type { RunJson, WorkflowJson } from '../../scripts/lib/n8n';
+import type { RunJson, WorkflowJson } from '../../scripts/lib/n8n/json';
+import { STANDIN_CREDENTIAL_ID, STANDIN_CREDENTIAL_NAME } from '../../scripts/lib/n8n/credentials';
 import {
 	HERO_NODE,
 	contractViolationsSince,
@@ -11,7 +12,6 @@ import {
 	execute,
 	lastSeq,
 	logSince,
-	n8n,
 	outputOf,
 	publicApi,
 	standinState,
@@ -21,7 +21,7 @@ let since = 0;
 let run: RunJson;
 let log: Awaited<ReturnType<typeof logSince>>;
 
-const credentials = { heroHealthApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: n8n.STANDIN_CREDENTIAL_NAME } };
+const credentials = { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function hero(name: string, parameters: Record<string, unknown>) {

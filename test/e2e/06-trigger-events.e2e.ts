@@ -4,7 +4,8 @@
 import { randomUUID } from 'crypto';
 
 import { heroWebhookEvents } from '../../nodes/HeroHealth/trigger/events';
-import type { ExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
+import type { ExecutionJson, WorkflowJson } from '../../scripts/lib/n8n/json';
+import { STANDIN_CREDENTIAL_ID, STANDIN_CREDENTIAL_NAME } from '../../scripts/lib/n8n/credentials';
 import {
 	type TriggerItem,
 	HERO_TRIGGER,
@@ -15,7 +16,6 @@ import {
 	executionsOf,
 	heroApi,
 	lastSeq,
-	n8n,
 	outputOf,
 	publicApi,
 	publish,
@@ -57,7 +57,7 @@ beforeAll(async () => {
 				position: [0, 0],
 				webhookId: randomUUID(),
 				parameters: { events: EVENTS, options: {} },
-				credentials: { heroHealthApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: n8n.STANDIN_CREDENTIAL_NAME } },
+				credentials: { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } },
 			},
 		],
 		connections: {},

@@ -8,8 +8,13 @@ import * as path from 'path';
 
 import { startMailbox } from '../../scripts/lib/mailbox';
 import type { Mailbox } from '../../scripts/lib/mailbox';
-import * as n8n from '../../scripts/lib/n8n';
-import type { InstallPaths, RunningN8n } from '../../scripts/lib/n8n';
+import { ensureN8n } from '../../scripts/lib/n8n/install';
+import { prepareInstance } from '../../scripts/lib/n8n/instance';
+import type { InstallPaths } from '../../scripts/lib/n8n/paths';
+import { freePort, startN8n } from '../../scripts/lib/n8n/process';
+import type { RunningN8n } from '../../scripts/lib/n8n/process';
+import { PROJECT_ROOT } from '../../scripts/lib/n8n/project';
+import { createApiKey, setupOwner } from '../../scripts/lib/n8n/rest';
 import { startScriptedModel } from '../../scripts/lib/scripted-model';
 import type { ScriptedModel } from '../../scripts/lib/scripted-model';
 import { startStandin } from '../../standin';
@@ -40,16 +45,16 @@ async function startAll(
 	model: ScriptedModel,
 	timings: Timings,
 ): Promise<E2EConfig & { timings: Timings }> {
-	const runDir = path.join(n8n.PROJECT_ROOT, '.n8n-e2e', 'e2e');
+	const runDir = path.join(PROJECT_ROOT, '.n8n-e2e', 'e2e');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(runDir, { recursive: true });
 	const userFolder = path.join(runDir, 'home');
 	const mailbox = await startMailbox(path.join(runDir, 'mail.jsonl'));
 	globalThis.__HERO_E2E__ = { standin, model, mailbox };
-	const [port, serverBrokerPort, cliBrokerPort] = [await n8n.freePort(), await n8n.freePort(), await n8n.freePort()];
+	const [port, serverBrokerPort, cliBrokerPort] = [await freePort(), await freePort(), await freePort()];
 
 	let t = Date.now();
-	const serverEnv = await n8n.prepareInstance(paths, {
+	const serverEnv = await prepareInstance(paths, {
 		userFolder,
 		port,
 		brokerPort: serverBrokerPort,
@@ -61,12 +66,12 @@ async function startAll(
 	timings.prepareMs = Date.now() - t;
 
 	t = Date.now();
-	const server = await n8n.startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
+	const server = await startN8n(paths, serverEnv, { logFile: path.join(runDir, 'n8n.log') });
 	timings.startMs = Date.now() - t;
 	globalThis.__HERO_E2E__ = { standin, model, server, mailbox };
 
-	const cookie = await n8n.setupOwner(server.url);
-	const apiKey = await n8n.createApiKey(server.url, cookie, 'e2e');
+	const cookie = await setupOwner(server.url);
+	const apiKey = await createApiKey(server.url, cookie, 'e2e');
 	// CLI commands (n8n execute) run next to the server: same database, their own task-runner broker port.
 	const cliEnv = { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) };
 	return {
@@ -88,7 +93,7 @@ async function startAll(
 export default async function globalSetup(): Promise<void> {
 	const timings: Timings = {};
 	const t = Date.now();
-	const paths = n8n.ensureN8n();
+	const paths = ensureN8n();
 	timings.installMs = Date.now() - t;
 
 	// The stand-in enforces Hero's 300 requests per minute per key, like the real API.

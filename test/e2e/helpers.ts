@@ -13,9 +13,15 @@ import type {
 } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
 import { readMailbox } from '../../scripts/lib/mailbox';
-import * as n8n from '../../scripts/lib/n8n';
+import { executeWorkflow } from '../../scripts/lib/n8n/cli';
+import { DEMO_FORM_CREDENTIAL } from '../../scripts/lib/n8n/credentials';
+import { readExample } from '../../scripts/lib/n8n/examples';
+import type { ExecutionJson, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n/json';
+import type { N8nEnv } from '../../scripts/lib/n8n/npm';
+import type { InstallPaths } from '../../scripts/lib/n8n/paths';
+import { N8N_LINE, PACKAGE_NAME } from '../../scripts/lib/n8n/project';
+import { restOk } from '../../scripts/lib/n8n/rest';
 import { reservationBody } from '../standin/helpers';
-import type { ExecutionJson, InstallPaths, N8nEnv, PageJson, RunExecutionJson, WorkflowJson } from '../../scripts/lib/n8n';
 
 export interface E2EConfig {
 	paths: InstallPaths;
@@ -38,8 +44,8 @@ export function e2e(): E2EConfig {
 	return JSON.parse(process.env.HERO_E2E) as E2EConfig;
 }
 
-export const HERO_NODE = `${n8n.PACKAGE_NAME}.heroHealth`;
-export const HERO_TRIGGER = `${n8n.PACKAGE_NAME}.heroHealthTrigger`;
+export const HERO_NODE = `${PACKAGE_NAME}.heroHealth`;
+export const HERO_TRIGGER = `${PACKAGE_NAME}.heroHealthTrigger`;
 export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_standin_1' };
 
 /**
@@ -49,7 +55,7 @@ export const STANDIN_KEY = { apiKey: 'hero-test-key', practiceGroupId: 'pg_stand
 export const N8N_WORDING = {
 	'2.x': { wrongKey: 'Unauthorized' },
 	'1.x': { wrongKey: 'Authorization failed - please check your credentials' },
-}[n8n.N8N_LINE];
+}[N8N_LINE];
 
 // ---- stand-in
 
@@ -203,7 +209,7 @@ export interface TriggerItem {
 /** `n8n execute --id=<id>` next to the running server; the run's JSON (IRun) is parsed from its output. */
 export async function execute(id: string) {
 	const { paths, cliEnv } = e2e();
-	return await n8n.executeWorkflow(paths, cliEnv, id, { timeoutMs: 120_000 });
+	return await executeWorkflow(paths, cliEnv, id, { timeoutMs: 120_000 });
 }
 
 /**
@@ -229,7 +235,7 @@ export async function runScheduleAt(workflowId: string, at: Date, trigger: strin
 		pinData: { [trigger]: [{ json: { timestamp: when } }] },
 	});
 	try {
-		const started = await n8n.restOk<{ data: { executionId?: string } }>(n8nUrl, 'POST', `/rest/workflows/${copy.id}/run`, {
+		const started = await restOk<{ data: { executionId?: string } }>(n8nUrl, 'POST', `/rest/workflows/${copy.id}/run`, {
 			cookie,
 			body: { triggerToStartFrom: { name: trigger } },
 		});
@@ -270,7 +276,7 @@ export function outputOf<T = Record<string, unknown>>(
 
 export async function publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 	const { n8nUrl, apiKey } = e2e();
-	return (await n8n.restOk<T>(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json;
+	return (await restOk<T>(n8nUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 }
 
 export async function executionsOf(workflowId: string): Promise<ExecutionJson[]> {
@@ -324,7 +330,7 @@ export async function submitStaffForm(workflow: WorkflowJson, fields: Array<stri
 	fields.forEach((value, i) =>
 		typeof value === 'string' ? body.append(`field-${i}`, value) : body.append(`field-${i}`, value[0], value[1]),
 	);
-	const { user, password } = n8n.DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
+	const { user, password } = DEMO_FORM_CREDENTIAL.data as { user: string; password: string };
 	const headers: Record<string, string> = login
 		? { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
 		: {};
@@ -410,10 +416,8 @@ export async function waitFor<T>(
 export const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 /** An example workflow as committed in examples/. */
-export const example = n8n.readExample;
+export const example = readExample;
 
 export function n8nLog(): string {
 	return fs.readFileSync(e2e().logFile, 'utf8');
 }
-
-export { n8n };

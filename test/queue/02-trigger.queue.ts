@@ -3,7 +3,7 @@
 // again, and after every n8n process restarted; deactivation leaves nothing registered at Hero.
 import type { AcceptedRecord } from '../../nodes/HeroHealth/trigger/acceptedDeliveries';
 import type { Registrations } from '../../nodes/HeroHealth/trigger/registrations';
-import type { WorkflowJson } from '../../scripts/lib/n8n';
+import type { WorkflowJson } from '../../scripts/lib/n8n/json';
 import type { DeliveryLogEntry } from '../../standin';
 import { confirmAppointment } from '../e2e/helpers';
 import {

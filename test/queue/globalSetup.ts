@@ -1,6 +1,6 @@
 // Before the queue-mode files: the local Hero stand-in (its rate window shortened, so the suite takes
 // seconds where Hero's own window takes minutes) and n8n in queue mode from
-// scripts/lib/cluster.ts: Postgres, Redis, a main, 2 workers and a webhook processor behind a load
+// scripts/lib/cluster/: Postgres, Redis, a main, 2 workers and a webhook processor behind a load
 // balancer, this package installed as a community package, the stand-in credential and the suite's
 // workflows imported. The tests run in a jest sandbox that cannot hold the cluster object, so a small
 // control server on 127.0.0.1 lets them restart processes and read n8n's database.
@@ -8,9 +8,9 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
-import { startCluster } from '../../scripts/lib/cluster';
-import type { Cluster } from '../../scripts/lib/cluster';
-import * as n8n from '../../scripts/lib/n8n';
+import type { Cluster } from '../../scripts/lib/cluster/api';
+import { startCluster } from '../../scripts/lib/cluster/start';
+import { standinCredential } from '../../scripts/lib/n8n/credentials';
 import { bulkSendWorkflow, triggerWorkflow } from '../../scripts/lib/queue-workflows';
 import { startStandin } from '../../standin';
 import type { Standin } from '../../standin';
@@ -74,7 +74,7 @@ export default async function globalSetup(): Promise<void> {
 	const handles: QueueHandles = { standin };
 	globalThis.__HERO_QUEUE__ = handles;
 	try {
-		const credential = n8n.standinCredential(standin.url);
+		const credential = standinCredential(standin.url);
 		credential.data.rateLimitPerMinute = LIMIT_PER_MINUTE;
 		const bulk = bulkSendWorkflow();
 		const trigger = triggerWorkflow();

@@ -2,9 +2,9 @@
 // globalSetup.ts, over HTTP.
 import type { DeliveryLogEntry, DeliveryResult, DeliverWebhookSpec, LogEntry, StandinState } from '../../standin';
 import { contractViolations, deliveryViolations } from '../../standin';
-import type { BalancerEntry } from '../../scripts/lib/cluster';
-import * as n8n from '../../scripts/lib/n8n';
-import type { ExecutionJson } from '../../scripts/lib/n8n';
+import type { BalancerEntry } from '../../scripts/lib/cluster/balancer';
+import type { ExecutionJson } from '../../scripts/lib/n8n/json';
+import { allExecutions, restOk } from '../../scripts/lib/n8n/rest';
 import type { Workflow } from '../../scripts/lib/queue-workflows';
 
 export { sleep, waitFor } from '../e2e/helpers';
@@ -65,12 +65,12 @@ export async function contractViolationsSince(seq: number): Promise<string[]> {
 
 export async function publicApi<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 	const { mainUrl, apiKey } = queue();
-	return (await n8n.restOk<T>(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
+	return (await restOk<T>(mainUrl, method, `/api/v1${route}`, { apiKey, body })).json;
 }
 
 /** Every execution of the workflow the public API lists (finished ones), all pages. */
 export async function listedExecutions(workflowId: string): Promise<ExecutionJson[]> {
-	return await n8n.allExecutions(publicApi, workflowId, { includeData: 'false', limit: '100' });
+	return await allExecutions(publicApi, workflowId, { includeData: 'false', limit: '100' });
 }
 
 export const control = async <T = unknown>(method: string, route: string, body?: unknown) =>

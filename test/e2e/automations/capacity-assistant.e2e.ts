@@ -5,7 +5,9 @@
 // returned, and a model asking for a booking is offered no write tool and gets no write to Hero.
 import { formatSlotTime, TOOLS } from '../../../scripts/lib/scripted-model';
 import type { Exchange, ToolDefinition } from '../../../scripts/lib/scripted-model';
-import { contractViolationsSince, e2e, example, execute, lastSeq, logSince, n8n, outputOf, standinState } from '../helpers';
+import { importWorkflows } from '../../../scripts/lib/n8n/cli';
+import { withLocalCredentials } from '../../../scripts/lib/n8n/examples';
+import { contractViolationsSince, e2e, example, execute, lastSeq, logSince, outputOf, standinState } from '../helpers';
 
 const FILE = '13-staff-capacity-assistant.json';
 const READ_TOOLS = [TOOLS.types, TOOLS.locations, TOOLS.practitioners, TOOLS.slots].sort();
@@ -74,7 +76,7 @@ it('is refused a write: no write tool is offered, and a model asking to book get
 	(question.parameters.assignments as { assignments: Array<{ value: string }> }).assignments[0].value =
 		'Please book patient 1001 into the next GP Appointment at Main Surgery.';
 	const { paths, cliEnv } = e2e();
-	await n8n.importWorkflows(paths, cliEnv, [n8n.withLocalCredentials(asked)]);
+	await importWorkflows(paths, cliEnv, [withLocalCredentials(asked)]);
 	const appointmentsBefore = (await standinState()).appointments.length;
 
 	const { result, hero, exchanges } = await run(asked.id);

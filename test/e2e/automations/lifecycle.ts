@@ -1,7 +1,7 @@
 // For the appointment automations' e2e files (examples 06 to 08): what patients and staff do in Hero (book, cancel
 // and move appointments at the stand-in, as Hero's own apps would, which raises Hero's events), and how the
 // workflows are set up and run.
-import type { ExecutionJson, WorkflowJson } from '../../../scripts/lib/n8n';
+import type { ExecutionJson, WorkflowJson } from '../../../scripts/lib/n8n/json';
 import type { LogEntry, Slot } from '../../../standin';
 import {
 	bookSlot,
