@@ -59,7 +59,8 @@ import {
 
 /** An operation file: its entry in the Operation dropdown, its own fields (each shown only for it) and what the router needs. */
 export interface HeroOperation extends RoutedOperation {
-	dropdownEntry: { name: string; action: string; description: string };
+	/** Its entry in the Operation dropdown, and whether its items are independent (for the router). */
+	about: RoutedOperation['about'] & { name: string; action: string; description: string };
 	description: INodeProperties[];
 }
 
@@ -190,11 +191,11 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: Object.entries(operations).map(([value, { dropdownEntry }]) => ({
-				name: dropdownEntry.name,
+			options: Object.entries(operations).map(([value, { about }]) => ({
+				name: about.name,
 				value,
-				action: dropdownEntry.action,
-				description: dropdownEntry.description,
+				action: about.action,
+				description: about.description,
 			})),
 			default: defaultOperation,
 		},

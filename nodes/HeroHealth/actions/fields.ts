@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PageOptions } from '../transport/request';
+import type { HeroItem, HeroRequest, PageOptions } from '../transport/request';
+import { heroRequestAllPages } from '../transport/request';
 import {
 	calendarDateProblem,
 	dateOfBirthProblem,
@@ -56,7 +57,7 @@ export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
 export const MAX_REQUESTS_IN_FLIGHT = 50;
 
 /**
- * Among the Options of every operation whose items are independent (it declares `independentItems`),
+ * Among the Options of every operation whose items are independent (its `about` declares `independentItems`),
  * in its alphabetical place; the router reads it with `readRequestsInFlight`.
  */
 export const requestsInFlightOption: INodeProperties = {
@@ -67,6 +68,9 @@ export const requestsInFlightOption: INodeProperties = {
 	default: DEFAULT_REQUESTS_IN_FLIGHT,
 	description: `How many items are sent to Hero at once (default ${DEFAULT_REQUESTS_IN_FLIGHT}). Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.`,
 };
+
+/** The Options of an independent operation that has no other options: Requests in Flight alone. */
+export const requestsInFlightOptions = optionsCollection([requestsInFlightOption]);
 
 const requestsInFlightFor = (context: IExecuteFunctions, itemIndex: number) =>
 	context.getNodeParameter('options.requestsInFlight', itemIndex, DEFAULT_REQUESTS_IN_FLIGHT);
@@ -88,7 +92,7 @@ export function readRequestsInFlight(this: IExecuteFunctions, itemCount: number)
 	return Math.max(1, Math.min(wanted, itemCount));
 }
 
-/** Return All / Limit for every list operation; read them with `readPageOptions`. */
+/** Return All / Limit for every list operation; `fetchPages` reads them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -109,12 +113,25 @@ export const returnAllOrLimit: INodeProperties[] = [
 ];
 
 /** The Return All / Limit pair from `returnAllOrLimit`; a Limit that is not a whole number of at least 1 is refused. */
-export function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
+function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return { returnAll };
 	const limit = this.getNodeParameter('limit', itemIndex, 50);
 	refuseInvalid.call(this, itemIndex, 'Limit', positiveWholeNumberProblem(limit));
 	return { returnAll, limit: Number(limit) };
+}
+
+/**
+ * The records a list `request` answers, page by page as far as the item's Return All / Limit go.
+ * `mayAnswerOneRecord`: see PageOptions.
+ */
+export async function fetchPages(
+	this: IExecuteFunctions,
+	item: HeroItem,
+	request: HeroRequest,
+	mayAnswerOneRecord = false,
+): Promise<IDataObject[]> {
+	return await heroRequestAllPages.call(this, request, { ...readPageOptions.call(this, item.index), mayAnswerOneRecord }, item);
 }
 
 /** Patient picker used by every operation that acts on one patient; the value is Hero's numeric patient ID. */

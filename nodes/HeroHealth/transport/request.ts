@@ -192,6 +192,11 @@ export async function heroRequest(this: HeroContext, request: HeroRequest, item?
 	return ((await heroAnswer.call(this, request, item)) ?? {}) as IDataObject;
 }
 
+/** heroRequest for a GET of one record or list; `subject` names the record ("appointment 42") for a 404. */
+export async function heroGet(this: HeroContext, item: HeroItem, path: string, subject?: string): Promise<IDataObject> {
+	return await heroRequest.call(this, { method: 'GET', path, subject }, item);
+}
+
 /** heroRequest, resolving to Hero's answer as parsed (null for JSON null, undefined for no body). */
 async function heroAnswer(this: HeroContext, request: HeroRequest, item?: HeroItem): Promise<unknown> {
 	const itemIndex = item?.index;

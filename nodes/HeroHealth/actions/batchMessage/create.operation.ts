@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -10,24 +10,20 @@ import {
 	dateOfBirthField,
 	messageTextField,
 	nhsNumberField,
-	optionsCollection,
 	readRequiredText,
-	requestsInFlightOption,
+	requestsInFlightOptions,
 } from '../fields';
 import type { HeroAggregate } from '../router';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create',
 	action: 'Create a batch message',
 	description:
 		'Create one message for many patients, each identified by NHS number and date of birth. Nothing is sent until the batch message is sent.',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['create'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['create'] } }, [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -99,7 +95,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		description:
 			'Whether to put the recipients of all input items into one batch (one request; name, channel and message come from the first item) instead of creating one batch per item',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 function recipient(this: IExecuteFunctions, itemIndex: number, nhsNumber: unknown, dob: unknown, label = '') {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { utcDateTime } from '../../helpers/londonTime';
@@ -22,18 +22,15 @@ import {
 	requestsInFlightOption,
 } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Send',
 	action: 'Send a message',
 	description:
 		'Send one message to a patient by SMS, email, NHS App or the Hero inbox, optionally scheduled or written to the medical record',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [
 	{ ...patientLocator, description: 'The patient to message. ' + patientLocator.description },
 	{
 		displayName: 'Channel',
