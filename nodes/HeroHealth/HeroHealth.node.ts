@@ -56,6 +56,7 @@ import {
 	searchPatients,
 	searchPractitioners,
 } from './methods/listSearch';
+import { heroHealthIcon } from './icon';
 
 /** An operation file: its entry in the Operation dropdown, its own fields (each shown only for it) and what the router needs. */
 export interface HeroOperation extends RoutedOperation {
@@ -218,7 +219,7 @@ export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hero Health',
 		name: 'heroHealth',
-		icon: { light: 'file:../../icons/hero-health.svg', dark: 'file:../../icons/hero-health.dark.svg' },
+		icon: heroHealthIcon,
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -273,17 +273,42 @@ export function anyOfFilter(locator: INodeProperties, description: string): INod
 }
 
 /** The IDs picked in the Filters' `anyOfFilter(locator)`, each refused unless numeric. */
-export function readFilterIds(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	filters: IDataObject,
-	locator: INodeProperties,
-): string[] {
+function readFilterIds(this: IExecuteFunctions, itemIndex: number, filters: IDataObject, locator: INodeProperties): string[] {
 	const { name, itemName } = anyOfFilterNames(locator);
 	const picked = ((filters[name] as IDataObject | undefined)?.[itemName] as unknown[] | undefined) ?? [];
 	return picked.map((_, index) =>
 		readNumericId.call(this, itemIndex, `filters.${name}.${itemName}[${index}].${locator.name}`, locator.displayName),
 	);
+}
+
+/** The Has Availability filter of the booking lists; `listed` names what the list holds ("practitioners"). */
+export function hasAvailabilityFilter(listed: string): INodeProperties {
+	return {
+		displayName: 'Has Availability',
+		name: 'hasAvailability',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only ${listed} with free slots (true) or only those without (false)`,
+	};
+}
+
+/**
+ * A booking list's query from its Filters: the IDs picked in each `anyOf` filter, under its Hero name
+ * (read in the order given, each refused unless numeric), and has_availability when set.
+ */
+export function readBookingListQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	anyOf: Record<string, INodeProperties>,
+): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [heroName, locator] of Object.entries(anyOf)) {
+		const ids = readFilterIds.call(this, itemIndex, filters, locator);
+		if (ids.length) qs[heroName] = ids;
+	}
+	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
+	return qs;
 }
 
 /** From Date and To Date, calendar days for a slot search or a booking link; check them with `checkedDateRange`. */

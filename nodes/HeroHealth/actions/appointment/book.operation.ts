@@ -41,16 +41,9 @@ async function releaseReservation(
 	const why = confirmError.message;
 	try {
 		// Quietly: the patient was never told about this booking, and the policy window is ours to waive.
-		await heroRequest.call(
-			this,
-			{
-				method: 'PATCH',
-				path: heroPaths.appointmentCancel(appointmentId),
-				body: { suppress_mail: true, suppress_cancellation_policy: true },
-				subject: `appointment ${appointmentId}`,
-			},
-			item,
-		);
+		const body = { suppress_mail: true, suppress_cancellation_policy: true };
+		const subject = `appointment ${appointmentId}`;
+		await heroRequest.call(this, { method: 'PATCH', path: heroPaths.appointmentCancel(appointmentId), body, subject }, item);
 		confirmError.message = `The booking could not be confirmed, so its reservation (appointment ${appointmentId}) was cancelled and the slot is free again. ${why}`;
 	} catch (cancelError) {
 		confirmError.message = `The booking could not be confirmed, and cancelling its reservation (appointment ${appointmentId}) failed too, so the slot stays held until the reservation lapses at ${String(reservation.reserved_until)}. ${why}`;

@@ -7,8 +7,9 @@ import {
 	anyOfFilter,
 	fetchPages,
 	filtersCollection,
+	hasAvailabilityFilter,
 	locationLocator,
-	readFilterIds,
+	readBookingListQuery,
 	requestsInFlightOptions,
 	returnAllOrLimit,
 } from '../fields';
@@ -23,23 +24,13 @@ export const about = {
 export const description = updateDisplayOptions({ show: { resource: ['appointmentType'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
 	filtersCollection([
-		{
-			displayName: 'Has Availability',
-			name: 'hasAvailability',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only appointment types with free slots (true) or only those without (false)',
-		},
+		hasAvailabilityFilter('appointment types'),
 		anyOfFilter(locationLocator, 'Only appointment types offered at any of these locations'),
 	]),
 	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const locationIds = readFilterIds.call(this, item.index, filters, locationLocator);
-	if (locationIds.length) qs.location_ids = locationIds;
-	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
+	const qs = readBookingListQuery.call(this, item.index, { location_ids: locationLocator });
 	return await fetchPages.call(this, item, { method: 'GET', path: heroPaths.appointmentTypes, qs });
 }

@@ -38,14 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['patient'],
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);
 	const ehrPartnerId = readRequiredText.call(this, item.index, 'ehrPartnerId', 'EHR Candidate');
-	return await heroRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: heroPaths.patientEhrConnect(patientId),
-			body: { ehr_partner_id: ehrPartnerId },
-			subject: `patient ${patientId} or EHR record ${ehrPartnerId}`,
-		},
-		item,
-	);
+	const subject = `patient ${patientId} or EHR record ${ehrPartnerId}`;
+	const body = { ehr_partner_id: ehrPartnerId };
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.patientEhrConnect(patientId), body, subject }, item);
 }

@@ -61,14 +61,10 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 			itemIndex: item.index,
 		});
 	}
+	const body = { merge_token: mergeToken, patient_id: duplicateId };
 	return await heroRequest.call(
 		this,
-		{
-			method: 'POST',
-			path: heroPaths.patientMerge(patientId),
-			body: { merge_token: mergeToken, patient_id: duplicateId },
-			subject: `patient ${patientId}`,
-		},
+		{ method: 'POST', path: heroPaths.patientMerge(patientId), body, subject: `patient ${patientId}` },
 		item,
 	);
 }

@@ -8,8 +8,9 @@ import {
 	appointmentTypeLocator,
 	fetchPages,
 	filtersCollection,
+	hasAvailabilityFilter,
 	locationLocator,
-	readFilterIds,
+	readBookingListQuery,
 	requestsInFlightOptions,
 	returnAllOrLimit,
 } from '../fields';
@@ -26,25 +27,16 @@ export const description = updateDisplayOptions({ show: { resource: ['practition
 	...returnAllOrLimit,
 	filtersCollection([
 		anyOfFilter(appointmentTypeLocator, 'Only practitioners who offer any of these appointment types'),
-		{
-			displayName: 'Has Availability',
-			name: 'hasAvailability',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only practitioners with free slots (true) or only those without (false)',
-		},
+		hasAvailabilityFilter('practitioners'),
 		anyOfFilter(locationLocator, 'Only practitioners who work at any of these locations'),
 	]),
 	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const locationIds = readFilterIds.call(this, item.index, filters, locationLocator);
-	const typeIds = readFilterIds.call(this, item.index, filters, appointmentTypeLocator);
-	if (locationIds.length) qs.location_ids = locationIds;
-	if (typeIds.length) qs.appointment_type_ids = typeIds;
-	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
+	const qs = readBookingListQuery.call(this, item.index, {
+		location_ids: locationLocator,
+		appointment_type_ids: appointmentTypeLocator,
+	});
 	return await fetchPages.call(this, item, { method: 'GET', path: heroPaths.practitioners, qs });
 }
