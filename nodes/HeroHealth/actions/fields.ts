@@ -377,6 +377,17 @@ export function checkedDateOfBirth(this: IExecuteFunctions, itemIndex: number, r
 	return plainDate(raw);
 }
 
+/**
+ * The channels Hero sends a message on, as options of a Channel field: Message > Send offers all four,
+ * Batch Message > Create all but Hero's inbox, and a fallback only Email and SMS. List them alphabetically.
+ */
+export const channelOptions = {
+	email: { name: 'Email', value: 'email' },
+	hero: { name: 'Hero', value: 'hero', description: "The patient's inbox in the Hero app" },
+	nhsApp: { name: 'NHS App', value: 'nhs_app' },
+	sms: { name: 'SMS', value: 'sms' },
+};
+
 /** The text of a message to patients, for Message > Send and Batch Message > Create; `description` says who receives it. */
 export function messageTextField(description: string): INodeProperties {
 	return {

@@ -15,7 +15,7 @@ export const about = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['cancel'] } }, [
-	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },
+	appointmentIdField('The ID of the appointment or reservation to cancel'),
 	optionsCollection([
 		{
 			displayName: 'Suppress Cancellation Policy',

@@ -14,7 +14,7 @@ export const about = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['confirm'] } }, [
-	{ ...appointmentIdField, description: 'The ID of the reservation to confirm (the ID returned by Reserve)' },
+	appointmentIdField('The ID of the reservation to confirm (the ID returned by Reserve)'),
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

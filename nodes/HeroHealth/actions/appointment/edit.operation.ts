@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 		type: 'notice',
 		default: '',
 	},
-	{ ...appointmentIdField, description: 'The ID of the reservation to change (the ID returned by Reserve)' },
+	appointmentIdField('The ID of the reservation to change (the ID returned by Reserve)'),
 	...slotChoiceFields(false),
 	optionsCollection([
 		{

@@ -15,7 +15,7 @@ export const about = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['get'] } }, [
-	appointmentIdField,
+	appointmentIdField(),
 	requestsInFlightOptions,
 ]);
 

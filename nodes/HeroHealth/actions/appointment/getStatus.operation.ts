@@ -14,7 +14,7 @@ export const about = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['getStatus'] } }, [
-	appointmentIdField,
+	appointmentIdField(),
 	requestsInFlightOptions,
 ]);
 

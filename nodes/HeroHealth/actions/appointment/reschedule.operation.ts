@@ -15,7 +15,7 @@ export const about = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['reschedule'] } }, [
-	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
+	appointmentIdField('The ID of the confirmed appointment to move'),
 	...slotChoiceFields(false),
 	optionsCollection([suppressMailOption('the new time')]),
 ]);

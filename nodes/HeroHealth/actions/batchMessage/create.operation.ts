@@ -5,6 +5,7 @@ import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { messageLengthProblem, refuseInvalid } from '../../validation';
 import {
+	channelOptions,
 	checkedDateOfBirth,
 	checkedNhsNumber,
 	dateOfBirthField,
@@ -37,11 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
 		displayName: 'Channel',
 		name: 'channel',
 		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'NHS App', value: 'nhs_app' },
-			{ name: 'SMS', value: 'sms' },
-		],
+		options: [channelOptions.email, channelOptions.nhsApp, channelOptions.sms],
 		default: 'sms',
 		description: 'How the message reaches every recipient',
 	},
