@@ -5,23 +5,12 @@ import { contractViolations } from '../standin';
 import type { Standin } from './helpers';
 import { londonDate } from './standin/helpers';
 
-/** "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant; deliberately apart from the node's London-time code, to check it. */
+/**
+ * "YYYY-MM-DDTHH:mm:ss" London wall-clock time of a UTC instant; deliberately apart from the node's London-time code,
+ * to check it. Swedish dates are written "YYYY-MM-DD HH:mm:ss", so the locale does the formatting.
+ */
 export function londonWallClock(utc: string): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/London',
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-		})
-			.formatToParts(new Date(utc))
-			.map((part) => [part.type, part.value]),
-	);
-	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+	return new Date(utc).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).replace(' ', 'T');
 }
 
 /** Free, future slots straight from the stand-in's state, in Hero's order (the ground truth). */

@@ -53,7 +53,7 @@ describe('the registry of operations', () => {
 		const offering = operations.filter(({ operation }) =>
 			ownOptions(operation.description).some((option) => option.name === 'requestsInFlight'),
 		);
-		const independent = operations.filter(({ operation }) => operation.independentItems);
+		const independent = operations.filter(({ operation }) => operation.about.independentItems);
 		expect(offering.map(({ resource, name }) => `${resource}.${name}`)).toEqual(
 			independent.map(({ resource, name }) => `${resource}.${name}`),
 		);

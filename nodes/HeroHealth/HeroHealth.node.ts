@@ -56,10 +56,12 @@ import {
 	searchPatients,
 	searchPractitioners,
 } from './methods/listSearch';
+import { heroHealthIcon } from './icon';
 
 /** An operation file: its entry in the Operation dropdown, its own fields (each shown only for it) and what the router needs. */
 export interface HeroOperation extends RoutedOperation {
-	dropdownEntry: { name: string; action: string; description: string };
+	/** Its entry in the Operation dropdown, and whether its items are independent (for the router). */
+	about: RoutedOperation['about'] & { name: string; action: string; description: string };
 	description: INodeProperties[];
 }
 
@@ -190,11 +192,11 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: Object.entries(operations).map(([value, { dropdownEntry }]) => ({
-				name: dropdownEntry.name,
+			options: Object.entries(operations).map(([value, { about }]) => ({
+				name: about.name,
 				value,
-				action: dropdownEntry.action,
-				description: dropdownEntry.description,
+				action: about.action,
+				description: about.description,
 			})),
 			default: defaultOperation,
 		},
@@ -217,7 +219,7 @@ export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hero Health',
 		name: 'heroHealth',
-		icon: { light: 'file:../../icons/hero-health.svg', dark: 'file:../../icons/hero-health.dark.svg' },
+		icon: heroHealthIcon,
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

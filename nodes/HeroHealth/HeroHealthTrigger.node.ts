@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { heroHealthIcon } from './icon';
 import { EVENT_HEADER, heroWebhookEvents } from './trigger/events';
 import type { Registrations } from './trigger/registrations';
 import { registrationsIn, removeRegistrations, signingKeysOf } from './trigger/registrations';
@@ -36,7 +37,7 @@ export class HeroHealthTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hero Health Trigger',
 		name: 'heroHealthTrigger',
-		icon: { light: 'file:../../icons/hero-health.svg', dark: 'file:../../icons/hero-health.dark.svg' },
+		icon: heroHealthIcon,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',

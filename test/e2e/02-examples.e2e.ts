@@ -9,6 +9,7 @@ import {
 	execute,
 	lastSeq,
 	logSince,
+	londonClockTime,
 	outputOf,
 	publicApi,
 	STANDIN_KEY,
@@ -49,12 +50,7 @@ it('04 book the first free slot: books the earliest free slot for the patient an
 	const stored = (await standinState()).appointments.find((a) => a.id === String(appointment.id));
 	expect(stored).toMatchObject({ status: 'booked', patient_id: '1001', slot_id: slot.id });
 
-	const londonTime = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/London',
-		hour: '2-digit',
-		minute: '2-digit',
-		hour12: false,
-	}).format(new Date(slot.start_time));
+	const londonTime = londonClockTime(slot.start_time);
 	expect(log[4].body).toMatchObject({ patient_id: '1001', message_type: 'sms' });
 	expect((log[4].body as { message_string: string }).message_string).toContain(`at ${londonTime}`);
 });

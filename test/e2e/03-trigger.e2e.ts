@@ -15,6 +15,7 @@ import {
 	executionsOf,
 	lastSeq,
 	logSince,
+	londonClockTime,
 	outputOf,
 	publicApi,
 	sleep,
@@ -109,12 +110,7 @@ it('a patient confirming an appointment in Hero runs the workflow once, with tha
 	const sends = (await logSince(before)).filter((entry) => entry.operationId === 'sendMessage');
 	expect(sends).toHaveLength(1);
 	expect(sends[0].status).toBe(200);
-	const londonTime = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/London',
-		hour: '2-digit',
-		minute: '2-digit',
-		hour12: false,
-	}).format(new Date(slot.start_time));
+	const londonTime = londonClockTime(slot.start_time);
 	expect(sends[0].body).toMatchObject({ patient_id: PATIENT, message_type: 'sms' });
 	expect(JSON.stringify(sends[0].body)).toContain(`at ${londonTime}`);
 	const sent = outputOf(run, SEND);

@@ -259,6 +259,12 @@ export async function runScheduleAt(workflowId: string, at: Date, trigger: strin
 /** Every email n8n has sent since the suite started, oldest first. */
 export const mails = () => readMailbox(e2e().mailFile);
 
+/** "HH:mm" in London: how the examples' messages give a slot's time. */
+export const londonClockTime = (iso: string) =>
+	new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(
+		new Date(iso),
+	);
+
 /**
  * Output items of a node in a run (its last run of the node), as JSON objects; T names the fields the caller
  * reads of them.
@@ -339,6 +345,19 @@ export async function submitStaffForm(workflow: WorkflowJson, fields: Array<stri
 		body,
 		headers,
 	});
+}
+
+/**
+ * Staff submit the workflow's form (`fields` as for submitStaffForm); resolves once the run it started has succeeded,
+ * with the requests Hero received and the emails sent meanwhile.
+ */
+export async function runThroughStaffForm(workflow: WorkflowJson, fields: Array<string | [Blob, string]>, timeoutMs?: number) {
+	const [runsBefore, mailsBefore, before] = [(await finishedRuns(workflow.id, 0)).length, mails().length, await lastSeq()];
+	const res = await submitStaffForm(workflow, fields);
+	expect(res.status).toBe(200);
+	const [run] = await finishedRuns(workflow.id, runsBefore + 1, timeoutMs);
+	expect(run.status).toBe('success');
+	return { log: await logSince(before), mail: mails().slice(mailsBefore) };
 }
 
 /** Where the examples email the practice team: a placeholder address, caught by the local mailbox. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PageOptions } from '../transport/request';
+import type { HeroItem, HeroRequest, PageOptions } from '../transport/request';
+import { heroRequestAllPages } from '../transport/request';
 import {
 	calendarDateProblem,
 	dateOfBirthProblem,
@@ -56,7 +57,7 @@ export const DEFAULT_REQUESTS_IN_FLIGHT = 10;
 export const MAX_REQUESTS_IN_FLIGHT = 50;
 
 /**
- * Among the Options of every operation whose items are independent (it declares `independentItems`),
+ * Among the Options of every operation whose items are independent (its `about` declares `independentItems`),
  * in its alphabetical place; the router reads it with `readRequestsInFlight`.
  */
 export const requestsInFlightOption: INodeProperties = {
@@ -67,6 +68,9 @@ export const requestsInFlightOption: INodeProperties = {
 	default: DEFAULT_REQUESTS_IN_FLIGHT,
 	description: `How many items are sent to Hero at once (default ${DEFAULT_REQUESTS_IN_FLIGHT}). Requests still leave one by one at the credential's rate limit, so this never raises the rate; it keeps the rate up when Hero is slow to answer.`,
 };
+
+/** The Options of an independent operation that has no other options: Requests in Flight alone. */
+export const requestsInFlightOptions = optionsCollection([requestsInFlightOption]);
 
 const requestsInFlightFor = (context: IExecuteFunctions, itemIndex: number) =>
 	context.getNodeParameter('options.requestsInFlight', itemIndex, DEFAULT_REQUESTS_IN_FLIGHT);
@@ -88,7 +92,7 @@ export function readRequestsInFlight(this: IExecuteFunctions, itemCount: number)
 	return Math.max(1, Math.min(wanted, itemCount));
 }
 
-/** Return All / Limit for every list operation; read them with `readPageOptions`. */
+/** Return All / Limit for every list operation; `fetchPages` reads them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -109,12 +113,25 @@ export const returnAllOrLimit: INodeProperties[] = [
 ];
 
 /** The Return All / Limit pair from `returnAllOrLimit`; a Limit that is not a whole number of at least 1 is refused. */
-export function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
+function readPageOptions(this: IExecuteFunctions, itemIndex: number): PageOptions {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return { returnAll };
 	const limit = this.getNodeParameter('limit', itemIndex, 50);
 	refuseInvalid.call(this, itemIndex, 'Limit', positiveWholeNumberProblem(limit));
 	return { returnAll, limit: Number(limit) };
+}
+
+/**
+ * The records a list `request` answers, page by page as far as the item's Return All / Limit go.
+ * `mayAnswerOneRecord`: see PageOptions.
+ */
+export async function fetchPages(
+	this: IExecuteFunctions,
+	item: HeroItem,
+	request: HeroRequest,
+	mayAnswerOneRecord = false,
+): Promise<IDataObject[]> {
+	return await heroRequestAllPages.call(this, request, { ...readPageOptions.call(this, item.index), mayAnswerOneRecord }, item);
 }
 
 /** Patient picker used by every operation that acts on one patient; the value is Hero's numeric patient ID. */
@@ -256,17 +273,42 @@ export function anyOfFilter(locator: INodeProperties, description: string): INod
 }
 
 /** The IDs picked in the Filters' `anyOfFilter(locator)`, each refused unless numeric. */
-export function readFilterIds(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	filters: IDataObject,
-	locator: INodeProperties,
-): string[] {
+function readFilterIds(this: IExecuteFunctions, itemIndex: number, filters: IDataObject, locator: INodeProperties): string[] {
 	const { name, itemName } = anyOfFilterNames(locator);
 	const picked = ((filters[name] as IDataObject | undefined)?.[itemName] as unknown[] | undefined) ?? [];
 	return picked.map((_, index) =>
 		readNumericId.call(this, itemIndex, `filters.${name}.${itemName}[${index}].${locator.name}`, locator.displayName),
 	);
+}
+
+/** The Has Availability filter of the booking lists; `listed` names what the list holds ("practitioners"). */
+export function hasAvailabilityFilter(listed: string): INodeProperties {
+	return {
+		displayName: 'Has Availability',
+		name: 'hasAvailability',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return only ${listed} with free slots (true) or only those without (false)`,
+	};
+}
+
+/**
+ * A booking list's query from its Filters: the IDs picked in each `anyOf` filter, under its Hero name
+ * (read in the order given, each refused unless numeric), and has_availability when set.
+ */
+export function readBookingListQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	anyOf: Record<string, INodeProperties>,
+): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [heroName, locator] of Object.entries(anyOf)) {
+		const ids = readFilterIds.call(this, itemIndex, filters, locator);
+		if (ids.length) qs[heroName] = ids;
+	}
+	if (filters.hasAvailability !== undefined) qs.has_availability = filters.hasAvailability;
+	return qs;
 }
 
 /** From Date and To Date, calendar days for a slot search or a booking link; check them with `checkedDateRange`. */
@@ -334,6 +376,17 @@ export function checkedDateOfBirth(this: IExecuteFunctions, itemIndex: number, r
 	refuseInvalid.call(this, itemIndex, field, dateOfBirthProblem(raw));
 	return plainDate(raw);
 }
+
+/**
+ * The channels Hero sends a message on, as options of a Channel field: Message > Send offers all four,
+ * Batch Message > Create all but Hero's inbox, and a fallback only Email and SMS. List them alphabetically.
+ */
+export const channelOptions = {
+	email: { name: 'Email', value: 'email' },
+	hero: { name: 'Hero', value: 'hero', description: "The patient's inbox in the Hero app" },
+	nhsApp: { name: 'NHS App', value: 'nhs_app' },
+	sms: { name: 'SMS', value: 'sms' },
+};
 
 /** The text of a message to patients, for Message > Send and Batch Message > Create; `description` says who receives it. */
 export function messageTextField(description: string): INodeProperties {

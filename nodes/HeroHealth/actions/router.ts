@@ -8,11 +8,14 @@ import { checkRequestsInFlight, readRequestsInFlight } from './fields';
 
 /** What the router needs of an operation; each operation file declares it beside its fields. */
 export interface RoutedOperation {
-	/**
-	 * True when no item can affect another's outcome (reads, and writes that make a new record per item),
-	 * so the router may work on several at once: such operations offer Requests in Flight among their Options.
-	 */
-	independentItems: boolean;
+	/** Declared at the top of the operation file, beside its entry in the Operation dropdown. */
+	about: {
+		/**
+		 * True when no item can affect another's outcome (reads, and writes that make a new record per item),
+		 * so the router may work on several at once: such operations offer Requests in Flight among their Options.
+		 */
+		independentItems: boolean;
+	};
 	/** What the operation does for one input item. */
 	execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject | IDataObject[]>;
 	/** For operations that can turn all input items into one request (one batch for every item). */
@@ -138,7 +141,7 @@ async function runItems(this: IExecuteFunctions, operation: RoutedOperation): Pr
 		while (next < items.length && failedAt === Infinity) {
 			const itemIndex = next++;
 			try {
-				if (operation.independentItems) checkRequestsInFlight.call(this, itemIndex);
+				if (operation.about.independentItems) checkRequestsInFlight.call(this, itemIndex);
 				const result = await operation.execute.call(this, itemAt(itemIndex));
 				const records = Array.isArray(result) ? result : [result];
 				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -153,7 +156,7 @@ async function runItems(this: IExecuteFunctions, operation: RoutedOperation): Pr
 			}
 		}
 	};
-	const inFlight = operation.independentItems ? readRequestsInFlight.call(this, items.length) : 1;
+	const inFlight = operation.about.independentItems ? readRequestsInFlight.call(this, items.length) : 1;
 	await Promise.all(Array.from({ length: inFlight }, worker));
 
 	// Without "Continue on Fail" this throws.

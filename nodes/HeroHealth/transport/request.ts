@@ -27,53 +27,57 @@ export const HERO_DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
 // Every Hero Health path, once. The contract is api/hero-health.openapi.yaml; paths marked
 // x-inferred there are corrected here and nowhere else.
-const segment = (id: string | number) => encodeURIComponent(String(id));
+/** The path of one record of `collection` (its ID made safe for a URL), or of what lies `below` it ('/book'). */
+const recordPath =
+	(collection: string, below = '') =>
+	(id: string) =>
+		`${collection}/${encodeURIComponent(id)}${below}`;
 
 export const heroPaths = {
 	elementsJwt: '/v1/access_token',
-	appointment: (id: string) => `/v1/appointments/${segment(id)}`,
-	appointmentBook: (id: string) => `/v1/appointments/${segment(id)}/book`,
-	appointmentCancel: (id: string) => `/v1/appointments/${segment(id)}/cancel`,
-	appointmentReschedule: (id: string) => `/v1/appointments/${segment(id)}/reschedule`,
-	appointmentStatus: (id: string) => `/v1/appointments/${segment(id)}/status`,
+	appointment: recordPath('/v1/appointments'),
+	appointmentBook: recordPath('/v1/appointments', '/book'),
+	appointmentCancel: recordPath('/v1/appointments', '/cancel'),
+	appointmentReschedule: recordPath('/v1/appointments', '/reschedule'),
+	appointmentStatus: recordPath('/v1/appointments', '/status'),
 	appointmentTypes: '/v1/appointment_types',
 	appointments: '/v1/appointments',
 	attachmentLinks: '/v1/attachment_links',
-	batchMessage: (id: string) => `/v1/batch_message/${segment(id)}`,
-	batchMessageMessages: (id: string) => `/v1/batch_message/${segment(id)}/messages`,
-	batchMessageRecipients: (id: string) => `/v1/batch_message/${segment(id)}/recipients`,
-	batchMessageSend: (id: string) => `/v1/batch_message/${segment(id)}/send`,
+	batchMessage: recordPath('/v1/batch_message'),
+	batchMessageMessages: recordPath('/v1/batch_message', '/messages'),
+	batchMessageRecipients: recordPath('/v1/batch_message', '/recipients'),
+	batchMessageSend: recordPath('/v1/batch_message', '/send'),
 	batchMessages: '/v1/batch_message',
-	bookingLink: (id: string) => `/v1/booking_links/${segment(id)}`,
+	bookingLink: recordPath('/v1/booking_links'),
 	bookingLinks: '/v1/booking_links',
 	bookingLinksV2: '/v2/bookinglinks',
 	formLinks: '/v1/form_links',
-	formResponse: (id: string) => `/v1/form_response/${segment(id)}`,
+	formResponse: recordPath('/v1/form_response'),
 	linkStatus: '/v1/links/status',
 	locations: '/v1/locations',
 	me: '/v1/me',
 	meCapabilities: '/v1/me/capabilities',
 	meConfiguration: '/v1/me/configuration',
 	meElements: '/v1/me/elements',
-	message: (id: string) => `/v1/messages/${segment(id)}`,
+	message: recordPath('/v1/messages'),
 	messageSend: '/v1/messages/send',
-	patient: (id: string) => `/v1/patients/${segment(id)}`,
-	patientAttachments: (id: string) => `/v1/patients/${segment(id)}/attachments`,
-	patientEhrCandidates: (id: string) => `/v1/patients/${segment(id)}/ehr/candidates`,
-	patientEhrConnect: (id: string) => `/v1/patients/${segment(id)}/ehr/connect`,
-	patientMerge: (id: string) => `/v1/patients/${segment(id)}/merge`,
-	patientMergePreview: (id: string) => `/v1/patients/${segment(id)}/merge/preview`,
+	patient: recordPath('/v1/patients'),
+	patientAttachments: recordPath('/v1/patients', '/attachments'),
+	patientEhrCandidates: recordPath('/v1/patients', '/ehr/candidates'),
+	patientEhrConnect: recordPath('/v1/patients', '/ehr/connect'),
+	patientMerge: recordPath('/v1/patients', '/merge'),
+	patientMergePreview: recordPath('/v1/patients', '/merge/preview'),
 	patientRegister: '/v1/patients/register',
 	patientRegisterPds: '/v1/patients/register_pds',
 	patients: '/v1/patients',
 	patientsV3: '/v3/patients',
-	practitioner: (id: string) => `/v1/practitioners/${segment(id)}`,
+	practitioner: recordPath('/v1/practitioners'),
 	practitioners: '/v1/practitioners',
-	slot: (id: string) => `/v1/slots/${segment(id)}`,
+	slot: recordPath('/v1/slots'),
 	slotCount: '/v1/slots/count',
 	slots: '/v1/slots',
 	videoLinks: '/v1/video_links',
-	webhook: (id: string) => `/v1/webhooks/${segment(id)}`,
+	webhook: recordPath('/v1/webhooks'),
 	webhooks: '/v1/webhooks',
 } as const;
 
@@ -190,6 +194,11 @@ export async function heroSecrets(this: HeroContext): Promise<string[]> {
  */
 export async function heroRequest(this: HeroContext, request: HeroRequest, item?: HeroItem): Promise<IDataObject> {
 	return ((await heroAnswer.call(this, request, item)) ?? {}) as IDataObject;
+}
+
+/** heroRequest for a GET of one record or list; `subject` names the record ("appointment 42") for a 404. */
+export async function heroGet(this: HeroContext, item: HeroItem, path: string, subject?: string): Promise<IDataObject> {
+	return await heroRequest.call(this, { method: 'GET', path, subject }, item);
 }
 
 /** heroRequest, resolving to Hero's answer as parsed (null for JSON null, undefined for no body). */

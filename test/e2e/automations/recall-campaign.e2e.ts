@@ -8,16 +8,15 @@ import {
 	confirmAppointment,
 	contractViolationsSince,
 	dataTableRows,
-	publishedExample,
-	PRACTICE_TEAM,
-	finishedRuns,
 	lastSeq,
 	logSince,
 	mails,
+	PRACTICE_TEAM,
+	publishedExample,
 	runScheduleAt,
+	runThroughStaffForm,
 	standinFailNext,
 	standinState,
-	submitStaffForm,
 	unknownNhsNumber,
 	waitFor,
 } from '../helpers';
@@ -52,13 +51,8 @@ async function sentTo(batchId: string) {
 
 /** Staff upload a list in the form; resolves once that run has finished, with what Hero received and the email. */
 async function upload(csv: string, { type = 'Blood Test', site = 'Main Surgery', days = 14 } = {}) {
-	const [runsBefore, mailsBefore, before] = [(await finishedRuns(workflow.id, 0)).length, mails().length, await lastSeq()];
 	const file = new Blob([csv], { type: 'text/csv' });
-	const res = await submitStaffForm(workflow, [[file, 'recall.csv'], type, site, String(days)]);
-	expect(res.status).toBe(200);
-	const [run] = await finishedRuns(workflow.id, runsBefore + 1, 90_000);
-	expect(run.status).toBe('success');
-	return { log: await logSince(before), mail: mails().slice(mailsBefore) };
+	return await runThroughStaffForm(workflow, [[file, 'recall.csv'], type, site, String(days)], 90_000);
 }
 
 /** The daily run as if the schedule fired at `at`; what Hero received and the email. */

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withLondonStart } from '../../helpers/londonTime';
@@ -6,19 +6,16 @@ import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { confirm, fetchReservationBody, reservationFields, reserve } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Book',
 	action: 'Book an appointment',
 	description:
 		'Reserve a slot for a patient and confirm it in one step; if confirming fails the reservation is cancelled so the slot is not left held',
+	// Two items may want the same slot: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may want the same slot: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['book'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, reservationFields);
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['book'] } }, reservationFields);
 
 /**
  * Reserve, then confirm. If confirming fails the reservation is cancelled before the error is
@@ -44,16 +41,9 @@ async function releaseReservation(
 	const why = confirmError.message;
 	try {
 		// Quietly: the patient was never told about this booking, and the policy window is ours to waive.
-		await heroRequest.call(
-			this,
-			{
-				method: 'PATCH',
-				path: heroPaths.appointmentCancel(appointmentId),
-				body: { suppress_mail: true, suppress_cancellation_policy: true },
-				subject: `appointment ${appointmentId}`,
-			},
-			item,
-		);
+		const body = { suppress_mail: true, suppress_cancellation_policy: true };
+		const subject = `appointment ${appointmentId}`;
+		await heroRequest.call(this, { method: 'PATCH', path: heroPaths.appointmentCancel(appointmentId), body, subject }, item);
 		confirmError.message = `The booking could not be confirmed, so its reservation (appointment ${appointmentId}) was cancelled and the slot is free again. ${why}`;
 	} catch (cancelError) {
 		confirmError.message = `The booking could not be confirmed, and cancelling its reservation (appointment ${appointmentId}) failed too, so the slot stays held until the reservation lapses at ${String(reservation.reserved_until)}. ${why}`;

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,19 +6,16 @@ import { heroPaths, heroRequest } from '../../transport/request';
 import { optionsCollection } from '../fields';
 import { appointmentIdField, readAppointmentId, readAppointmentOptions, suppressMailOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Cancel',
 	action: 'Cancel an appointment',
 	description: 'Cancel a confirmed appointment or drop a reservation, freeing its slot',
+	// Two items may name the same appointment: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may name the same appointment: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['cancel'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
-	{ ...appointmentIdField, description: 'The ID of the appointment or reservation to cancel' },
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['cancel'] } }, [
+	appointmentIdField('The ID of the appointment or reservation to cancel'),
 	optionsCollection([
 		{
 			displayName: 'Suppress Cancellation Policy',

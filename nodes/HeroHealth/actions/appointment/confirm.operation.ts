@@ -1,23 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withLondonStart } from '../../helpers/londonTime';
 import type { HeroItem } from '../../transport/request';
 import { appointmentIdField, confirm, readAppointmentId } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Confirm',
 	action: 'Confirm a reservation',
 	description: 'Confirm a reservation made with Reserve, before its reserved_until time',
+	// Two items may name the same appointment: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may name the same appointment: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['confirm'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
-	{ ...appointmentIdField, description: 'The ID of the reservation to confirm (the ID returned by Reserve)' },
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['confirm'] } }, [
+	appointmentIdField('The ID of the reservation to confirm (the ID returned by Reserve)'),
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,25 +6,22 @@ import { heroPaths } from '../../transport/request';
 import { optionsCollection } from '../fields';
 import { appointmentIdField, moveAppointment, slotChoiceFields, suppressMailOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Edit',
 	action: 'Edit a reservation',
 	description: 'Change the practitioner, time or length of a reservation that is not confirmed yet',
+	// Two items may name the same reservation or want the same slot: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may name the same reservation or want the same slot: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['edit'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['edit'] } }, [
 	{
 		displayName: 'Edit only works on a reservation that is not confirmed yet. To move a confirmed appointment, use Reschedule.',
 		name: 'editNotice',
 		type: 'notice',
 		default: '',
 	},
-	{ ...appointmentIdField, description: 'The ID of the reservation to change (the ID returned by Reserve)' },
+	appointmentIdField('The ID of the reservation to change (the ID returned by Reserve)'),
 	...slotChoiceFields(false),
 	optionsCollection([
 		{

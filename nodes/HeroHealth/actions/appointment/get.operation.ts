@@ -1,33 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withLondonStart } from '../../helpers/londonTime';
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { requestsInFlightOptions } from '../fields';
 import { appointmentIdField, readAppointmentId } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get an appointment',
 	description: 'Get an appointment: time, practitioner, location, and whether it can still be cancelled or moved',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
-	appointmentIdField,
-	optionsCollection([requestsInFlightOption]),
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['get'] } }, [
+	appointmentIdField(),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const appointmentId = readAppointmentId.call(this, item.index);
-	const appointment = await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.appointment(appointmentId), subject: `appointment ${appointmentId}` },
-		item,
-	);
-	return withLondonStart(appointment);
+	const id = readAppointmentId.call(this, item.index);
+	return withLondonStart(await heroGet.call(this, item, heroPaths.appointment(id), `appointment ${id}`));
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,19 +6,16 @@ import { heroPaths } from '../../transport/request';
 import { optionsCollection } from '../fields';
 import { appointmentIdField, moveAppointment, slotChoiceFields, suppressMailOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Reschedule',
 	action: 'Reschedule an appointment',
 	description: 'Move a confirmed appointment to another free time of the same type and location',
+	// Two items may name the same appointment or want the same slot: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may name the same appointment or want the same slot: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['reschedule'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
-	{ ...appointmentIdField, description: 'The ID of the confirmed appointment to move' },
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['reschedule'] } }, [
+	appointmentIdField('The ID of the confirmed appointment to move'),
 	...slotChoiceFields(false),
 	optionsCollection([suppressMailOption('the new time')]),
 ]);

@@ -1,21 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { fetchReservationBody, reservationFields, reserve } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Reserve',
 	action: 'Reserve a slot',
 	description: 'Hold a slot for a patient without confirming it; returns reserved_until, after which Hero releases the slot',
+	// Two items may want the same slot: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may want the same slot: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['appointment'], operation: ['reserve'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['reserve'] } }, [
 	{
 		displayName:
 			'This only holds the slot until reserved_until. Confirm it with Appointment > Confirm before then, or it is released.',

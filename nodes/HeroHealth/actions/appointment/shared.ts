@@ -17,15 +17,20 @@ import {
 } from '../fields';
 import { fetchFreeSlot, slotIdField } from '../slot/shared';
 
-export const appointmentIdField: INodeProperties = {
-	displayName: 'Appointment ID',
-	name: 'appointmentId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 5001',
-	description: 'The numeric Hero ID of the appointment (the ID returned by Book or Reserve)',
-};
+/** The Appointment ID field; `description` says which appointment the operation acts on. */
+export function appointmentIdField(
+	description = 'The numeric Hero ID of the appointment (the ID returned by Book or Reserve)',
+): INodeProperties {
+	return {
+		displayName: 'Appointment ID',
+		name: 'appointmentId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5001',
+		description,
+	};
+}
 
 export function readAppointmentId(this: IExecuteFunctions, itemIndex: number): string {
 	return readNumericId.call(this, itemIndex, 'appointmentId', 'Appointment ID');

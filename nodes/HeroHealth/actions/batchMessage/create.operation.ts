@@ -1,33 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { messageLengthProblem, refuseInvalid } from '../../validation';
 import {
+	channelOptions,
 	checkedDateOfBirth,
 	checkedNhsNumber,
 	dateOfBirthField,
 	messageTextField,
 	nhsNumberField,
-	optionsCollection,
 	readRequiredText,
-	requestsInFlightOption,
+	requestsInFlightOptions,
 } from '../fields';
 import type { HeroAggregate } from '../router';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create',
 	action: 'Create a batch message',
 	description:
 		'Create one message for many patients, each identified by NHS number and date of birth. Nothing is sent until the batch message is sent.',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['create'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['create'] } }, [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -41,11 +38,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		displayName: 'Channel',
 		name: 'channel',
 		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'NHS App', value: 'nhs_app' },
-			{ name: 'SMS', value: 'sms' },
-		],
+		options: [channelOptions.email, channelOptions.nhsApp, channelOptions.sms],
 		default: 'sms',
 		description: 'How the message reaches every recipient',
 	},
@@ -99,7 +92,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		description:
 			'Whether to put the recipients of all input items into one batch (one request; name, channel and message come from the first item) instead of creating one batch per item',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 function recipient(this: IExecuteFunctions, itemIndex: number, nhsNumber: unknown, dob: unknown, label = '') {

@@ -1,27 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { requestsInFlightOptions } from '../fields';
 import { batchMessageIdField, readBatchMessageId } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a batch message',
 	description: 'Get one batch message and its status by its ID',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['get'] } }, [
 	batchMessageIdField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const id = readBatchMessageId.call(this, item.index);
-	return await heroRequest.call(this, { method: 'GET', path: heroPaths.batchMessage(id), subject: `batch message ${id}` }, item);
+	return await heroGet.call(this, item, heroPaths.batchMessage(id), `batch message ${id}`);
 }

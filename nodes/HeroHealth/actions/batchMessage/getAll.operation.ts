@@ -1,24 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { listFields, listRecords, recipientStatuses } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Many',
 	action: 'Get many batch messages',
 	description: 'List the batch messages of the practice group',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['getAll'] } }, [
 	...listFields(recipientStatuses),
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 // Hero's reference shows this list answering one batch message, where every other list answers {data, count}.

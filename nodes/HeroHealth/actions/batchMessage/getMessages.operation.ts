@@ -1,25 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { batchMessageIdField, listFields, listRecords, readBatchMessageId, sendStatuses } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Messages',
 	action: 'Get the messages sent for a batch message',
 	description: 'List the individual messages that a sent batch message produced, one per patient',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['getMessages'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['getMessages'] } }, [
 	batchMessageIdField,
 	...listFields(sendStatuses),
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {

@@ -1,25 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { batchMessageIdField, listFields, listRecords, readBatchMessageId, recipientStatuses } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Recipients',
 	action: 'Get the recipients of a batch message',
 	description: 'List the recipients of a batch message with their status, e.g. whether Hero found them in PDS',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['getRecipients'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['getRecipients'] } }, [
 	batchMessageIdField,
 	...listFields(recipientStatuses),
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {

@@ -1,24 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { batchMessageIdField, readBatchMessageId } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Send',
 	action: 'Send a batch message',
 	description: 'Send a created batch message to all of its recipients. A batch message can be sent only once.',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['batchMessage'], operation: ['send'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['send'] } }, [
 	batchMessageIdField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroRequestAllPages } from '../../transport/request';
-import { filtersCollection, readNumericId, readPageOptions, returnAllOrLimit } from '../fields';
+import { fetchPages, filtersCollection, readNumericId, returnAllOrLimit } from '../fields';
 
 export const batchMessageIdField: INodeProperties = {
 	displayName: 'Batch Message ID',
@@ -62,10 +61,5 @@ export async function listRecords(
 	const filters = this.getNodeParameter('filters', item.index, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status) qs.status = filters.status;
-	return await heroRequestAllPages.call(
-		this,
-		{ method: 'GET', path, qs, subject },
-		{ ...readPageOptions.call(this, item.index), mayAnswerOneRecord },
-		item,
-	);
+	return await fetchPages.call(this, item, { method: 'GET', path, qs, subject }, mayAnswerOneRecord);
 }

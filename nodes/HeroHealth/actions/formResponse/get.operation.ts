@@ -1,21 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, readNumericId, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { readNumericId, requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a form response',
 	description: "Get a patient's submission of a form sent through a form link: its form, patient, link and filing to the record",
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['formResponse'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['formResponse'], operation: ['get'] } }, [
 	{
 		displayName: 'Form Response ID',
 		name: 'formResponseId',
@@ -25,14 +22,10 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		placeholder: 'e.g. 600001',
 		description: 'The ID of the form response, e.g. the ID a Form Submission Created event names',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const formResponseId = readNumericId.call(this, item.index, 'formResponseId', 'Form Response ID');
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.formResponse(formResponseId), subject: `form response ${formResponseId}` },
-		item,
-	);
+	const id = readNumericId.call(this, item.index, 'formResponseId', 'Form Response ID');
+	return await heroGet.call(this, item, heroPaths.formResponse(id), `form response ${id}`);
 }

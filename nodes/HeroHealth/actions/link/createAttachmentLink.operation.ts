@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,17 +6,14 @@ import { heroPaths, heroRequest } from '../../transport/request';
 import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
 import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create Attachment Link',
 	action: 'Create an attachment link',
 	description: 'Create a link through which a patient downloads a file, from their record or uploaded',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['createAttachmentLink'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createAttachmentLink'] } }, [
 	{ ...patientLocator, description: 'The patient the file is shared with' },
 	{
 		displayName: 'File Source',

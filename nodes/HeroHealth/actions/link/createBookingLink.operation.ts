@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -22,18 +22,15 @@ import {
 	toDateOption,
 } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create Booking Link',
 	action: 'Create a booking link',
 	description:
 		'Create a self-booking link for an appointment type at a location: a patient invite, or a generic link when no patient is given',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['createBookingLink'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createBookingLink'] } }, [
 	appointmentTypeLocator,
 	locationLocator,
 	{

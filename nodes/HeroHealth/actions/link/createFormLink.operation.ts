@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,17 +6,14 @@ import { heroPaths, heroRequest } from '../../transport/request';
 import { optionsCollection, patientLocator, readPatientId, readRequiredText, requestsInFlightOption } from '../fields';
 import { checkedLinkLimits, expiryDateOption, maximumUsesOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create Form Link',
 	action: 'Create a form link',
 	description: 'Create a link through which a patient fills in a practice form',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['createFormLink'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createFormLink'] } }, [
 	{
 		displayName: 'Form ID',
 		name: 'formId',

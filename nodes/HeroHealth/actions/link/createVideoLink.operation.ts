@@ -1,22 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, patientLocator, readOptionalNumericId, requestsInFlightOption } from '../fields';
+import { patientLocator, readOptionalNumericId, requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create Video Link',
 	action: 'Create a video link',
 	description: 'Create a link to join a video consultation',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
 // Hero documents only the path of this call; the two fields are the stand-in's reading of it.
-const displayOptions = { show: { resource: ['link'], operation: ['createVideoLink'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createVideoLink'] } }, [
 	{ ...patientLocator, required: false, description: 'The patient joining the video consultation. Optional.' },
 	{
 		displayName: 'Appointment ID',
@@ -26,7 +23,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		placeholder: 'e.g. 5001',
 		description: 'The video appointment the link is for. Optional.',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

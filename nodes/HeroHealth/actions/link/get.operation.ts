@@ -1,31 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { requestsInFlightOptions } from '../fields';
 import { linkIdField, readLinkId } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a booking link',
 	description: 'Get a booking link with its short link, expiry and how often it was opened and used',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['get'] } }, [
 	linkIdField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const linkId = readLinkId.call(this, item.index);
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.bookingLink(linkId), subject: `booking link ${linkId}` },
-		item,
-	);
+	const id = readLinkId.call(this, item.index);
+	return await heroGet.call(this, item, heroPaths.bookingLink(id), `booking link ${id}`);
 }

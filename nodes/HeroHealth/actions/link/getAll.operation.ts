@@ -1,31 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequestAllPages } from '../../transport/request';
-import { optionsCollection, readPageOptions, requestsInFlightOption, returnAllOrLimit } from '../fields';
+import { heroPaths } from '../../transport/request';
+import { fetchPages, requestsInFlightOptions, returnAllOrLimit } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Many',
 	action: 'Get many booking links',
 	description: 'List the practice’s booking links',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 // Hero filters this list by nothing.
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	return await heroRequestAllPages.call(
-		this,
-		{ method: 'GET', path: heroPaths.bookingLinksV2 },
-		readPageOptions.call(this, item.index),
-		item,
-	);
+	return await fetchPages.call(this, item, { method: 'GET', path: heroPaths.bookingLinksV2 });
 }

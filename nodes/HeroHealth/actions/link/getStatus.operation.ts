@@ -1,22 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
-import { optionsCollection, readRequiredText, requestsInFlightOption } from '../fields';
+import { readRequiredText, requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Status',
 	action: 'Get the status of a link',
 	description: 'Get whether any Hero link (by URL or ID) is unused, used or expired, and what it points at',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['link'], operation: ['getStatus'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['getStatus'] } }, [
 	{
 		displayName: 'Find Link By',
 		name: 'lookupBy',
@@ -47,7 +44,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		displayOptions: { show: { lookupBy: ['id'] } },
 		description: 'The ID Hero gave the link when it was created',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 /** Whether a booking, form, attachment or video link has been used, and what it points at. */

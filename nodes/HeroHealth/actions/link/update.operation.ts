@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -7,18 +7,15 @@ import { refuseInvalid } from '../../validation';
 import { appointmentTypeLocator, locationLocator, readOptionalNumericId } from '../fields';
 import { fromDateOption, linkIdField, practitionerOption, readBookingWindow, readLinkId, toDateOption } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Update',
 	action: 'Update a booking link',
 	description: 'Change the appointment type, location, practitioner or date window a booking link offers',
+	// Two items may change the same booking link: they run one at a time, in input order, so the last one wins.
+	independentItems: false,
 };
 
-// Two items may change the same booking link: they run one at a time, in input order, so the last one wins.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['link'], operation: ['update'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['update'] } }, [
 	linkIdField,
 	{
 		displayName: 'Update Fields',

@@ -1,21 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, readNumericId, requestsInFlightOption, simplifyField } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { readNumericId, requestsInFlightOptions, simplifyField } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a message',
 	description: 'Get one message sent through Hero, by its message ID, with the patient it went to',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, [
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
@@ -26,7 +23,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		description: 'The message_id that Send returned',
 	},
 	simplifyField('ID, delivery status, created, scheduled and sent times, patient ID, and the write-to-record outcome'),
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 /** Whether the message went out, when, and whether it was written to the patient's record. */
@@ -47,11 +44,7 @@ function simplifyMessage(message: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const messageId = readNumericId.call(this, item.index, 'messageId', 'Message ID');
-	const message = await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.message(messageId), subject: `message ${messageId}` },
-		item,
-	);
+	const id = readNumericId.call(this, item.index, 'messageId', 'Message ID');
+	const message = await heroGet.call(this, item, heroPaths.message(id), `message ${id}`);
 	return this.getNodeParameter('simplify', item.index, true) ? simplifyMessage(message) : message;
 }

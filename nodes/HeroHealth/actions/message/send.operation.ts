@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { utcDateTime } from '../../helpers/londonTime';
@@ -13,6 +13,7 @@ import {
 	ukMobileProblem,
 } from '../../validation';
 import {
+	channelOptions,
 	heroFieldsFrom,
 	messageTextField,
 	optionsCollection,
@@ -22,29 +23,21 @@ import {
 	requestsInFlightOption,
 } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Send',
 	action: 'Send a message',
 	description:
 		'Send one message to a patient by SMS, email, NHS App or the Hero inbox, optionally scheduled or written to the medical record',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, [
 	{ ...patientLocator, description: 'The patient to message. ' + patientLocator.description },
 	{
 		displayName: 'Channel',
 		name: 'channel',
 		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'Hero', value: 'hero', description: "The patient's inbox in the Hero app" },
-			{ name: 'NHS App', value: 'nhs_app' },
-			{ name: 'SMS', value: 'sms' },
-		],
+		options: [channelOptions.email, channelOptions.hero, channelOptions.nhsApp, channelOptions.sms],
 		default: 'sms',
 		description: 'How the message reaches the patient',
 	},
@@ -119,10 +112,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 			name: 'fallbackChannel',
 			type: 'options',
 			displayOptions: { show: { '/channel': ['nhs_app'] } },
-			options: [
-				{ name: 'Email', value: 'email' },
-				{ name: 'SMS', value: 'sms' },
-			],
+			options: [channelOptions.email, channelOptions.sms],
 			default: 'sms',
 			description: 'Where to send the message when the patient cannot be reached on the NHS App',
 		},

@@ -1,22 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { patientLocator, readPatientId, readRequiredText } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Connect to EHR',
 	action: 'Connect a patient to their GP record',
 	description: "Link a Hero patient to their record in the GP clinical system (EHR), chosen from the patient's EHR candidates",
+	// Two items may change the same patient: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may change the same patient: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['patient'], operation: ['connectEhr'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['connectEhr'] } }, [
 	patientLocator,
 	{
 		displayName: 'EHR Candidate',
@@ -41,14 +38,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index);
 	const ehrPartnerId = readRequiredText.call(this, item.index, 'ehrPartnerId', 'EHR Candidate');
-	return await heroRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: heroPaths.patientEhrConnect(patientId),
-			body: { ehr_partner_id: ehrPartnerId },
-			subject: `patient ${patientId} or EHR record ${ehrPartnerId}`,
-		},
-		item,
-	);
+	const subject = `patient ${patientId} or EHR record ${ehrPartnerId}`;
+	const body = { ehr_partner_id: ehrPartnerId };
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.patientEhrConnect(patientId), body, subject }, item);
 }

@@ -13,15 +13,14 @@ import {
 	readRequiredText,
 } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create or Update',
 	action: 'Create or update a patient',
 	description:
 		'Create a patient from demographics you supply, or update the patient with the same NHS number and date of birth. Returns the patient ID.',
+	// Two items may be the same patient (created, then updated): they run one at a time, in input order.
+	independentItems: false,
 };
-
-// Two items may be the same patient (created, then updated): they run one at a time, in input order.
-export const independentItems = false;
 
 const text = (displayName: string, name: string, placeholder = ''): INodeProperties => ({
 	displayName,
@@ -31,9 +30,7 @@ const text = (displayName: string, name: string, placeholder = ''): INodePropert
 	...(placeholder ? { placeholder } : {}),
 });
 
-const displayOptions = { show: { resource: ['patient'], operation: ['createOrUpdate'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['createOrUpdate'] } }, [
 	{ ...text('First Name', 'firstName'), required: true },
 	{ ...text('Last Name', 'lastName'), required: true },
 	dateOfBirthField,

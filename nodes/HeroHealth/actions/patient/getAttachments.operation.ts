@@ -1,39 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequestAllPages } from '../../transport/request';
-import {
-	optionsCollection,
-	patientLocator,
-	readPageOptions,
-	readPatientId,
-	requestsInFlightOption,
-	returnAllOrLimit,
-} from '../fields';
+import { heroPaths } from '../../transport/request';
+import { fetchPages, patientLocator, readPatientId, requestsInFlightOptions, returnAllOrLimit } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Attachments',
 	action: 'Get the attachments of a patient',
 	description: "List the files attached to a patient's medical record",
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['patient'], operation: ['getAttachments'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['getAttachments'] } }, [
 	patientLocator,
 	...returnAllOrLimit,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject[]> {
-	const patientId = readPatientId.call(this, item.index);
-	return await heroRequestAllPages.call(
-		this,
-		{ method: 'GET', path: heroPaths.patientAttachments(patientId), subject: `patient ${patientId}` },
-		readPageOptions.call(this, item.index),
-		item,
-	);
+	const id = readPatientId.call(this, item.index);
+	return await fetchPages.call(this, item, { method: 'GET', path: heroPaths.patientAttachments(id), subject: `patient ${id}` });
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
@@ -6,19 +6,16 @@ import { heroPaths, heroRequest } from '../../transport/request';
 import { readPatientId, readRequiredText } from '../fields';
 import { duplicatePatientField, keptPatientField, previewMerge } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Merge',
 	action: 'Merge two patient records',
 	description:
 		'Merge a duplicate patient record into the record to keep, with the token from a preview of the same merge (previewed on the spot unless a token is given). The duplicate is archived.',
+	// Two items may touch the same patient records: they run one at a time, in input order.
+	independentItems: false,
 };
 
-// Two items may touch the same patient records: they run one at a time, in input order.
-export const independentItems = false;
-
-const displayOptions = { show: { resource: ['patient'], operation: ['merge'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['merge'] } }, [
 	keptPatientField,
 	{
 		displayName: 'Token Source',
@@ -64,14 +61,10 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 			itemIndex: item.index,
 		});
 	}
+	const body = { merge_token: mergeToken, patient_id: duplicateId };
 	return await heroRequest.call(
 		this,
-		{
-			method: 'POST',
-			path: heroPaths.patientMerge(patientId),
-			body: { merge_token: mergeToken, patient_id: duplicateId },
-			subject: `patient ${patientId}`,
-		},
+		{ method: 'POST', path: heroPaths.patientMerge(patientId), body, subject: `patient ${patientId}` },
 		item,
 	);
 }

@@ -1,24 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { duplicatePatientField, keptPatientField, previewMerge } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Preview Merge',
 	action: 'Preview merging two patient records',
 	description:
 		'Show what merging a duplicate patient record into the record to keep would produce, with the merge token needed to merge them. Nothing changes yet.',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['patient'], operation: ['previewMerge'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['previewMerge'] } }, [
 	keptPatientField,
 	duplicatePatientField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export const execute = previewMerge;

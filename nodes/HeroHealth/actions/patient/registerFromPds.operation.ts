@@ -1,25 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
 import { checkedDateOfBirth, checkedNhsNumber, dateOfBirthField, nhsNumberField, readRequiredText } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Register From PDS',
 	action: 'Register a patient from the NHS spine',
 	description:
 		'Find a patient on the NHS Spine (PDS) by NHS number and date of birth, or by name, date of birth and postcode, and return their Hero patient ID, creating the patient if needed. Call this before messaging a patient. The status is identity_verification_required, with a login_url, when the patient must verify themselves first.',
+	// Two items may trace the same patient, whom Hero must register once: they run one at a time, in input order.
+	independentItems: false,
 };
-
-// Two items may trace the same patient, whom Hero must register once: they run one at a time, in input order.
-export const independentItems = false;
 
 const byDemographics = { show: { findBy: ['demographics'] } };
 
-const displayOptions = { show: { resource: ['patient'], operation: ['registerFromPds'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['registerFromPds'] } }, [
 	{
 		displayName: 'Find By',
 		name: 'findBy',

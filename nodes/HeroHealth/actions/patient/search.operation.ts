@@ -1,32 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequestAllPages } from '../../transport/request';
+import { heroPaths } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
 import {
 	checkedDateOfBirth,
 	checkedNhsNumber,
 	dateOfBirthField,
+	fetchPages,
 	nhsNumberField,
-	optionsCollection,
-	readPageOptions,
-	requestsInFlightOption,
+	requestsInFlightOptions,
 	returnAllOrLimit,
 } from '../fields';
 import { simplifyPatient, simplifyPatientField } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Search',
 	action: 'Search for patients',
 	description: 'Find patients by first name, last name, date of birth, NHS number or EHR partner ID',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['patient'], operation: ['search'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['search'] } }, [
 	{
 		displayName: 'Search Fields',
 		name: 'searchFields',
@@ -58,7 +54,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 	},
 	...returnAllOrLimit,
 	simplifyPatientField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 /**
@@ -89,11 +85,6 @@ export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<
 }
 
 async function findPatients(this: IExecuteFunctions, item: HeroItem, path: string, qs: IDataObject): Promise<IDataObject[]> {
-	const patients = await heroRequestAllPages.call(
-		this,
-		{ method: 'GET', path, qs },
-		readPageOptions.call(this, item.index),
-		item,
-	);
+	const patients = await fetchPages.call(this, item, { method: 'GET', path, qs });
 	return this.getNodeParameter('simplify', item.index, true) ? patients.map(simplifyPatient) : patients;
 }

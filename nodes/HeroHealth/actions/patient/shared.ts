@@ -49,14 +49,7 @@ export const duplicatePatientField: INodeProperties = {
 export async function previewMerge(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const patientId = readPatientId.call(this, item.index, 'patientId', 'Patient to Keep');
 	const duplicateId = readPatientId.call(this, item.index, 'duplicatePatientId', 'Duplicate Patient');
-	return await heroRequest.call(
-		this,
-		{
-			method: 'POST',
-			path: heroPaths.patientMergePreview(patientId),
-			body: { patient_id: duplicateId },
-			subject: `patient ${patientId} or ${duplicateId}`,
-		},
-		item,
-	);
+	const subject = `patient ${patientId} or ${duplicateId}`;
+	const body = { patient_id: duplicateId };
+	return await heroRequest.call(this, { method: 'POST', path: heroPaths.patientMergePreview(patientId), body, subject }, item);
 }

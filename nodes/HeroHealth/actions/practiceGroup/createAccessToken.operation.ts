@@ -1,21 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Create Access Token',
 	action: 'Create an access token',
 	description: 'Mint a short-lived JWT (30 minutes) that a web page passes to Hero Elements',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['practiceGroup'], operation: ['createAccessToken'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['practiceGroup'], operation: ['createAccessToken'] } }, [
 	{
 		displayName:
 			'The token is a JWT for Hero Elements. It expires after 30 minutes: mint it server-side, per page view, and never send the API key to a browser.',
@@ -23,7 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions(displayOption
 		type: 'notice',
 		default: '',
 	},
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 const TOKEN_LIFETIME_MINUTES = 30;

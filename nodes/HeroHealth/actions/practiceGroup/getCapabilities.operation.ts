@@ -1,22 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get Capabilities',
 	action: 'Get the practice group capabilities',
 	description: 'Get which Hero features the practice group can use',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['practiceGroup'], operation: ['getCapabilities'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [optionsCollection([requestsInFlightOption])]);
+export const description = updateDisplayOptions({ show: { resource: ['practiceGroup'], operation: ['getCapabilities'] } }, [
+	requestsInFlightOptions,
+]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	return await heroRequest.call(this, { method: 'GET', path: heroPaths.meCapabilities }, item);
+	return await heroGet.call(this, item, heroPaths.meCapabilities);
 }

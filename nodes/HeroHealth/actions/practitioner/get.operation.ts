@@ -1,30 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, practitionerLocator, readNumericId, requestsInFlightOption } from '../fields';
+import { heroGet, heroPaths } from '../../transport/request';
+import { practitionerLocator, readNumericId, requestsInFlightOptions } from '../fields';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a practitioner',
 	description: 'Get one clinician who can be booked, by their Hero practitioner ID',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['practitioner'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['practitioner'], operation: ['get'] } }, [
 	practitionerLocator,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	const practitionerId = readNumericId.call(this, item.index, 'practitionerId', 'Practitioner');
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.practitioner(practitionerId), subject: `practitioner ${practitionerId}` },
-		item,
-	);
+	const id = readNumericId.call(this, item.index, 'practitionerId', 'Practitioner');
+	return await heroGet.call(this, item, heroPaths.practitioner(id), `practitioner ${id}`);
 }

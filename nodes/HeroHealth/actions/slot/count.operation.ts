@@ -1,30 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { HeroItem } from '../../transport/request';
 import { heroPaths, heroRequest } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { readSlotSearch, slotSearchFields } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Count',
 	action: 'Count free slots',
 	description: 'Count the free slots for an appointment type at a location in a date range',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['slot'], operation: ['count'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['count'] } }, [
 	...slotSearchFields,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
-	return await heroRequest.call(
-		this,
-		{ method: 'GET', path: heroPaths.slotCount, qs: readSlotSearch.call(this, item.index), subject: 'slots' },
-		item,
-	);
+	const qs = readSlotSearch.call(this, item.index);
+	return await heroRequest.call(this, { method: 'GET', path: heroPaths.slotCount, qs, subject: 'slots' }, item);
 }

@@ -1,24 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withLondonStart } from '../../helpers/londonTime';
 import type { HeroItem } from '../../transport/request';
-import { optionsCollection, requestsInFlightOption } from '../fields';
+import { requestsInFlightOptions } from '../fields';
 import { fetchFreeSlot, slotIdField } from './shared';
 
-export const dropdownEntry = {
+export const about = {
 	name: 'Get',
 	action: 'Get a slot',
 	description: 'Get one free slot by ID; fails if it has been reserved or booked meanwhile',
+	independentItems: true,
 };
 
-export const independentItems = true;
-
-const displayOptions = { show: { resource: ['slot'], operation: ['get'] } };
-
-export const description: INodeProperties[] = updateDisplayOptions(displayOptions, [
+export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['get'] } }, [
 	slotIdField,
-	optionsCollection([requestsInFlightOption]),
+	requestsInFlightOptions,
 ]);
 
 export async function execute(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { addDays, londonToday } from '../../helpers/londonTime';
 import type { HeroItem } from '../../transport/request';
-import { heroPaths, heroRequest } from '../../transport/request';
+import { heroGet, heroPaths } from '../../transport/request';
 import { refuseInvalid } from '../../validation';
 import {
 	appointmentTypeLocator,
@@ -28,7 +28,7 @@ export const slotIdField: INodeProperties = {
 /** The free slot named by Slot ID, fetched from Hero, which answers 404 once it is reserved, booked or past. */
 export async function fetchFreeSlot(this: IExecuteFunctions, item: HeroItem): Promise<IDataObject> {
 	const slotId = readNumericId.call(this, item.index, 'slotId', 'Slot ID');
-	return await heroRequest.call(this, { method: 'GET', path: heroPaths.slot(slotId), subject: `free slot ${slotId}` }, item);
+	return await heroGet.call(this, item, heroPaths.slot(slotId), `free slot ${slotId}`);
 }
 
 const DEFAULT_WINDOW_DAYS = 14;
