@@ -8,7 +8,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { heroResources } from '../nodes/HeroHealth/HeroHealth.node';
 import type { Standin } from './helpers';
-import { aYearAhead, byId, items, processed, runHero, startTestStandin } from './helpers';
+import { aYearAhead, byId, items, answeredRequestsTo, runHero, startTestStandin } from './helpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -446,7 +446,7 @@ describe('hostile-looking free text is sent exactly as written', () => {
 
 		expect(result.items.map(({ json }) => json.error)).toEqual(TEXTS.map(() => undefined));
 		// Several are in flight at once, so they may reach Hero in any order.
-		const sends = processed(standin, 'POST', '/v1/messages/send');
+		const sends = answeredRequestsTo(standin, 'POST', '/v1/messages/send');
 		const byText = (a: { message_string: string }, b: { message_string: string }) =>
 			a.message_string.localeCompare(b.message_string);
 		expect(sends.map((entry) => entry.body as { message_string: string }).sort(byText)).toEqual(
@@ -465,7 +465,9 @@ describe('hostile-looking free text is sent exactly as written', () => {
 
 		expect(result.items.map(({ json }) => json.error)).toEqual(names.map(() => undefined));
 		expect(
-			processed(standin, 'POST', '/v1/patients/register').map((entry) => (entry.body as { last_name: string }).last_name),
+			answeredRequestsTo(standin, 'POST', '/v1/patients/register').map(
+				(entry) => (entry.body as { last_name: string }).last_name,
+			),
 		).toEqual(names);
 	});
 });

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Standin } from './helpers';
-import { items, processed, runHero, sentBody, setUpTestStandin } from './helpers';
+import { items, answeredRequestsTo, runHero, sentBody, setUpTestStandin } from './helpers';
 import { expectContractKept } from './bookingHelpers';
 
 let standin: Standin;
@@ -20,7 +20,7 @@ function people(count: number) {
 		}));
 }
 
-const creates = () => processed(standin, 'POST', '/v1/batch_message');
+const creates = () => answeredRequestsTo(standin, 'POST', '/v1/batch_message');
 
 const fromItems = (extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'batchMessage',
@@ -182,7 +182,7 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		const id = await createBatch(1);
 		standin.clearLog();
 		const result = await runHero(standin, { resource: 'batchMessage', operation: 'get', batchMessageId: id });
-		expect(processed(standin, 'GET', `/v1/batch_message/${id}`)).toHaveLength(1);
+		expect(answeredRequestsTo(standin, 'GET', `/v1/batch_message/${id}`)).toHaveLength(1);
 		expect(result.items).toEqual([{ json: expect.objectContaining({ id, name: 'Flu clinic' }), pairedItem: { item: 0 } }]);
 
 		const missing = await runHero(standin, { resource: 'batchMessage', operation: 'get', batchMessageId: '9999' });
@@ -260,7 +260,7 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 			filters: { status: 'ENRICHMENT_ERROR' },
 		});
 		expect(failed.items.map((item) => item.json.nhs_number)).toEqual([unknown.nhs]);
-		expect(processed(standin, 'GET', `/v1/batch_message/${id}/recipients`)[0].query).toMatchObject({
+		expect(answeredRequestsTo(standin, 'GET', `/v1/batch_message/${id}/recipients`)[0].query).toMatchObject({
 			status: 'ENRICHMENT_ERROR',
 		});
 
@@ -286,7 +286,7 @@ describe('Batch Message: Send, Get, Get Recipients, Get Messages', () => {
 		expect((await withStatus('QUEUED')).items.map((item) => item.json.patient_id)).toEqual([known.id]);
 		expect((await withStatus('SENT')).items).toEqual([]);
 		expect(
-			processed(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid]),
+			answeredRequestsTo(standin, 'GET', `/v1/batch_message/${id}/messages`).map((entry) => [entry.query.status, entry.valid]),
 		).toEqual([
 			[undefined, true],
 			['QUEUED', true],

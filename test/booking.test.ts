@@ -5,7 +5,7 @@ import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
-	checkedRequests,
+	answeredRequestsKeptContract,
 	expectContractKept,
 	freeSlotAfter,
 	freeSlots,
@@ -133,7 +133,7 @@ describe('Appointment > Book', () => {
 		expect(appointment.booking_confirmed_at).toEqual(expect.any(String));
 		expect(String(appointment.start_time_london).slice(0, 19)).toBe(londonWallClock(slot.start_time));
 
-		const requests = checkedRequests(standin);
+		const requests = answeredRequestsKeptContract(standin);
 		expect(requests.map((entry) => entry.operationId)).toEqual(['getSlot', 'createAppointment', 'bookAppointment']);
 		expect(requests[1].body).toEqual({
 			appointment_type_id: slot.appointment_type_id,
@@ -157,7 +157,7 @@ describe('Appointment > Book', () => {
 		const summer = addSlot(standin, { id: '990002', start_time: `${day}T08:30:00Z`, finish_time: `${day}T08:45:00Z` });
 		const result = await bookWithGp11At(`${day}T09:30:00`, '1002', { options: { suppressAvailabilityCheck: false } });
 		expect(result.error).toBeUndefined();
-		const [create] = checkedRequests(standin).filter((entry) => entry.operationId === 'createAppointment');
+		const [create] = answeredRequestsKeptContract(standin).filter((entry) => entry.operationId === 'createAppointment');
 		expect(create.body).toEqual({
 			appointment_type_id: '1',
 			location_id: '1',
@@ -271,7 +271,7 @@ describe('Appointment > Book', () => {
 		expect(result.items[1].json.error).toMatch(/^Invalid Patient \[item 1\]: "Olivia" is not a numeric ID/);
 		expect(result.items[2].json).toMatchObject({ httpCode: '404' });
 		expect(result.items[2].json.error).toMatch(/no free slot 424242/);
-		expect(checkedRequests(standin).map((entry) => entry.operationId)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.operationId)).toEqual([
 			'getSlot',
 			'createAppointment',
 			'bookAppointment',
@@ -292,7 +292,7 @@ describe('Appointment > Reserve and Confirm', () => {
 		expect(Date.parse(String(reserved.items[0].json.reserved_until))).toBeGreaterThan(Date.now());
 		expect(appointmentRecord(reserved.items[0].json.id)).toMatchObject({ status: 'reserved' });
 		expect(await listedByGetMany(slot)).toBe(false);
-		expect(checkedRequests(standin).map((entry) => entry.operationId)).not.toContain('bookAppointment');
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.operationId)).not.toContain('bookAppointment');
 
 		standin.clearLog();
 		const confirmed = await runHero(standin, {
@@ -303,7 +303,7 @@ describe('Appointment > Reserve and Confirm', () => {
 		expect(confirmed.error).toBeUndefined();
 		expect(confirmed.items[0].json).toMatchObject({ id: reserved.items[0].json.id, reserved_until: null });
 		expect(confirmed.items[0].json.booking_confirmed_at).toEqual(expect.any(String));
-		expect(checkedRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			`PATCH /v1/appointments/${String(reserved.items[0].json.id)}/book`,
 		]);
 		expect(await listedByGetMany(slot)).toBe(false);
@@ -376,7 +376,7 @@ describe('Appointment > Get, Get Status', () => {
 		expect(pairing(status.items)).toEqual([0, 1]);
 		expect(status.items[0].json).toMatchObject({ httpCode: '404' });
 		expect(status.items[1].json).toMatchObject({ id: booked.id, status: 'booked' });
-		expect(checkedRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			`GET /v1/appointments/${String(booked.id)}`,
 			'GET /v1/appointments/424242',
 			'GET /v1/appointments/424242/status',
@@ -401,7 +401,7 @@ describe('Appointment > Edit', () => {
 		});
 		expect(edited.error).toBeUndefined();
 		expect(edited.items[0].json).toMatchObject({ id: reservation.id, start_time: second.start_time });
-		const [, put] = checkedRequests(standin);
+		const [, put] = answeredRequestsKeptContract(standin);
 		expect(put).toMatchObject({ method: 'PUT', path: `/v1/appointments/${String(reservation.id)}` });
 		expect(put.body).toEqual({
 			practitioner_id: second.practitioner_id,
@@ -434,7 +434,7 @@ describe('Appointment > Reschedule', () => {
 			previous_start_time: first.start_time,
 		});
 		expect(moved.items[1].json.error).toMatch(/^Invalid Appointment ID \[item 1\]/);
-		const [reschedule] = checkedRequests(standin);
+		const [reschedule] = answeredRequestsKeptContract(standin);
 		expect(reschedule).toMatchObject({ method: 'PATCH', path: `/v1/appointments/${String(booked.id)}/reschedule` });
 		expect(reschedule.body).toEqual({
 			practitioner_id: second.practitioner_id,
@@ -463,7 +463,7 @@ describe('Appointment > Cancel', () => {
 		expect(pairing(cancelled.items)).toEqual([0, 1]);
 		expect(cancelled.items[0].json).toMatchObject({ id: booked.id, status: 'cancelled' });
 		expect(cancelled.items[1].json.error).toMatch(/conflict .* \(409\)/); // already cancelled
-		expect(checkedRequests(standin)[0].body).toEqual({ suppress_mail: true, suppress_cancellation_policy: true });
+		expect(answeredRequestsKeptContract(standin)[0].body).toEqual({ suppress_mail: true, suppress_cancellation_policy: true });
 		expect(slotRecord(slot).appointment_id).toBeNull();
 		expect(await listedByGetMany(slot)).toBe(true);
 	});

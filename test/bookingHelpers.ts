@@ -51,7 +51,7 @@ export function expectContractKept(standin: Standin) {
 }
 
 /** Asserts the contract was kept (expectContractKept), then returns the requests the stand-in answered for real (answeredRequests). */
-export function checkedRequests(standin: Standin) {
+export function answeredRequestsKeptContract(standin: Standin) {
 	expectContractKept(standin);
 	return answeredRequests(standin);
 }
@@ -60,7 +60,7 @@ export function checkedRequests(standin: Standin) {
  * Who the stand-in's clinical system has slots for, at any of `locations` and for any of `types` when given
  * (free, future ones only with `free`), sorted: the ground truth for the practitioner list and picker.
  */
-export function withSlots(standin: Standin, filter: { locations?: string[]; types?: string[]; free?: boolean }) {
+export function practitionersWithSlots(standin: Standin, filter: { locations?: string[]; types?: string[]; free?: boolean }) {
 	const now = Date.now();
 	const ids = standin.state.slots
 		.filter(

@@ -1,6 +1,6 @@
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { checkedRequests, pairing } from './bookingHelpers';
+import { answeredRequestsKeptContract, pairing } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -11,7 +11,7 @@ describe('Appointment Type > Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual(standin.state.appointmentTypes.map((type) => type.id));
 		expect(result.items[0].json).toMatchObject({ name: 'GP Appointment', duration: 15, slot_count: expect.any(Number) });
-		expect(checkedRequests(standin).map((entry) => entry.operationId)).toEqual(['listAppointmentTypes']);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.operationId)).toEqual(['listAppointmentTypes']);
 	});
 
 	it('filters by several locations and by availability, sending location_ids and has_availability', async () => {
@@ -42,7 +42,7 @@ describe('Appointment Type > Get Many', () => {
 		});
 		expect(unavailable.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: '4', slot_count: 0 })]);
 
-		const [first, second] = checkedRequests(standin);
+		const [first, second] = answeredRequestsKeptContract(standin);
 		expect(first.query).toMatchObject({ location_ids: ['2', '3'], has_availability: 'true' });
 		expect(second.query).toMatchObject({ location_ids: ['2', '3'], has_availability: 'false' });
 	});
@@ -65,7 +65,7 @@ describe('Appointment Type > Get Many', () => {
 		);
 		expect(pairing(result.items)).toEqual([0, 1, 1]);
 		expect(result.items[0].json.error).toMatch(/^Invalid Location \[item 0\]: "Riverside" is not a numeric ID/);
-		expect(checkedRequests(standin)).toHaveLength(1);
+		expect(answeredRequestsKeptContract(standin)).toHaveLength(1);
 	});
 });
 
@@ -81,7 +81,7 @@ describe('Location > Get Many', () => {
 
 		const limited = await runHero(standin, { resource: 'location', operation: 'getAll', limit: 2 }, { items: items(2) });
 		expect(pairing(limited.items)).toEqual([0, 0, 1, 1]);
-		const requests = checkedRequests(standin).filter((entry) => entry.operationId === 'listLocations');
+		const requests = answeredRequestsKeptContract(standin).filter((entry) => entry.operationId === 'listLocations');
 		expect(requests.at(-1)?.query).toMatchObject({ page_index: '0', page_size: '2' });
 	});
 

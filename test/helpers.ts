@@ -102,8 +102,8 @@ export function inputFrom(output: INodeExecutionData[]): INodeExecutionData[] {
 	return output.map((item) => ({ json: item.json }));
 }
 
-/** Log entries the stand-in answered for real (not a fault it injected). */
-export function processed(standin: Standin, method: string, path: string | RegExp) {
+/** The requests to `method` `path` the stand-in answered for real (not a fault it injected). */
+export function answeredRequestsTo(standin: Standin, method: string, path: string | RegExp) {
 	return standin.log.filter(
 		(entry) =>
 			entry.method === method && (typeof path === 'string' ? entry.path === path : path.test(entry.path)) && entry.fault === null,

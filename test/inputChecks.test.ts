@@ -2,7 +2,7 @@
 // API key and practice group ID, and message text over the length Hero can deliver. Each refusal
 // names the field and the item; the stand-in's log proves nothing left.
 import type { Standin } from './helpers';
-import { items, messageSendParameters, processed, runHero, setUpTestStandin } from './helpers';
+import { items, messageSendParameters, answeredRequestsTo, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -83,7 +83,7 @@ describe('message text', () => {
 			'Invalid Message [item 2]: it is 919 characters long; the limit for SMS (six text message parts) is 918',
 		]);
 		expect(
-			processed(standin, 'POST', '/v1/messages/send').map(
+			answeredRequestsTo(standin, 'POST', '/v1/messages/send').map(
 				(entry) => (entry.body as { message_string: string }).message_string.length,
 			),
 		).toEqual([918]);
@@ -101,7 +101,7 @@ describe('message text', () => {
 		expect(nhsApp.error?.message).toBe(
 			'Invalid Message [item 0]: it is 2,000 characters long; the limit for SMS (six text message parts) is 918',
 		);
-		expect(processed(standin, 'POST', '/v1/messages/send')).toHaveLength(1);
+		expect(answeredRequestsTo(standin, 'POST', '/v1/messages/send')).toHaveLength(1);
 	});
 
 	it('refuses a batch SMS over the limit before creating the batch', async () => {

@@ -1,6 +1,6 @@
 import type { RunHeroOptions, Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { checkedRequests, nextSummerDay, pairing } from './bookingHelpers';
+import { answeredRequestsKeptContract, nextSummerDay, pairing } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
 let standin: Standin;
@@ -34,7 +34,7 @@ describe('Link > Create Booking Link', () => {
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = checkedRequests(standin);
+		const [request] = answeredRequestsKeptContract(standin);
 		expect(request).toMatchObject({ method: 'POST', path: '/v1/booking_links' });
 		expect(request.body).toEqual({
 			appointment_type_id: '3',
@@ -57,7 +57,7 @@ describe('Link > Create Booking Link', () => {
 	it('creates a generic link when no patient is given', async () => {
 		const result = await createBookingLink();
 		expect(result.error).toBeUndefined();
-		expect(checkedRequests(standin)[0].body).toEqual({ appointment_type_id: '3', location_id: '1' });
+		expect(answeredRequestsKeptContract(standin)[0].body).toEqual({ appointment_type_id: '3', location_id: '1' });
 		expect(result.items[0].json).toMatchObject({ unlimited_use: true, meta: { patient_id: null } });
 	});
 
@@ -77,7 +77,7 @@ describe('Link > Create Booking Link', () => {
 		expect(result.items[0].json.error).toMatch(/^Invalid To Date \[item 0\]: .* is before From Date/);
 		expect(result.items[1].json.error).toMatch(/^Invalid Maximum Uses \[item 1\]: "0" is not a whole number of at least 1/);
 		expect(result.items[2].json).toMatchObject({ maximum_uses: 2 });
-		expect(checkedRequests(standin)).toHaveLength(1);
+		expect(answeredRequestsKeptContract(standin)).toHaveLength(1);
 	});
 
 	it("takes a date given as a Date (from an expression) on London's calendar, and refuses an invalid one", async () => {
@@ -85,7 +85,7 @@ describe('Link > Create Booking Link', () => {
 		const summer = nextSummerDay();
 		const result = await createBookingLink({ options: { expiryDate: `={{ new Date("${summer}T00:30:00+01:00") }}` } });
 		expect(result.error).toBeUndefined();
-		expect(checkedRequests(standin)[0].body).toMatchObject({ expiry_date: summer });
+		expect(answeredRequestsKeptContract(standin)[0].body).toMatchObject({ expiry_date: summer });
 
 		standin.clearLog();
 		const invalid = await createBookingLink({ options: { expiryDate: '={{ new Date("nonsense") }}' } });
@@ -107,7 +107,7 @@ describe('Link > Get, Update, Get Many', () => {
 		expect(pairing(result.items)).toEqual([0, 1]);
 		expect(result.items[0].json).toEqual(created);
 		expect(result.items[1].json.error).toMatch(/Not found: Hero Health has no booking link 9999 \(404\)/);
-		expect(checkedRequests(standin).map((entry) => entry.path)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.path)).toEqual([
 			`/v1/booking_links/${String(created.id)}`,
 			'/v1/booking_links/9999',
 		]);
@@ -122,7 +122,7 @@ describe('Link > Get, Update, Get Many', () => {
 			updateFields: { locationId: byId('2'), practitionerId: byId('15'), toDate: londonDate(20) },
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = checkedRequests(standin);
+		const [request] = answeredRequestsKeptContract(standin);
 		expect(request).toMatchObject({ method: 'PATCH', path: `/v1/booking_links/${String(created.id)}` });
 		expect(request.body).toEqual({ location_id: '2', practitioner_id: '15', to_date: londonDate(20) });
 		expect(result.items[0].json).toMatchObject({
@@ -153,7 +153,7 @@ describe('Link > Get, Update, Get Many', () => {
 		const all = await runHero(standin, { resource: 'link', operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
 		expect(all.items.map((item) => item.json.id)).toEqual(standin.state.links.map((link) => link.id));
-		expect(checkedRequests(standin).map((entry) => `${entry.path} ${String(entry.query.page_index)}`)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => `${entry.path} ${String(entry.query.page_index)}`)).toEqual([
 			'/v2/bookinglinks 0',
 			'/v2/bookinglinks 1',
 		]);
@@ -190,7 +190,10 @@ describe('Link > Get Status', () => {
 			expect(item.json.reference).toEqual(expect.arrayContaining([{ type: 'patient', id: '1001' }]));
 		}
 		expect(result.items[2].json.error).toMatch(/^Invalid Link URL \[item 2\]/);
-		expect(checkedRequests(standin).map((entry) => entry.query)).toEqual([{ url: created.short_link }, { id: created.id }]);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.query)).toEqual([
+			{ url: created.short_link },
+			{ id: created.id },
+		]);
 	});
 });
 
@@ -210,7 +213,7 @@ describe('Link > Create Form Link, Create Attachment Link, Create Video Link', (
 		expect(pairing(result.items)).toEqual([0, 1]);
 		expect(result.items[0].json).toMatchObject({ form_id: '12', patient_id: '1001', form_link: expect.any(String) });
 		expect(result.items[1].json.error).toMatch(/^Invalid Patient \[item 1\]: it is empty/);
-		expect(checkedRequests(standin).map((entry) => entry.body)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.body)).toEqual([
 			{ form_id: '12', patient_id: '1001', expiry_date: londonDate(3), maximum_use_count: 2 },
 		]);
 	});
@@ -249,7 +252,7 @@ describe('Link > Create Form Link, Create Attachment Link, Create Video Link', (
 		expect(uploaded.items[0].json.attachment_link).toEqual(expect.any(String));
 		expect(uploaded.items[1].json.error).toMatch(/binary/i);
 
-		expect(checkedRequests(standin).map((entry) => entry.body)).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.body)).toEqual([
 			{ patient_id: String(file.patient_id), ehr_file_id: String(file.ehr_file_id) },
 			{ patient_id: '1001', file_data: pdf.toString('base64'), file_name: 'letter.pdf' },
 		]);
@@ -270,6 +273,9 @@ describe('Link > Create Form Link, Create Attachment Link, Create Video Link', (
 		expect(pairing(result.items)).toEqual([0, 1]);
 		expect(result.items[0].json).toMatchObject({ video_link: expect.any(String), appointment_id: appointment.id });
 		expect(result.items[1].json).toMatchObject({ httpCode: '404' });
-		expect(checkedRequests(standin)[0].body).toEqual({ patient_id: appointment.patient_id, appointment_id: appointment.id });
+		expect(answeredRequestsKeptContract(standin)[0].body).toEqual({
+			patient_id: appointment.patient_id,
+			appointment_id: appointment.id,
+		});
 	});
 });

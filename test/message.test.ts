@@ -4,7 +4,7 @@ import { setGlobalState } from 'n8n-workflow';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { utcDateTime } from '../nodes/HeroHealth/helpers/londonTime';
 import type { Standin } from './helpers';
-import { byId, items, messageSendParameters, processed, runHero, sentBody, setUpTestStandin } from './helpers';
+import { byId, items, messageSendParameters, answeredRequestsTo, runHero, sentBody, setUpTestStandin } from './helpers';
 import { londonWallClock as londonWallClockOf } from './bookingHelpers';
 import { londonDate } from './standin/helpers';
 
@@ -19,7 +19,7 @@ beforeAll(() => {
 	setGlobalState({ defaultTimezone: 'Europe/London' });
 });
 
-const sends = () => processed(standin, 'POST', '/v1/messages/send');
+const sends = () => answeredRequestsTo(standin, 'POST', '/v1/messages/send');
 
 describe('Message: Send', () => {
 	it('sends one message per input item, to the patient each item names, paired to its item', async () => {

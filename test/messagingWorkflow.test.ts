@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { nhsNumberProblem } from '../nodes/HeroHealth/validation';
 import type { Standin } from './helpers';
-import { inputFrom, items, processed, runHero, setUpTestStandin } from './helpers';
+import { inputFrom, items, answeredRequestsTo, runHero, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 
@@ -68,7 +68,7 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	expect(registered.error).toBeUndefined();
 	expect(pairedInOrder(registered.items)).toEqual(inOrder);
 	expect(registered.items.every((item) => item.json.status === 'registered')).toBe(true);
-	const registrations = processed(standin, 'POST', '/v1/patients/register_pds');
+	const registrations = answeredRequestsTo(standin, 'POST', '/v1/patients/register_pds');
 	expect(registrations.map((entry) => (entry.body as { nhs_number: string }).nhs_number)).toEqual(people.map((p) => p.nhs));
 	const patientIds = registered.items.map((item) => String(item.json.patient_id));
 	// each person resolves to their own Hero patient
@@ -87,7 +87,7 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	);
 	expect(sent.error).toBeUndefined();
 	expect(pairedInOrder(sent.items)).toEqual(inOrder);
-	const sends = processed(standin, 'POST', '/v1/messages/send');
+	const sends = answeredRequestsTo(standin, 'POST', '/v1/messages/send');
 	expect(sends.every((entry) => entry.valid && entry.status === 200)).toBe(true);
 	const messaged = sends.map((entry) => (entry.body as { patient_id: string }).patient_id);
 	// Several sends are in flight at once (Requests in Flight), so they may reach Hero in any order.
@@ -103,7 +103,7 @@ it('Register From PDS → Send (SMS) → Get message: 50 people, each messaged e
 	expect(fetched.error).toBeUndefined();
 	expect(pairedInOrder(fetched.items)).toEqual(inOrder);
 	expect(
-		processed(standin, 'GET', /^\/v1\/messages\/\d+$/)
+		answeredRequestsTo(standin, 'GET', /^\/v1\/messages\/\d+$/)
 			.map((entry) => entry.path)
 			.sort(),
 	).toEqual(sent.items.map((item) => `/v1/messages/${String(item.json.message_id)}`).sort());

@@ -4,7 +4,7 @@ import { HeroHealthApi } from '../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
-import { byId, items, processed, runHero, sentBody, setUpTestStandin, standinCredentials } from './helpers';
+import { byId, items, answeredRequestsTo, runHero, sentBody, setUpTestStandin, standinCredentials } from './helpers';
 
 let standin: Standin;
 
@@ -47,7 +47,7 @@ describe('Patient: Register From PDS', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(processed(standin, 'POST', '/v1/patients/register_pds').map((entry) => [entry.body, entry.valid])).toEqual([
+		expect(answeredRequestsTo(standin, 'POST', '/v1/patients/register_pds').map((entry) => [entry.body, entry.valid])).toEqual([
 			[{ nhs_number: '9434765919', dob: known.dob }, true],
 			[{ nhs_number: pdsNew.nhs_number, dob: pdsNew.dob }, true],
 		]);
@@ -71,7 +71,7 @@ describe('Patient: Register From PDS', () => {
 			}),
 		);
 
-		expect(sentBody(result, processed(standin, 'POST', '/v1/patients/register_pds'))).toEqual({
+		expect(sentBody(result, answeredRequestsTo(standin, 'POST', '/v1/patients/register_pds'))).toEqual({
 			forename: pdsNew.forename,
 			surname: pdsNew.surname,
 			postcode: pdsNew.postcode,
@@ -111,7 +111,7 @@ describe('Patient: Register From PDS', () => {
 		expect(result.error?.message).toContain(problem);
 		expect(result.error?.description).toContain('Nothing was sent to Hero for this item');
 		// item 0 went out before item 1 was refused; item 1 never did
-		expect(processed(standin, 'POST', '/v1/patients/register_pds').map((entry) => entry.body)).toEqual([
+		expect(answeredRequestsTo(standin, 'POST', '/v1/patients/register_pds').map((entry) => entry.body)).toEqual([
 			{ nhs_number: '9434765919', dob: good.dob },
 		]);
 	});
@@ -129,7 +129,7 @@ describe('Patient: Register From PDS', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(processed(standin, 'POST', '/v1/patients/register_pds').map((entry) => entry.body)).toEqual([
+		expect(answeredRequestsTo(standin, 'POST', '/v1/patients/register_pds').map((entry) => entry.body)).toEqual([
 			{ nhs_number: known.nhs_number, dob: known.dob },
 			{ nhs_number: pdsNew.nhs_number, dob: pdsNew.dob },
 		]);
@@ -170,7 +170,7 @@ describe('Patient: Create or Update', () => {
 
 	it('creates a patient from the given demographics, then updates the same patient (same NHS number and date of birth)', async () => {
 		const created = await runHero(standin, patient('createOrUpdate', details));
-		expect(sentBody(created, processed(standin, 'POST', '/v1/patients/register'))).toEqual({
+		expect(sentBody(created, answeredRequestsTo(standin, 'POST', '/v1/patients/register'))).toEqual({
 			first_name: 'Rowan',
 			last_name: 'Example',
 			dob: '1984-09-12',
@@ -312,13 +312,13 @@ describe('Patient: Get Attachments, Get EHR Candidates, Connect to EHR', () => {
 		expect(candidates.items.length).toBeGreaterThan(0);
 		expect(Object.keys(candidates.items[0].json).sort()).toEqual(SIMPLE_KEYS);
 		const ehrPartnerId = String(candidates.items[0].json.ehr_partner_id);
-		expect(processed(standin, 'GET', `/v1/patients/${patientId}/ehr/candidates`)[0].valid).toBe(true);
+		expect(answeredRequestsTo(standin, 'GET', `/v1/patients/${patientId}/ehr/candidates`)[0].valid).toBe(true);
 
 		const connected = await runHero(
 			standin,
 			patient('connectEhr', { patientId: byId(patientId), ehrPartnerId: { __rl: true, mode: 'list', value: ehrPartnerId } }),
 		);
-		expect(sentBody(connected, processed(standin, 'POST', `/v1/patients/${patientId}/ehr/connect`))).toEqual({
+		expect(sentBody(connected, answeredRequestsTo(standin, 'POST', `/v1/patients/${patientId}/ehr/connect`))).toEqual({
 			ehr_partner_id: ehrPartnerId,
 		});
 		expect(connected.items).toEqual([{ json: expect.objectContaining({ status: 'connected' }), pairedItem: { item: 0 } }]);
@@ -340,7 +340,7 @@ describe('the EHR Candidate picker', () => {
 	it('lists the chosen patient’s candidates by name and date of birth, valued by ehr_partner_id', async () => {
 		const patientId = standin.fixtures.unlinkedEhrPatient;
 		const result = await pick(byId(patientId));
-		const [entry] = processed(standin, 'GET', `/v1/patients/${patientId}/ehr/candidates`);
+		const [entry] = answeredRequestsTo(standin, 'GET', `/v1/patients/${patientId}/ehr/candidates`);
 		const candidates = (entry.responseBody as { data: Array<Record<string, string>> }).data;
 		expect(candidates.length).toBeGreaterThan(0);
 		expect(result.results).toEqual(

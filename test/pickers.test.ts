@@ -5,7 +5,7 @@ import { HeroHealth } from '../nodes/HeroHealth/HeroHealth.node';
 import { runListSearch } from './harness/loadOptions';
 import type { Standin } from './helpers';
 import { byId, fromList, standinCredentials, setUpTestStandin } from './helpers';
-import { checkedRequests, expectContractKept, withSlots } from './bookingHelpers';
+import { answeredRequestsKeptContract, expectContractKept, practitionersWithSlots } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -81,7 +81,7 @@ describe('Appointment Type picker', () => {
 
 		const gp = await search('searchAppointmentTypes', 'gp ');
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '5']);
-		const requests = checkedRequests(standin);
+		const requests = answeredRequestsKeptContract(standin);
 		expect(requests.map((entry) => entry.path)).toEqual(['/v1/appointment_types', '/v1/appointment_types']);
 		expect(requests[0].headers['x-api-key']).toBe(standin.keys.full.apiKey);
 	});
@@ -97,7 +97,7 @@ describe('Location picker', () => {
 		]);
 		expect((await search('searchLocations', 'SURGERY')).results.map((result) => result.value)).toEqual(['1', '2']);
 		expect((await search('searchLocations', 'Nowhere')).results).toEqual([]);
-		expect(checkedRequests(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
+		expect(answeredRequestsKeptContract(standin).every((entry) => entry.path === '/v1/locations')).toBe(true);
 	});
 
 	it('offers only the locations with the appointment type chosen above', async () => {
@@ -110,7 +110,7 @@ describe('Location picker', () => {
 		expect(video.results).toEqual([{ name: 'Main Surgery', value: '1' }]);
 		const gp = await search('searchLocations', undefined, undefined, slotSearch({ appointmentTypeId: fromList('1') }));
 		expect(gp.results.map((result) => result.value)).toEqual(['1', '2', '3']);
-		expect(checkedRequests(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.query.appointment_type_ids)).toEqual(['5', '1']);
 	});
 });
 
@@ -125,7 +125,7 @@ describe('Practitioner picker', () => {
 			{ name: 'Erin Shah (Nurse)', value: '15' },
 		]);
 		expect((await search('searchPractitioners', 'mensah')).results).toEqual([{ name: 'Chloe Mensah (GP)', value: '13' }]);
-		expect(checkedRequests(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => [entry.path, entry.query.page_index])).toEqual([
 			['/v1/practitioners', '0'],
 			['/v1/practitioners', '0'],
 		]);
@@ -146,7 +146,7 @@ describe('Practitioner picker', () => {
 			expect({ location, type, offered: offered.results.map((result) => result.value).sort() }).toEqual({
 				location,
 				type,
-				offered: withSlots(standin, { locations: [location], types: [type] }),
+				offered: practitionersWithSlots(standin, { locations: [location], types: [type] }),
 			});
 		}
 		// An expression, or a picker left empty, narrows nothing.
@@ -157,7 +157,7 @@ describe('Practitioner picker', () => {
 			slotSearch({ locationId: fromList('={{ $json.location }}') }),
 		);
 		expect(unfiltered.results).toHaveLength(5);
-		const queries = checkedRequests(standin).map((entry) => entry.query);
+		const queries = answeredRequestsKeptContract(standin).map((entry) => entry.query);
 		expect(queries.slice(0, 3)).toEqual([
 			expect.objectContaining({ location_ids: '1', appointment_type_ids: '1' }),
 			expect.objectContaining({ location_ids: '2', appointment_type_ids: '3' }),
@@ -191,7 +191,7 @@ describe('Practitioner picker', () => {
 		standin.clearLog();
 		const zara = await search('searchPractitioners', 'zephyr');
 		expect(zara.results).toEqual([{ name: 'Zara Zephyr (GP)', value: '399' }]);
-		expect(checkedRequests(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.query.page_index)).toEqual(['0', '1']);
 	});
 });
 

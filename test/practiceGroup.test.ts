@@ -1,7 +1,7 @@
 // Practice Group > Get Capabilities: Hero's { capabilities: [...] } answer, over real HTTP to the stand-in.
 import type { Standin } from './helpers';
 import { items, runHero, setUpTestStandin } from './helpers';
-import { checkedRequests } from './bookingHelpers';
+import { answeredRequestsKeptContract } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -16,6 +16,9 @@ describe('Practice Group > Get Capabilities', () => {
 			{ json: { capabilities }, pairedItem: { item: 0 } },
 			{ json: { capabilities }, pairedItem: { item: 1 } },
 		]);
-		expect(checkedRequests(standin).map((entry) => entry.path)).toEqual(['/v1/me/capabilities', '/v1/me/capabilities']);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.path)).toEqual([
+			'/v1/me/capabilities',
+			'/v1/me/capabilities',
+		]);
 	});
 });

@@ -2,7 +2,7 @@
 // booking's practitioner_id, over real HTTP to the stand-in.
 import type { Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
-import { checkedRequests, pairing, withSlots } from './bookingHelpers';
+import { answeredRequestsKeptContract, pairing, practitionersWithSlots } from './bookingHelpers';
 
 let standin: Standin;
 setUpTestStandin((started) => (standin = started));
@@ -18,7 +18,7 @@ describe('Practitioner > Get Many', () => {
 			['14', 'Nurse'],
 			['15', 'Nurse'],
 		]);
-		expect(checkedRequests(standin).map((entry) => [entry.operationId, entry.query])).toEqual([
+		expect(answeredRequestsKeptContract(standin).map((entry) => [entry.operationId, entry.query])).toEqual([
 			['listPractitioners', { page_index: '0', page_size: '100' }],
 		]);
 	});
@@ -35,10 +35,10 @@ describe('Practitioner > Get Many', () => {
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const expected = withSlots(standin, { locations: ['2', '3'], types: ['3'], free: true });
+		const expected = practitionersWithSlots(standin, { locations: ['2', '3'], types: ['3'], free: true });
 		expect(expected.length).toBeGreaterThan(0);
 		expect(result.items.map((item) => item.json.id).sort()).toEqual(expected);
-		expect(checkedRequests(standin)[0].query).toMatchObject({
+		expect(answeredRequestsKeptContract(standin)[0].query).toMatchObject({
 			location_ids: ['2', '3'],
 			appointment_type_ids: '3',
 			has_availability: 'true',
@@ -63,6 +63,9 @@ describe('Practitioner > Get', () => {
 		// 21 is a receptionist: an admin, but not a practitioner Hero can book.
 		expect(result.items[1].json.error).toMatch(/Not found: Hero Health has no practitioner 21 \(404\) \[item 1\]/);
 		expect(result.items[2].json.error).toMatch(/^Invalid Practitioner \[item 2\]: "Dr Mensah" is not a numeric ID/);
-		expect(checkedRequests(standin).map((entry) => entry.path)).toEqual(['/v1/practitioners/13', '/v1/practitioners/21']);
+		expect(answeredRequestsKeptContract(standin).map((entry) => entry.path)).toEqual([
+			'/v1/practitioners/13',
+			'/v1/practitioners/21',
+		]);
 	});
 });

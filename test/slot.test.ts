@@ -4,7 +4,7 @@ import type { RunHeroOptions, Standin } from './helpers';
 import { byId, items, runHero, setUpTestStandin } from './helpers';
 import {
 	addSlot,
-	checkedRequests,
+	answeredRequestsKeptContract,
 	expectContractKept,
 	freeSlots,
 	londonWallClock,
@@ -35,7 +35,7 @@ describe('Slot > Get Many', () => {
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(expected.length);
 		expect(pairing(result.items).every((index) => index === 0)).toBe(true);
 
-		const pages = checkedRequests(standin).filter((entry) => entry.operationId === 'listSlots');
+		const pages = answeredRequestsKeptContract(standin).filter((entry) => entry.operationId === 'listSlots');
 		expect(pages.length).toBeGreaterThanOrEqual(3);
 		expect(pages.map((entry) => entry.query.page_index)).toEqual(pages.map((_, index) => String(index)));
 		expect(pages[0].query).toMatchObject({
@@ -65,7 +65,7 @@ describe('Slot > Get Many', () => {
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(checkedRequests(standin)[0].query).toMatchObject({ start_date: summer, end_date: summer });
+		expect(answeredRequestsKeptContract(standin)[0].query).toMatchObject({ start_date: summer, end_date: summer });
 		expect(result.items.map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				id: '990001',
@@ -91,7 +91,7 @@ describe('Slot > Get Many', () => {
 	it('searches from today to 14 days ahead (London dates) when no dates are given', async () => {
 		const result = await getMany({ ...gpAtMainSurgery, limit: 5 });
 		expect(result.error).toBeUndefined();
-		const [request] = checkedRequests(standin);
+		const [request] = answeredRequestsKeptContract(standin);
 		expect(request.query).toMatchObject({ start_date: londonDate(0), end_date: londonDate(14) });
 		expect(request.query.practitioner_id).toBeUndefined();
 	});
@@ -108,7 +108,7 @@ describe('Slot > Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.length).toBe(expected.length);
 		expect(result.items.every((item) => item.json.practitioner_id === '12')).toBe(true);
-		expect(checkedRequests(standin)[0].query.practitioner_id).toBe('12');
+		expect(answeredRequestsKeptContract(standin)[0].query.practitioner_id).toBe('12');
 	});
 
 	it('refuses a non-numeric ID or a backwards date range before sending anything', async () => {
@@ -150,7 +150,7 @@ describe('Slot > Count', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([{ count: expected.length }]);
-		const [request] = checkedRequests(standin);
+		const [request] = answeredRequestsKeptContract(standin);
 		expect(request).toMatchObject({ operationId: 'countSlots' });
 		expect(request.query).toMatchObject({ appointment_type_id: '3', location_id: '1', practitioner_id: '14' });
 	});
@@ -174,7 +174,9 @@ describe('Slot > Get', () => {
 		expect(found.error).toBeUndefined();
 		expect(found.items[0].json).toMatchObject({ id: slot.id, start_time: slot.start_time });
 		expect(String(found.items[0].json.start_time_london).slice(0, 19)).toBe(londonWallClock(slot.start_time));
-		expect(checkedRequests(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([`GET /v1/slots/${slot.id}`]);
+		expect(answeredRequestsKeptContract(standin).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			`GET /v1/slots/${slot.id}`,
+		]);
 
 		standin.state.slots.find((s) => s.id === slot.id)!.appointment_id = '999999';
 		const taken = await runHero(standin, { resource: 'slot', operation: 'get', slotId: slot.id });

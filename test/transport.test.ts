@@ -4,7 +4,7 @@ import { HeroTransportProbe } from './fixtures/HeroTransportProbe.node';
 import { testCredential } from './harness';
 import type { RunNodeResult } from './harness';
 import type { Standin } from './helpers';
-import { items, processed, runHero, standinCredentials, setUpTestStandin } from './helpers';
+import { items, answeredRequestsTo, runHero, standinCredentials, setUpTestStandin } from './helpers';
 
 let standin: Standin;
 const everything: unknown[] = [];
@@ -30,7 +30,7 @@ describe('credential', () => {
 	it('injects x-api-key and x-practice-group-id from the credential', async () => {
 		const result = await runHero(standin, { resource: 'practiceGroup', operation: 'get' });
 		expect(result.error).toBeUndefined();
-		const [entry] = processed(standin, 'GET', '/v1/me');
+		const [entry] = answeredRequestsTo(standin, 'GET', '/v1/me');
 		expect(entry.headers['x-api-key']).toBe(standin.keys.full.apiKey);
 		expect(entry.headers['x-practice-group-id']).toBe(standin.keys.full.practiceGroupId);
 		everything.push(result.items, result.logs);
@@ -59,7 +59,7 @@ describe('credential', () => {
 	it('passes the credential test with a good key', async () => {
 		const result = await testCredential(new HeroHealthApi(), standinCredentials(standin));
 		expect(result).toMatchObject({ status: 'OK' });
-		expect(processed(standin, 'GET', '/v1/me')).toHaveLength(1);
+		expect(answeredRequestsTo(standin, 'GET', '/v1/me')).toHaveLength(1);
 	});
 
 	it('fails the credential test with a clear message on a bad key', async () => {
@@ -169,7 +169,7 @@ describe('pacing and 429s', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(30);
 		expect(standin.log.filter((entry) => entry.fault === '429').length).toBeGreaterThan(0);
-		const landed = processed(standin, 'POST', '/v1/messages/send').map(
+		const landed = answeredRequestsTo(standin, 'POST', '/v1/messages/send').map(
 			(entry) => (entry.body as { message_string: string }).message_string,
 		);
 		expect(landed.sort()).toEqual(requests.map((request) => request.body.message_string).sort());
@@ -219,14 +219,14 @@ describe('pagination', () => {
 		const expected = standin.state.patients.map((patient) => String(patient.id));
 		expect(expected.length).toBeGreaterThan(14);
 		expect(ids.sort()).toEqual([...expected].sort());
-		const pages = processed(standin, 'GET', '/v1/patients');
+		const pages = answeredRequestsTo(standin, 'GET', '/v1/patients');
 		expect(pages.length).toBe(Math.ceil(expected.length / 7));
 	});
 
 	it('stops early at the Limit', async () => {
 		const result = await probe([patientList], { parameters: { paginate: true, returnAll: false, limit: 9, pageSize: 7 } });
 		expect(result.items).toHaveLength(9);
-		expect(processed(standin, 'GET', '/v1/patients')).toHaveLength(2);
+		expect(answeredRequestsTo(standin, 'GET', '/v1/patients')).toHaveLength(2);
 	});
 });
 
@@ -239,7 +239,7 @@ describe('Practice Group in n8n’s engine', () => {
 		const result = await runHero(standin, { resource: 'practiceGroup', operation }, { items: items(3) });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(processed(standin, 'GET', path)).toHaveLength(3);
+		expect(answeredRequestsTo(standin, 'GET', path)).toHaveLength(3);
 		everything.push(result.items);
 	});
 
@@ -253,7 +253,7 @@ describe('Practice Group in n8n’s engine', () => {
 			['message-builder', { item: 1 }],
 			['booking-widget', { item: 1 }],
 		]);
-		expect(processed(standin, 'GET', '/v1/me/elements')).toHaveLength(2);
+		expect(answeredRequestsTo(standin, 'GET', '/v1/me/elements')).toHaveLength(2);
 		everything.push(result.items);
 	});
 
@@ -267,7 +267,7 @@ describe('Practice Group in n8n’s engine', () => {
 		expect(expiresAt).toBeGreaterThanOrEqual(before + 29 * 60_000);
 		expect(expiresAt).toBeLessThanOrEqual(Date.now() + 31 * 60_000);
 		expect(token.expiry_note).toMatch(/expires after 30 minutes/);
-		expect(processed(standin, 'POST', '/v1/access_token')).toHaveLength(2);
+		expect(answeredRequestsTo(standin, 'POST', '/v1/access_token')).toHaveLength(2);
 		everything.push(result.items);
 	});
 
