@@ -3,6 +3,7 @@
 // created through n8n's public API; the stand-in's log shows what reached Hero.
 import { randomUUID } from 'crypto';
 
+import { byId } from '../helpers';
 import type { RunJson, WorkflowJson } from '../../scripts/lib/n8n/json';
 import { STANDIN_CREDENTIAL_ID, STANDIN_CREDENTIAL_NAME } from '../../scripts/lib/n8n/credentials';
 import {
@@ -22,7 +23,6 @@ let run: RunJson;
 let log: Awaited<ReturnType<typeof logSince>>;
 
 const credentials = { heroHealthApi: { id: STANDIN_CREDENTIAL_ID, name: STANDIN_CREDENTIAL_NAME } };
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function hero(name: string, parameters: Record<string, unknown>) {
 	return { id: randomUUID(), name, type: HERO_NODE, typeVersion: 1, position: [400, 0], parameters, credentials };
