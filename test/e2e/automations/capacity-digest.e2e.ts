@@ -1,16 +1,8 @@
 // Automation 6 (examples/11-daily-capacity-digest.json) run in real n8n against the stand-in: the practice manager's
 // email holds, per appointment type and site, exactly the free slots Hero has for today and the next six days.
 import { addDays, londonToday } from '../../../nodes/HeroHealth/helpers/londonTime';
-import {
-	confirmAppointment,
-	contractViolationsSince,
-	example,
-	lastSeq,
-	logSince,
-	mails,
-	runScheduleAt,
-	standinState,
-} from '../helpers';
+import { confirmAppointment, contractViolationsSince, example, lastSeq, logSince, standinState } from '../helpers';
+import { mails, runScheduleAt } from './helpers';
 
 const workflow = example('11-daily-capacity-digest.json');
 let since = 0;

@@ -2,7 +2,8 @@
 // form link, once per patient per day, never for a cancelled appointment. Hero's events reach the published
 // workflow from the stand-in; the schedule runs at virtual instants (runScheduleAt), so hours pass in seconds.
 import type { LogEntry } from '../../../standin';
-import { dataTableRows, standinFailNext, type DataTableRow } from '../helpers';
+import { standinFailNext } from '../helpers';
+import { dataTableRows, type DataTableRow } from './helpers';
 import {
 	book,
 	cancel,

@@ -13,10 +13,9 @@ import {
 	lastSeq,
 	logSince,
 	publicApi,
-	publishedExample,
-	runScheduleAt,
 	standinState,
 } from '../helpers';
+import { publishedExample, runScheduleAt } from './helpers';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -2,21 +2,8 @@
 // new-patient form (Basic Auth); Hero registers the patient from PDS and a welcome message with the questionnaire's
 // form link goes on the NHS App with SMS fallback; when the patient returns the questionnaire the practice team gets
 // an email. A patient who must verify their identity, or one PDS does not know, reaches staff by email instead.
-import {
-	contractViolationsSince,
-	e2e,
-	finishedRuns,
-	lastSeq,
-	logSince,
-	mails,
-	PRACTICE_TEAM,
-	publishedExample,
-	runThroughStaffForm,
-	standinState,
-	submitStaffForm,
-	unknownNhsNumber,
-	waitFor,
-} from '../helpers';
+import { contractViolationsSince, e2e, finishedRuns, lastSeq, logSince, standinState, waitFor } from '../helpers';
+import { mails, PRACTICE_TEAM, publishedExample, runThroughStaffForm, submitStaffForm, unknownNhsNumber } from './helpers';
 
 const { workflow, since } = publishedExample('10-new-patient-welcome.json');
 

@@ -7,19 +7,21 @@ import type { LogEntry } from '../../../standin';
 import {
 	confirmAppointment,
 	contractViolationsSince,
-	dataTableRows,
 	lastSeq,
 	logSince,
+	standinFailNext,
+	standinState,
+	waitFor,
+} from '../helpers';
+import {
+	dataTableRows,
 	mails,
 	PRACTICE_TEAM,
 	publishedExample,
 	runScheduleAt,
 	runThroughStaffForm,
-	standinFailNext,
-	standinState,
 	unknownNhsNumber,
-	waitFor,
-} from '../helpers';
+} from './helpers';
 
 const { workflow, since } = publishedExample('09-recall-campaign.json');
 const SCHEDULE = 'Weekdays at 09:00';

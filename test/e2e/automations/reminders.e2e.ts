@@ -1,7 +1,8 @@
 // Automation 1, examples/06: appointment reminders a day before (and two hours before), sent only while Hero still
 // has the appointment booked for that time. Hero's events reach the published workflow from the stand-in; the
 // schedule runs at virtual instants (runScheduleAt: its trigger's timestamp), so days pass in seconds.
-import { dataTableRows, publish, standinFailNext, unpublish, type DataTableRow } from '../helpers';
+import { publish, standinFailNext, unpublish } from '../helpers';
+import { dataTableRows, type DataTableRow } from './helpers';
 import {
 	book,
 	cancel,

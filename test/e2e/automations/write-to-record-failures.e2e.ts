@@ -3,17 +3,15 @@
 // failure reason and the message; a write that succeeds sends nobody anything.
 import {
 	contractViolationsSince,
-	publishedExample,
-	PRACTICE_TEAM,
 	executionsOf,
 	heroApi,
-	mails,
 	sleep,
 	standinDeliveries,
 	standinIdle,
 	standinState,
 	waitFor,
 } from '../helpers';
+import { publishedExample, PRACTICE_TEAM, mails } from './helpers';
 
 const { workflow, since } = publishedExample('12-write-to-record-failures.json');
 
