@@ -143,12 +143,18 @@ async function run(
 				text: `${label} run ${e} message ${i}`,
 			}));
 			texts.push(...batch.map((message) => message.text));
-			const response = await fetch(`${cluster.balancerUrl}/webhook/${workflowId}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ messages: batch }),
-			});
-			if (!response.ok) throw new Error(`webhook call failed: ${response.status} ${await response.text()}`);
+			// A process that has not yet loaded the activated workflow answers 404 and starts nothing: ask again.
+			for (let tries = 1; ; tries++) {
+				const response = await fetch(`${cluster.balancerUrl}/webhook/${workflowId}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ messages: batch }),
+				});
+				if (response.ok) break;
+				const answer = await response.text();
+				if (response.status !== 404 || tries === 30) throw new Error(`webhook call failed: ${response.status} ${answer}`);
+				await sleep(2000);
+			}
 		}),
 	);
 	let finished: ExecutionJson[] = [];
